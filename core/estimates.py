@@ -1,0 +1,85 @@
+"""Gradient estimates, kept apart from update rules (REFERENCE.md §3).
+
+GD uses the full gradient; SGD one sample; mini-batch m samples (data-defined surfaces only);
+analytic surfaces get a stochastic estimate by additive Gaussian noise g = ∇f + σξ. Seeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+Array = NDArray[np.float64]
+EstimateKind = Literal["full", "sample", "minibatch", "noise"]
+
+
+class EstimateError(ValueError):
+    """An estimate that does not fit the surface (mini-batches of an analytic surface, ...)."""
+
+
+class Loss(Protocol):
+    """What an estimate needs from a loss: its gradient, and per-sample gradients if from data."""
+
+    @property
+    def n_samples(self) -> int: ...
+
+    def gradient(self, p: Array) -> Array: ...
+
+    def sample_gradient(self, p: Array, idx: NDArray[np.intp]) -> Array: ...
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """How the gradient is estimated. ``batch`` is used by 'minibatch'; ``sigma`` by 'noise'."""
+
+    kind: EstimateKind = "full"
+    batch: int = 8
+    sigma: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("full", "sample", "minibatch", "noise"):
+            raise EstimateError(f"unknown gradient estimate '{self.kind}'")
+        if self.kind == "minibatch" and (int(self.batch) != self.batch or self.batch < 1):
+            raise EstimateError(f"batch size must be a whole number ≥ 1, got {self.batch}")
+        if not np.isfinite(self.sigma) or self.sigma < 0:
+            raise EstimateError(f"noise sigma must be a finite number ≥ 0, got {self.sigma}")
+
+    @property
+    def label(self) -> str:
+        return {
+            "full": "full batch",
+            "sample": "one sample",
+            "minibatch": f"mini-batch {self.batch}",
+            "noise": f"noise σ={self.sigma:g}",
+        }[self.kind]
+
+    def check(self, loss: Loss) -> None:
+        """Raise EstimateError if this estimate cannot be used on that loss."""
+        if self.kind in ("sample", "minibatch") and loss.n_samples == 0:
+            raise EstimateError(
+                "one-sample and mini-batch estimates need a data-defined surface; "
+                "on analytic surfaces use noise (--noise SIGMA)"
+            )
+
+    def gradient(self, loss: Loss, p: Array, rng: np.random.Generator) -> Array:
+        """The estimate at points p (N, d): each point draws its own samples / noise."""
+        if self.kind == "full":
+            return loss.gradient(p)
+        if self.kind == "noise":
+            g = loss.gradient(p)
+            if self.sigma > 0:
+                g = g + self.sigma * rng.standard_normal(g.shape)
+            return g
+        n = loss.n_samples
+        m = 1 if self.kind == "sample" else min(int(self.batch), n)
+        if m >= n:
+            return loss.gradient(p)
+        npts = p.shape[0]
+        if m == 1:
+            idx = rng.integers(0, n, size=(npts, 1))
+        else:  # m distinct examples per point
+            idx = np.argpartition(rng.random((npts, n)), m - 1, axis=1)[:, :m]
+        return loss.sample_gradient(p, idx)
