@@ -1,8 +1,8 @@
 """Gradient Descent Explorer: entry point. Argument parsing and dispatch only.
 
-    python main.py                       the window
-    python main.py --screenshot F.png    render the window offscreen to a PNG and exit
-    python main.py trace|export|critical|basins|backprop ...   (see README.md)
+python main.py                       the window
+python main.py --screenshot F.png    render the window offscreen to a PNG and exit
+python main.py trace|export|critical|basins|backprop ...   (see README.md)
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _unit(text: str) -> float:
     return v
 
 
-def _count(low: int, high: int):  # noqa: ANN202
+def _count(low: int, high: int):
     def parse(text: str) -> int:
         try:
             v = int(text)
@@ -144,7 +144,9 @@ def _hyper_args(p: argparse.ArgumentParser, multi: bool = False) -> None:
     p.add_argument("--schedule", choices=SCHEDULES, default="constant")
     p.add_argument("--base-lr", type=_nonneg, help="cyclic schedules: lowest rate")
     p.add_argument("--max-lr", type=_nonneg, help="cyclic schedules: highest rate")
-    p.add_argument("--step-size", type=_count(1, 10**9), help="cyclic half-period / step decay period")
+    p.add_argument(
+        "--step-size", type=_count(1, 10**9), help="cyclic half-period / step decay period"
+    )
     p.add_argument("--gamma", type=_positive, help="exp_range / step / exponential decay factor")
     p.add_argument("--t0", type=_count(1, 10**9), help="cosine_restarts: first period T₀")
     p.add_argument("--t-mult", type=_count(1, 1000), help="cosine_restarts: period multiplier")

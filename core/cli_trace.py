@@ -44,7 +44,13 @@ def trace(args: argparse.Namespace) -> int:
     if args.format == "json":
         write_json(
             [
-                {"step": int(s), "x": float(p[0]), "y": float(p[1]), "loss": float(v), "lr": float(r)}
+                {
+                    "step": int(s),
+                    "x": float(p[0]),
+                    "y": float(p[1]),
+                    "loss": float(v),
+                    "lr": float(r),
+                }
                 for s, p, v, r in zip(steps, xy, loss, lr, strict=True)
             ]
         )
@@ -52,7 +58,9 @@ def trace(args: argparse.Namespace) -> int:
         out = ["step,x,y,loss,lr"]
         out.extend(
             f"{s},{p[0]!r},{p[1]!r},{v!r},{r!r}"
-            for s, p, v, r in zip(steps.tolist(), xy.tolist(), loss.tolist(), lr.tolist(), strict=True)
+            for s, p, v, r in zip(
+                steps.tolist(), xy.tolist(), loss.tolist(), lr.tolist(), strict=True
+            )
         )
         sys.stdout.write("\n".join(out) + "\n")
     if run.diverged[0]:

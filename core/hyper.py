@@ -63,7 +63,9 @@ def validate(h: Hyper) -> None:
     if h.weight_decay < 0:
         raise HyperError(f"weight_decay must be ≥ 0, got {h.weight_decay}")
     if h.convention not in CONVENTIONS:
-        raise HyperError(f"convention must be one of {', '.join(CONVENTIONS)}, got {h.convention!r}")
+        raise HyperError(
+            f"convention must be one of {', '.join(CONVENTIONS)}, got {h.convention!r}"
+        )
 
 
 # Defaults that differ by rule and convention (everything else: the Hyper field defaults).

@@ -198,8 +198,7 @@ RULES: dict[str, tuple[RuleInfo, Callable[..., None]]] = {
             "adam",
             "Adam",
             "h ← β₁h + (1−β₁)g ;  G ← β₂G + (1−β₂)g² ;  w ← w − η h / √(G + ε)",
-            "m ← β₁m + (1−β₁)g ;  v ← β₂v + (1−β₂)g² ;  "
-            "w ← w − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
+            "m ← β₁m + (1−β₁)g ;  v ← β₂v + (1−β₂)g² ;  w ← w − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
             ("m", "v"),
         ),
         adam_update,

@@ -80,7 +80,7 @@ class Run:
         max_points: int | None = None,
         critical: tuple[CriticalLike, ...] | None = None,
         scale: float = 1.0,
-        tol: Tolerances = Tolerances(),  # noqa: B008
+        tol: Tolerances = Tolerances(),
     ) -> None:
         self.surface = surface
         self.rule = canonical(rule)
@@ -91,7 +91,9 @@ class Run:
         self.seed = seed
         self.record = record
         self.max_points = max_points
-        self.critical = tuple(critical if critical is not None else getattr(surface, "known_critical", ()))
+        self.critical = tuple(
+            critical if critical is not None else getattr(surface, "known_critical", ())
+        )
         self.scale = scale
         self.tol = tol
         self.reset(np.asarray(starts, dtype=np.float64).reshape(-1, 2))
@@ -107,7 +109,9 @@ class Run:
         self.rng = np.random.default_rng(self.seed)
         n = len(self.w)
         self.diverged = np.zeros(n, dtype=bool)
-        self.stopped_at = np.full(n, -1, dtype=np.int64)  # step of the last finite point if diverged
+        self.stopped_at = np.full(
+            n, -1, dtype=np.int64
+        )  # step of the last finite point if diverged
         self.last_step = np.full(n, np.inf)
         self.trajectory = Trajectory(n, self.max_points) if self.record else None
         if self.trajectory is not None:
@@ -137,7 +141,9 @@ class Run:
             prev = self.w.copy()
             lr = self.schedule.at(self.t)
             with np.errstate(all="ignore"):
-                apply_update(self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess)
+                apply_update(
+                    self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess
+                )
                 bad = ~np.isfinite(self.w).all(axis=1) | (np.abs(self.w) > EXPLODE).any(axis=1)
                 if self.record or bad.any():
                     loss = self.surface.value(self.w)
@@ -191,7 +197,9 @@ STATUS_ORDER: tuple[Status, ...] = (
 )
 
 
-def classify_codes(run: Run, w: Array, diverged: NDArray[np.bool_], last_step: Array) -> NDArray[np.int8]:
+def classify_codes(
+    run: Run, w: Array, diverged: NDArray[np.bool_], last_step: Array
+) -> NDArray[np.int8]:
     """Status codes (indices into STATUS_ORDER) for points w, vectorized."""
     tol = run.tol
     with np.errstate(all="ignore"):

@@ -51,11 +51,15 @@ class Schedule:
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
-            raise ScheduleError(f"unknown schedule '{self.mode}'; choose one of: {', '.join(MODES)}")
+            raise ScheduleError(
+                f"unknown schedule '{self.mode}'; choose one of: {', '.join(MODES)}"
+            )
         for name in ("lr", "base_lr", "max_lr", "eta_min"):
             v = getattr(self, name)
             if not math.isfinite(v) or v < 0:
-                raise ScheduleError(f"{name.replace('_', '-')} must be a finite number ≥ 0, got {v}")
+                raise ScheduleError(
+                    f"{name.replace('_', '-')} must be a finite number ≥ 0, got {v}"
+                )
         if self.mode in ("triangular", "triangular2", "exp_range") and self.max_lr < self.base_lr:
             raise ScheduleError(
                 f"max-lr ({self.max_lr}) must be ≥ base-lr ({self.base_lr}) for {self.mode}"
@@ -98,15 +102,15 @@ class Schedule:
             return self.base_lr + (self.max_lr - self.base_lr) * np.maximum(0.0, 1 - x) * scale
         if m == "cosine_restarts":
             t_cur, t_i = self.sgdr_position(ti)
-            return self.eta_min + 0.5 * (self.lr - self.eta_min) * (
-                1 + np.cos(np.pi * t_cur / t_i)
-            )
+            return self.eta_min + 0.5 * (self.lr - self.eta_min) * (1 + np.cos(np.pi * t_cur / t_i))
         if m == "step":
             return self.lr * self.gamma_value ** np.floor_divide(ti, self.step_size)
         # exponential
         return self.lr * self.gamma_value**tf
 
-    def sgdr_position(self, ti: NDArray[np.int64]) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    def sgdr_position(
+        self, ti: NDArray[np.int64]
+    ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
         """(T_cur, T_i) for SGDR at integer steps, with exact integer cycle boundaries."""
         t0, mult = int(self.t0), int(self.t_mult)
         if mult == 1:

@@ -48,7 +48,9 @@ class AnalyticSurface(Surface):
         return out
 
 
-def refine_critical(surface: Surface, guesses: list[tuple[float, float]]) -> tuple[CriticalPoint, ...]:
+def refine_critical(
+    surface: Surface, guesses: list[tuple[float, float]]
+) -> tuple[CriticalPoint, ...]:
     """Polish approximate critical points with Newton's method on ∇f = 0 and classify them."""
     out = []
     for gx, gy in guesses:

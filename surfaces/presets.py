@@ -114,7 +114,7 @@ def _beale() -> AnalyticSurface:
         df=df,
         d2f=d2f,
     )
-    s.known_critical = refine_critical(s, [(3.0, 0.5)])
+    s.known_critical = refine_critical(s, [(3.0, 0.5), (0.0, 1.0), (0.1005, -2.6445)])
     return s
 
 
@@ -245,13 +245,17 @@ def _six_hump_camel() -> AnalyticSurface:
         df=df,
         d2f=d2f,
     )
-    s.known_critical = refine_critical(s, [(0.0898, -0.7126), (-0.0898, 0.7126)])
+    # All 15 in the domain (symmetric under (x, y) → (−x, −y)): 6 minima, 7 saddles, 2 maxima.
+    half = [(0.0898, -0.7126), (1.7036, -0.7961), (1.6071, 0.5687), (1.1092, -0.7683),
+            (1.6381, 0.2287), (1.2961, 0.6051), (1.2302, 0.1623)]  # fmt: skip
+    guesses = [(0.0, 0.0)] + [q for x, y in half for q in ((x, y), (-x, -y))]
+    s.known_critical = refine_critical(s, guesses)
     return s
 
 
 def _goldstein_price() -> AnalyticSurface:
     # f = A·B, A = 1 + s²P, B = 30 + d²Q with s = x+y+1, d = 2x-3y (REFERENCE.md: "+48y").
-    def parts(x: Array, y: Array):  # noqa: ANN202
+    def parts(x: Array, y: Array):
         s = x + y + 1
         d = 2 * x - 3 * y
         p = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y
@@ -299,7 +303,10 @@ def _goldstein_price() -> AnalyticSurface:
         df=df,
         d2f=d2f,
     )
-    s.known_critical = refine_critical(s, [(0.0, -1.0)])
+    # The global minimum plus the local minima, saddles and maximum inside [−2, 2]².
+    guesses = [(0.0, -1.0), (-0.6, -0.4), (1.8, 0.2), (1.2, 0.8), (-0.4, -0.6), (1.2, -0.2),
+               (1.4, 0.6), (0.6, 0.4), (0.8, 0.2)]  # fmt: skip
+    s.known_critical = refine_critical(s, guesses)
     return s
 
 

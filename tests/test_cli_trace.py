@@ -1,0 +1,117 @@
+"""`main.py trace`: the DESIGN.md contract, checked in subprocesses (exit codes included)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import numpy as np
+import pytest
+
+from tests.clirun import run_cli
+
+
+def rows(out: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_trace_csv_columns_and_first_step_by_hand():
+    rc, out, err = run_cli("trace", "--surface", "booth", "--optimizer", "gd", "--start", "-1.5,2",
+                           "--steps", "3", "--lr", "0.01")  # fmt: skip
+    assert rc == 0, err
+    assert out.splitlines()[0] == "step,x,y,loss,lr"
+    r = rows(out)
+    assert [int(x["step"]) for x in r] == [0, 1, 2, 3]
+    # booth at (-1.5, 2): u = x+2y-7 = -4.5, v = 2x+y-5 = -6; ∇ = (2u+4v, 4u+2v) = (-33, -30)
+    assert float(r[0]["loss"]) == pytest.approx(4.5**2 + 6**2)
+    assert float(r[1]["x"]) == pytest.approx(-1.5 + 0.33)
+    assert float(r[1]["y"]) == pytest.approx(2 + 0.30)
+    assert all(float(x["lr"]) == 0.01 for x in r)
+
+
+@pytest.mark.parametrize("form", [["--start", "-1.5,2"], ["--start=-1.5,2"]])
+def test_negative_start_forms(form):
+    rc, out, err = run_cli("trace", "--surface", "rosenbrock", "--optimizer", "adam", *form,
+                           "--steps", "300", "--lr", "0.05", "--convention", "pytorch")  # fmt: skip
+    assert rc == 0, err
+    r = rows(out)
+    assert len(r) == 301
+    assert (float(r[0]["x"]), float(r[0]["y"])) == (-1.5, 2.0)
+    assert float(r[-1]["loss"]) < float(r[0]["loss"])
+
+
+def test_trace_json_has_the_same_rows():
+    args = ["trace", "--surface", "himmelblau", "--optimizer", "momentum", "--start", "0,0",
+            "--steps", "25", "--lr", "0.005", "--schedule", "triangular", "--step-size", "5"]  # fmt: skip
+    rc1, out_csv, _ = run_cli(*args)
+    rc2, out_json, _ = run_cli(*args, "--format", "json")
+    assert rc1 == rc2 == 0
+    data = json.loads(out_json)
+    assert [set(d) for d in data] == [{"step", "x", "y", "loss", "lr"}] * 26
+    for d, r in zip(data, rows(out_csv), strict=True):
+        for k in ("x", "y", "loss", "lr"):
+            assert d[k] == float(r[k])
+    lrs = [d["lr"] for d in data]
+    assert max(lrs) == pytest.approx(0.005) and min(lrs) == pytest.approx(0.0005)
+
+
+def test_divergence_is_a_result():
+    rc, out, err = run_cli("trace", "--surface", "rosenbrock", "--optimizer", "sgd", "--start", "-1.5,2",
+                           "--steps", "100", "--lr", "10")  # fmt: skip
+    assert rc == 0
+    assert "diverged" in err and len(err.strip().splitlines()) == 1
+    vals = np.array([[float(v) for v in r.values()] for r in rows(out)])
+    assert np.isfinite(vals).all()
+    assert len(vals) < 101
+
+
+def test_seeded_noise_is_reproducible():
+    args = ["trace", "--surface", "himmelblau", "--optimizer", "sgd", "--start", "1,1", "--steps", "20",
+            "--noise", "3", "--seed", "5", "--lr", "0.01"]  # fmt: skip
+    assert run_cli(*args)[1] == run_cli(*args)[1]
+    assert run_cli(*args)[1] != run_cli(*args[:-4], "--seed", "6", "--lr", "0.01")[1]
+
+
+BAD = [
+    (["--surface", "nope"], "unknown surface 'nope'; choose one of"),
+    (["--optimizer", "adamax"], "unknown optimizer 'adamax'"),
+    (["--start", "1;2"], "must be two numbers X,Y"),
+    (["--start", "nan,1"], "not a finite number"),
+    (["--steps", "-3"], "--steps"),
+    (["--steps", "ten"], "not a whole number"),
+    (["--lr", "-0.1"], "--lr"),
+    (["--momentum", "1"], "must be in [0, 1)"),
+    (["--beta2", "1.2"], "must be in [0, 1)"),
+    (["--eps", "0"], "must be > 0"),
+    (["--schedule", "zigzag"], "invalid choice"),
+    (["--batch", "4"], "--batch needs a data-defined surface"),
+    (["--batch", "zero"], "'full' or a whole number"),
+    (["--schedule", "triangular", "--base-lr", "0.5", "--max-lr", "0.1"], "max-lr"),
+]
+
+
+@pytest.mark.parametrize(("override", "fragment"), BAD)
+def test_bad_input_exits_2_with_one_line(override, fragment):
+    base = {"--surface": "himmelblau", "--optimizer": "adam", "--start": "0,0", "--steps": "5"}
+    extra: list[str] = []
+    it = iter(override)
+    for k in it:
+        v = next(it)
+        if k in base:
+            base[k] = v
+        else:
+            extra += [k, v]
+    args = ["trace"] + [x for kv in base.items() for x in kv] + extra
+    rc, out, err = run_cli(*args)
+    assert rc == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert fragment in lines[0]
+    assert "Traceback" not in err
+
+
+def test_missing_required_argument_is_one_line():
+    rc, _, err = run_cli("trace", "--surface", "booth")
+    assert rc == 2 and len(err.strip().splitlines()) == 1
