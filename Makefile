@@ -11,7 +11,6 @@ $(VPY):
 	$(PY) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(VPY)
-	$(VPY) -m pip install --quiet --upgrade pip
 	$(VPY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
