@@ -16,12 +16,10 @@ def register(name: str, factory: Callable[[], Surface]) -> None:
 
 
 def _load_extras() -> None:
-    # Showcase and data-defined surfaces register themselves on import.
-    try:
-        import surfaces.showcase  # noqa: F401
-    except ModuleNotFoundError as e:  # pragma: no cover - only while the module is absent
-        if e.name != "surfaces.showcase":
-            raise
+    # Showcase and data-defined surfaces register themselves on import (imported here, lazily,
+    # because they import this module to register).
+    import surfaces.data
+    import surfaces.showcase  # noqa: F401
 
 
 def surface_names() -> list[str]:
