@@ -91,7 +91,9 @@ _WHAT: dict[type, str] = {ast.Attribute: "attribute access", ast.Subscript: "ind
                           ast.Set: "a set", ast.Dict: "a dict"}  # fmt: skip
 # Characters people paste from documents, and ^ for powers: replaced before parsing.
 _REPLACE = {"^": "**", "−": "-", "×": "*", "·": "*", "²": "**2", "³": "**3"}
-ALLOWED = "allowed: numbers, x, y, pi, e, + - * / ** ^, parentheses and " + ", ".join(FUNCTIONS)
+ALLOWED = "allowed: numbers, x, y, pi, e, + - * / ** ^, ( ) and the functions " + ", ".join(
+    FUNCTIONS
+)
 
 
 class FormulaError(SurfaceError):
@@ -273,8 +275,9 @@ class _Source:
     def __init__(self, text: str) -> None:
         parts: list[str] = []
         self._orig: list[int] = []
+        lead = len(text) - len(text.lstrip(" \t"))  # leading blanks would be an "indent"
         for i, ch in enumerate(text):
-            rep = _REPLACE.get(ch, ch)
+            rep = "" if i < lead else _REPLACE.get(ch, ch)
             parts.append(rep)
             self._orig.extend([i] * len(rep))
         self._orig.append(len(text))
