@@ -109,13 +109,17 @@ class Run:
         self.rng = np.random.default_rng(self.seed)
         n = len(self.w)
         self.diverged = np.zeros(n, dtype=bool)
-        self.stopped_at = np.full(
-            n, -1, dtype=np.int64
-        )  # step of the last finite point if diverged
+        # step of the last finite point of each diverged point (-1 while it has not diverged)
+        self.stopped_at = np.full(n, -1, dtype=np.int64)
         self.last_step = np.full(n, np.inf)
+        self._gcache: Array | None = None
         self.trajectory = Trajectory(n, self.max_points) if self.record else None
         if self.trajectory is not None:
             self._record()
+
+    def surface_changed(self) -> None:
+        """Call after editing the surface in place (drawn bumps): drops the cached gradient."""
+        self._gcache = None
 
     def set_rule(self, rule: str) -> None:
         """Switch the update rule; its state starts from zero at the current point."""
@@ -128,6 +132,10 @@ class Run:
 
     # --- stepping -------------------------------------------------------------------------------
     def _grad(self, p: Array) -> Array:
+        # The full gradient at the current point was computed when it was recorded: reuse it.
+        if self._gcache is not None and p is self.w:
+            g, self._gcache = self._gcache, None
+            return g
         return self.estimate.gradient(self.surface, p, self.rng)
 
     def lr_now(self) -> float:
@@ -137,36 +145,42 @@ class Run:
     def step(self, k: int = 1) -> None:
         """Advance every live point by k updates."""
         hess = self.surface.hessian if rule_info(self.rule).needs_hessian else None
-        for _ in range(k):
-            prev = self.w.copy()
-            lr = self.schedule.at(self.t)
-            with np.errstate(all="ignore"):
+        prev = self.w.copy()
+        with np.errstate(all="ignore"):
+            for _ in range(k):
+                prev[...] = self.w
+                lr = self.schedule.at(self.t)
                 apply_update(
                     self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess
                 )
+                self._gcache = None
                 bad = ~np.isfinite(self.w).all(axis=1) | (np.abs(self.w) > EXPLODE).any(axis=1)
-                if self.record or bad.any():
-                    loss = self.surface.value(self.w)
+                loss = self.surface.value(self.w) if self.record or bad.any() else None
+                if loss is not None:
                     bad |= ~np.isfinite(loss)
-            new_bad = bad & ~self.diverged
-            if new_bad.any():
-                self.stopped_at[new_bad] = self.t
-                self.diverged |= new_bad
-            if self.diverged.any():
-                self.w[self.diverged] = prev[self.diverged]
-            self.t += 1
-            if self.record:
+                new_bad = bad & ~self.diverged
+                if new_bad.any():
+                    self.stopped_at[new_bad] = self.t
+                    self.diverged |= new_bad
+                if self.diverged.any():
+                    self.w[self.diverged] = prev[self.diverged]
+                    if loss is not None:
+                        loss[self.diverged] = self.surface.value(self.w[self.diverged])
+                self.t += 1
+                if self.record:
+                    self._record(loss)
+            if k > 0:
                 self.last_step = np.hypot(*(self.w - prev).T)
-                self._record()
-        if not self.record and k > 0:
-            self.last_step = np.hypot(*(self.w - prev).T)
 
-    def _record(self) -> None:
+    def _record(self, loss: Array | None = None) -> None:
         assert self.trajectory is not None
         with np.errstate(all="ignore"):
-            loss = self.surface.value(self.w)
-            gn = np.hypot(*self.surface.gradient(self.w).T)
-        self.trajectory.push(self.t, self.w, loss, gn, self.schedule.at(self.t))
+            if loss is None:
+                loss = self.surface.value(self.w)
+            g = self.surface.gradient(self.w)
+        if self.estimate.kind == "full":
+            self._gcache = g
+        self.trajectory.push(self.t, self.w, loss, np.hypot(*g.T), self.schedule.at(self.t))
 
     # --- reading --------------------------------------------------------------------------------
     def loss(self) -> Array:

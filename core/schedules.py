@@ -129,6 +129,8 @@ class Schedule:
 
     def at(self, t: int) -> float:
         """Learning rate for a single update t."""
+        if self.mode == "constant":  # the common case, called every step: skip numpy
+            return self.lr
         return float(self(t))
 
     def peak(self) -> float:
