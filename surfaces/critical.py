@@ -93,12 +93,32 @@ def _search(surface: Surface, domain: Domain, seeds: int) -> Array:
     return _dedupe(end[good], 1e-6 * size)
 
 
+def _merge_degenerate_curves(points: list[CriticalPoint], link: float) -> list[CriticalPoint]:
+    """Report a connected set of degenerate points (a ring or line of critical points, as in
+    f = x² or a bump on a round bowl) once, by its first point in the sorted order."""
+    deg = [c for c in points if c.kind == "degenerate"]
+    if len(deg) < 2:
+        return points
+    xy = np.array([[c.x, c.y] for c in deg])
+    near = np.hypot(*(xy[:, None, :] - xy[None, :, :]).transpose(2, 0, 1)) <= link
+    label = np.arange(len(deg))
+    while True:  # connected components by label propagation along links
+        new = np.where(near, label[None, :], len(deg)).min(axis=1)
+        if (new == label).all():
+            break
+        label = new
+    first = {int(lab): i for i, lab in reversed(list(enumerate(label)))}
+    keep = {id(deg[i]) for i in first.values()}
+    return [c for c in points if c.kind != "degenerate" or id(c) in keep]
+
+
 def _known_unreached(surface: Surface, domain: Domain, found: Array) -> list[CriticalPoint]:
     """Known critical points Newton cannot reach (Ackley's non-smooth minimum) inside the domain."""
     x0, x1, y0, y1 = domain
     tol = 1e-6 * _size(domain)
     out = []
-    for c in surface.known_critical:
+    # Only a hand-listed set (an instance attribute): a computed one (drawn surfaces) is this search.
+    for c in vars(surface).get("known_critical", ()):
         if not (x0 <= c.x <= x1 and y0 <= c.y <= y1):
             continue
         if len(found) and (np.abs(found - [c.x, c.y]).max(axis=1) <= 1e3 * tol).any():
@@ -107,35 +127,10 @@ def _known_unreached(surface: Surface, domain: Domain, found: Array) -> list[Cri
     return out
 
 
-def find_critical_points(
-    surface: Surface, domain: Domain | None = None, seeds: int | None = None
-) -> tuple[CriticalPoint, ...]:
-    """Critical points of surface inside domain (default: its own), classified, sorted.
-
-    seeds: the side of the seed grid; by default it starts at 24 and doubles (up to 192) until a
-    refinement finds no new point. Results are cached on the surface per (domain, seeds, revision);
-    a surface that changes (a drawn one) bumps its ``revision`` attribute.
-    """
-    dom = tuple(float(v) for v in (domain or surface.domain))
-    key = (dom, seeds, getattr(surface, "revision", 0))
-    cache: dict = surface.__dict__.setdefault("_critical_cache", {})
-    if key in cache:
-        return cache[key]
-    if seeds is not None:
-        pts = _search(surface, dom, max(2, int(seeds)))  # type: ignore[arg-type]
-    else:
-        n = 24
-        pts = _search(surface, dom, n)  # type: ignore[arg-type]
-        while n < 192:
-            n *= 2
-            more = _search(surface, dom, n)  # type: ignore[arg-type]
-            union = _dedupe(np.concatenate([pts, more]), 1e-6 * _size(dom))
-            grown = len(union) > len(pts)
-            pts = union
-            if not grown:
-                break
+def _classify(surface: Surface, dom: Domain, pts: Array) -> tuple[CriticalPoint, ...]:
+    """Classified, sorted critical points from converged locations (plus unreachable known ones)."""
     pts = pts[:MAX_POINTS]
-    out = list(_known_unreached(surface, dom, pts))  # type: ignore[arg-type]
+    out = _known_unreached(surface, dom, pts)
     with np.errstate(all="ignore"):
         vals = surface.value(pts)
         hs = surface.hessian(pts)
@@ -149,6 +144,37 @@ def find_critical_points(
     out.sort(
         key=lambda c: (_KIND_ORDER[c.kind], float(f"{c.value:.9g}"), round(c.x, 9), round(c.y, 9))
     )
-    result = tuple(out)
+    return tuple(_merge_degenerate_curves(out, 0.05 * _size(dom)))
+
+
+def find_critical_points(
+    surface: Surface, domain: Domain | None = None, seeds: int | None = None
+) -> tuple[CriticalPoint, ...]:
+    """Critical points of surface inside domain (default: its own), classified, sorted.
+
+    seeds: the side of the seed grid; by default it starts at 24 and doubles (up to 192) until a
+    refinement finds no new point. Results are cached on the surface per (domain, seeds, revision);
+    a surface that changes (a drawn one) bumps its ``revision`` attribute.
+    """
+    x0, x1, y0, y1 = (float(v) for v in (domain or surface.domain))
+    dom: Domain = (x0, x1, y0, y1)
+    key = (dom, seeds, getattr(surface, "revision", 0))
+    cache: dict = surface.__dict__.setdefault("_critical_cache", {})
+    if key in cache:
+        return cache[key]
+    if seeds is not None:
+        result = _classify(surface, dom, _search(surface, dom, max(2, int(seeds))))
+    else:
+        n = 24
+        pts = _search(surface, dom, n)
+        result = _classify(surface, dom, pts)
+        while n < 192:
+            n *= 2
+            pts = _dedupe(np.concatenate([pts, _search(surface, dom, n)]), 1e-6 * _size(dom))
+            more = _classify(surface, dom, pts)
+            grown = len(more) > len(result)
+            result = more
+            if not grown:
+                break
     cache[key] = result
     return result
