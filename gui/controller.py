@@ -1,0 +1,180 @@
+"""ExplorerController: owns the race (surface, starts, runs) and the play timer; widgets talk to it
+through plain-valued calls and listen to its signals. No widget reaches into another."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.cli_common import USER_ERRORS
+from gui.race import Race, RunSlot
+from gui.step_terms import Explanation, explain_step, overlay_segments
+from surfaces.base import Surface
+from surfaces.registry import get_surface
+
+DEFAULT_SURFACE = "himmelblau"
+# The race ready at start: (rule, lr, extra hyperparameters).
+DEFAULT_RACE: tuple[tuple[str, float, dict[str, object]], ...] = (
+    ("gd", 0.01, {}),
+    ("momentum", 0.004, {"momentum": 0.9}),
+    ("adam", 0.1, {}),
+)
+
+
+class ExplorerController(QObject):
+    """Mediates between the Explorer's widgets and the core runs."""
+
+    sigSurfaceChanged = Signal()  # a new surface (redraw heatmap, markers, starts)
+    sigRunsChanged = Signal()  # runs added, removed, enabled or re-configured
+    sigStepped = Signal()  # runs advanced or were reset: trails and readouts changed
+    sigPlayingChanged = Signal(bool)
+    sigError = Signal(str)  # a user-facing one-line message
+
+    def __init__(self, surface: Surface | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.race = Race(surface or get_surface(DEFAULT_SURFACE))
+        for rule, lr, hyper in DEFAULT_RACE:
+            self.race.add_slot(rule, lr, **hyper)
+        self._grad_ref = self._gradient_scale()
+        self.steps_per_tick = 1
+        self.timer = QTimer(self)
+        self.timer.setInterval(16)
+        self.timer.timeout.connect(self._on_timer_tick)
+
+    # --- surface and starts -------------------------------------------------------------------
+    @property
+    def surface(self) -> Surface:
+        return self.race.surface
+
+    def set_surface_name(self, name: str) -> None:
+        try:
+            self.set_surface(get_surface(name))
+        except USER_ERRORS as e:
+            self.sigError.emit(str(e))
+
+    def set_surface(self, surface: Surface) -> None:
+        """Replace the surface; runs restart from its default start."""
+        self.race.set_surface(surface)
+        self._grad_ref = self._gradient_scale()
+        self.sigSurfaceChanged.emit()
+        self.sigRunsChanged.emit()
+        self.sigStepped.emit()
+
+    def _gradient_scale(self) -> float:
+        """Median |∇f| on a coarse grid: the length at which gradient arrows are half-size."""
+        x0, x1, y0, y1 = self.surface.domain
+        xs, ys = np.meshgrid(np.linspace(x0, x1, 24), np.linspace(y0, y1, 24))
+        with np.errstate(all="ignore"):
+            g = self.surface.gradient(np.stack([xs, ys], axis=-1))
+        n = np.hypot(g[..., 0], g[..., 1])
+        n = n[np.isfinite(n)]
+        return float(np.median(n)) if n.size and np.median(n) > 0 else 1.0
+
+    def restart_at(self, x: float, y: float) -> None:
+        self.race.restart_at(x, y)
+        self.sigStepped.emit()
+
+    def add_start(self, x: float, y: float) -> None:
+        self.race.add_start(x, y)
+        self.sigStepped.emit()
+
+    def move_start(self, i: int, x: float, y: float) -> None:
+        if 0 <= i < len(self.race.starts):
+            self.race.move_start(i, x, y)
+            self.sigStepped.emit()
+
+    # --- playing ------------------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        return self.timer.isActive()
+
+    def play(self) -> None:
+        if not self.playing:
+            self.timer.start()
+            self.sigPlayingChanged.emit(True)
+
+    def pause(self) -> None:
+        if self.playing:
+            self.timer.stop()
+            self.sigPlayingChanged.emit(False)
+
+    def toggle(self) -> None:
+        self.pause() if self.playing else self.play()
+
+    def step_once(self) -> None:
+        """Advance every enabled run by one update (whatever the speed setting)."""
+        self.race.step(1)
+        self.sigStepped.emit()
+
+    def reset(self) -> None:
+        self.race.reset()
+        self.sigStepped.emit()
+
+    def set_speed(self, steps_per_tick: int, ticks_per_second: int) -> None:
+        self.steps_per_tick = max(1, int(steps_per_tick))
+        self.timer.setInterval(max(1, round(1000 / max(1, ticks_per_second))))
+
+    def _on_timer_tick(self) -> None:
+        self.race.step(self.steps_per_tick)
+        self.sigStepped.emit()
+
+    # --- runs ---------------------------------------------------------------------------------
+    @property
+    def slots(self) -> list[RunSlot]:
+        return self.race.slots
+
+    def add_run(self, rule: str = "gd") -> int:
+        s = self.race.add_slot(rule, 0.01)
+        self.sigRunsChanged.emit()
+        self.sigStepped.emit()
+        return s.key
+
+    def duplicate_run(self, key: int) -> int:
+        s = self.race.duplicate_slot(key)
+        self.sigRunsChanged.emit()
+        self.sigStepped.emit()
+        return s.key
+
+    def remove_run(self, key: int) -> None:
+        self.race.remove_slot(key)
+        self.sigRunsChanged.emit()
+        self.sigStepped.emit()
+
+    def set_enabled(self, key: int, enabled: bool) -> None:
+        self.race.set_enabled(key, enabled)
+        self.sigRunsChanged.emit()
+        self.sigStepped.emit()
+
+    def edit_run(self, key: int, changes: dict[str, object]) -> bool:
+        """Apply edits live (the next step uses them). Bad values: sigError, nothing changes."""
+        try:
+            self.race.edit(key, **changes)
+        except USER_ERRORS as e:
+            self.sigError.emit(str(e))
+            self.sigRunsChanged.emit()  # let panels show the unchanged values again
+            return False
+        self.sigRunsChanged.emit()
+        return True
+
+    # --- derived views ------------------------------------------------------------------------
+    def overlays(self, kinds: set[str]) -> dict[str, np.ndarray]:
+        """Overlay segments of every active run, merged per kind."""
+        saddles = np.array(
+            [(c.x, c.y) for c in self.race.critical if c.kind in ("saddle", "degenerate")]
+        ).reshape(-1, 2)
+        merged: dict[str, list[np.ndarray]] = {}
+        for s in self.race.active():
+            assert s.run is not None
+            for k, seg in overlay_segments(s.run, self.race.span, self._grad_ref, saddles).items():
+                if k in kinds or (k.startswith("eig") and "eigen" in kinds):
+                    merged.setdefault(k, []).append(seg)
+        return {k: np.vstack(v) for k, v in merged.items()}
+
+    def explain(self, key: int, point: int = 0) -> Explanation | None:
+        s = self.race.slot(key)
+        if s.run is None:
+            return None
+        return explain_step(s.run, min(point, s.run.n_points - 1))
+
+    def shutdown(self) -> None:
+        self.timer.stop()

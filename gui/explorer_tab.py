@@ -1,0 +1,301 @@
+"""ExplorerTab: the live optimizer race. Lays out the plot, panels and legend, and wires their
+signals to the ExplorerController; it turns the controller's state into plain arrays for drawing."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.run import STATUS_TEXT
+from gui.controller import ExplorerController
+from gui.explain import ExplainDialog
+from gui.explorer_actions import make_actions
+from gui.heatmap import wants_log
+from gui.legend_table import LegendTable
+from gui.run_panel import RunPanel
+from gui.schedule_panel import SchedulePanel
+from gui.side_plots import SidePlots
+from gui.surface_picker import SurfacePicker
+from gui.surface_plot import SurfacePlot
+from surfaces.base import Surface
+
+GRID = 512  # heatmap resolution
+SLOW_REFRESH_S = 0.1  # legend, side plots and schedule marker refresh at most 10 times a second
+
+
+def _group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    lay = QVBoxLayout(box)
+    for w in widgets:
+        lay.addWidget(w)
+    return box
+
+
+class ExplorerTab(QWidget):
+    """The Explorer. ``actions`` (name -> QAction) and ``speed_widgets`` go in the window's
+    menus and toolbar; ``sigCursorReadout`` and ``sigMessage`` feed its status bar."""
+
+    sigCursorReadout = Signal(str)
+    sigMessage = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, grid: int = GRID) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.controller = ExplorerController(parent=self)
+        self.plot = SurfacePlot()
+        self.picker = SurfacePicker()
+        self.picker.setToolTip("Choose a loss surface")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color:#4c566a;")
+        self.log_box = QCheckBox("log colour scale")
+        self.runs = RunPanel()
+        self.schedule = SchedulePanel()
+        self.legend = LegendTable()
+        self.side = SidePlots()
+        self.actions = make_actions(self)
+        self.steps_per_tick = QSpinBox()
+        self.steps_per_tick.setRange(1, 1000)
+        self.steps_per_tick.setToolTip("steps per tick")
+        self.steps_per_tick.setPrefix("× ")
+        self.ticks_per_second = QSpinBox()
+        self.ticks_per_second.setRange(1, 240)
+        self.ticks_per_second.setValue(60)
+        self.ticks_per_second.setSuffix(" ticks/s")
+        self.ticks_per_second.setToolTip("ticks per second")
+        self.speed_widgets = (self.steps_per_tick, self.ticks_per_second)
+        self.explain_dialog: ExplainDialog | None = None
+        self.selected: int | None = None
+        self._z: np.ndarray | None = None
+        self._last_slow = 0.0
+        self._layout()
+        self._connect()
+        self._on_surface_changed()
+        self._on_runs_changed()
+        self._on_stepped()
+
+    # --- construction -------------------------------------------------------------------------
+    def _layout(self) -> None:
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.addWidget(_group("Surface", self.picker, self.log_box, self.description))
+        lay.addWidget(_group("Runs", self.runs))
+        lay.addWidget(_group("Learning-rate schedule", self.schedule))
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.plot)
+        centre.addWidget(self.legend)
+        centre.setStretchFactor(0, 1)
+        centre.setSizes([700, 150])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (scroll, centre, self.side):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 760, 310])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.sigSurfaceChanged.connect(self._on_surface_changed)
+        c.sigRunsChanged.connect(self._on_runs_changed)
+        c.sigStepped.connect(self._on_stepped)
+        c.sigPlayingChanged.connect(self._on_playing_changed)
+        c.sigError.connect(self.sigMessage)
+        self.picker.sigSurfaceChosen.connect(c.set_surface_name)
+        self.log_box.toggled.connect(self._on_log_toggled)
+        self.plot.sigClicked.connect(self._on_plot_clicked)
+        self.plot.sigStartMoved.connect(c.move_start)
+        self.plot.sigCursorMoved.connect(self._on_cursor_moved)
+        self.plot.sigCursorLeft.connect(lambda: self.sigCursorReadout.emit(""))
+        self.runs.sigSelected.connect(self._on_run_selected)
+        self.legend.sigRunClicked.connect(self._on_run_selected)
+        self.runs.sigAddRequested.connect(lambda: self._select(c.add_run("adam")))
+        self.runs.sigDuplicateRequested.connect(lambda k: self._select(c.duplicate_run(k)))
+        self.runs.sigRemoveRequested.connect(c.remove_run)
+        self.runs.sigEnabledChanged.connect(c.set_enabled)
+        self.runs.sigEdited.connect(c.edit_run)
+        self.schedule.sigEdited.connect(self._on_schedule_edited)
+        self.steps_per_tick.valueChanged.connect(self._on_speed_changed)
+        self.ticks_per_second.valueChanged.connect(self._on_speed_changed)
+        a = self.actions
+        a["play"].triggered.connect(lambda on: c.play() if on else c.pause())
+        a["step"].triggered.connect(c.step_once)
+        a["reset"].triggered.connect(c.reset)
+        a["explain"].triggered.connect(self.open_explain)
+        a["add_run"].triggered.connect(self.runs.add_button.click)
+        a["duplicate_run"].triggered.connect(self.runs.dup_button.click)
+        a["remove_run"].triggered.connect(self.runs.remove_button.click)
+        a["log_scale"].toggled.connect(self.log_box.setChecked)
+        for name, act in a.items():
+            if name.startswith("overlay_"):
+                act.toggled.connect(lambda _on: self._draw_runs())
+
+    # --- surface ------------------------------------------------------------------------------
+    def _on_surface_changed(self) -> None:
+        s: Surface = self.controller.surface
+        _, _, self._z = s.grid(self.grid)
+        log = wants_log(self._z)
+        crit = [
+            (c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")
+            for c in self.controller.race.critical
+        ]
+        self.plot.set_surface(self._z, s.domain, log, crit)
+        for w in (self.log_box, self.actions["log_scale"]):
+            w.blockSignals(True)
+            w.setChecked(log)
+            w.blockSignals(False)
+        self.picker.set_current(s.name)
+        self.description.setText(s.description)
+        mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
+        self.side.set_reference(min(mins) if mins and np.isfinite(min(mins)) else None)
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.actions["log_scale"].blockSignals(True)
+        self.actions["log_scale"].setChecked(on)
+        self.actions["log_scale"].blockSignals(False)
+        if self._z is not None:
+            self.plot.set_log_scale(self._z, on)
+
+    # --- runs ---------------------------------------------------------------------------------
+    def _select(self, key: int) -> None:
+        self.selected = key
+        self._on_runs_changed()
+
+    def _selected_slot(self):
+        slots = self.controller.slots
+        if not slots:
+            return None
+        keys = [s.key for s in slots]
+        if self.selected not in keys:
+            self.selected = keys[0]
+        return slots[keys.index(self.selected)]
+
+    def _on_run_selected(self, key: int) -> None:
+        if key != self.selected:
+            self.selected = key
+            self._on_runs_changed()
+
+    def _on_runs_changed(self) -> None:
+        slot = self._selected_slot()
+        self.runs.show_runs(self.controller.slots, self.selected, self.controller.surface.n_samples)
+        if slot is not None:
+            t = slot.run.t if slot.run is not None else 0
+            self.schedule.show_schedule(slot.schedule, t, slot.colour)
+        self._refresh_slow()
+
+    def _on_schedule_edited(self, fields: dict) -> None:
+        if self.selected is not None:
+            self.controller.edit_run(self.selected, {"schedule": fields})
+
+    def _on_speed_changed(self) -> None:
+        self.controller.set_speed(self.steps_per_tick.value(), self.ticks_per_second.value())
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        act = self.actions["play"]
+        act.blockSignals(True)
+        act.setChecked(playing)
+        act.setText("Pause" if playing else "Play")
+        act.blockSignals(False)
+        if not playing:
+            self._refresh_slow()
+
+    def _on_plot_clicked(self, x: float, y: float, shift: bool) -> None:
+        if shift:
+            self.controller.add_start(x, y)
+        else:
+            self.controller.restart_at(x, y)
+
+    def _on_cursor_moved(self, x: float, y: float) -> None:
+        s = self.controller.surface
+        p = np.array([x, y])
+        with np.errstate(all="ignore"):
+            f = float(s.value(p))
+            g = float(np.hypot(*s.gradient(p)))
+        self.sigCursorReadout.emit(f"x = {x:.4g}   y = {y:.4g}   f = {f:.6g}   |∇f| = {g:.4g}")
+
+    # --- drawing ------------------------------------------------------------------------------
+    def _on_stepped(self) -> None:
+        self._draw_runs()
+        now = time.perf_counter()
+        if not self.controller.playing or now - self._last_slow >= SLOW_REFRESH_S:
+            self._refresh_slow()
+
+    def _draw_runs(self) -> None:
+        trails, heads, colours = [], [], []
+        for s in self.controller.race.active():
+            tr = s.run.trajectory
+            for i in range(s.run.n_points):
+                xy = tr.xy[i, : tr.count]
+                trails.append((s.colour, xy[:, 0], xy[:, 1]))
+            heads.append(s.run.w)
+            colours += [s.colour] * s.run.n_points
+        self.plot.set_trails(trails)
+        self.plot.set_heads(np.vstack(heads) if heads else np.zeros((0, 2)), colours)
+        self.plot.set_starts(self.controller.race.starts)
+        kinds = {n[len("overlay_") :] for n, a in self.actions.items()
+                 if n.startswith("overlay_") and a.isChecked()}  # fmt: skip
+        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {})
+
+    def _refresh_slow(self) -> None:
+        """Legend, side plots, schedule marker and the explain dialog."""
+        self._last_slow = time.perf_counter()
+        rows, curves = [], []
+        for s in self.controller.race.active():
+            r = s.run
+            loss, grad, status, lr = r.loss(), r.grad_norm(), r.status(), r.lr_now()
+            tr = r.trajectory
+            for i in range(r.n_points):
+                name = s.name if r.n_points == 1 else f"{s.name} #{i + 1}"
+                rows.append((s.key, s.colour, name, r.t, float(loss[i]), float(grad[i]), lr,
+                             STATUS_TEXT[status[i]]))  # fmt: skip
+                n = tr.count
+                curves.append((s.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+        self.legend.set_rows(rows)
+        self.side.set_curves(curves)
+        slot = self._selected_slot()
+        if slot is not None and slot.run is not None:
+            self.schedule.show_schedule(slot.schedule, slot.run.t, slot.colour)
+        if self.explain_dialog is not None and self.explain_dialog.isVisible():
+            self._fill_explain()
+
+    # --- explain ------------------------------------------------------------------------------
+    def open_explain(self) -> None:
+        if self.explain_dialog is None:
+            self.explain_dialog = ExplainDialog(self)
+            self.explain_dialog.sigStepRequested.connect(self.controller.step_once)
+        self._fill_explain()
+        self.explain_dialog.show()
+        self.explain_dialog.raise_()
+
+    def _fill_explain(self) -> None:
+        slot = self._selected_slot()
+        assert self.explain_dialog is not None
+        if slot is None or slot.run is None:
+            return
+        ex = self.controller.explain(slot.key)
+        if ex is not None:
+            self.explain_dialog.show_explanation(slot.name, slot.colour, ex)
+
+    def shutdown(self) -> None:
+        self.controller.shutdown()
+        if self.explain_dialog is not None:
+            self.explain_dialog.close()

@@ -1,0 +1,111 @@
+"""Surface values -> an RGBA heatmap with contour lines baked in (numpy only, no Qt).
+
+Contours are drawn once per surface into the image itself (pixels where the contour band changes),
+so a frame costs one cached image blit however many contour levels there are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from gui.theme import CONTOUR_ALPHA, CONTOUR_RGB, heatmap_lut
+
+Array = NDArray[np.float64]
+_LUT = heatmap_lut()
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """The image and the mapping between f values and colour positions in [0, 1]."""
+
+    rgba: NDArray[np.uint8]  # (ny, nx, 4), row j is y index j (row-major)
+    log: bool
+    lo: float  # display-scale value at colour 0
+    hi: float  # display-scale value at colour 1
+    zmin: float
+    delta: float  # log scale shows log10(f − zmin + delta)
+
+    def display(self, v: Array | float) -> Array:
+        v = np.asarray(v, dtype=np.float64)
+        if self.log:
+            with np.errstate(all="ignore"):
+                return np.log10(np.maximum(v - self.zmin, 0.0) + self.delta)
+        return v
+
+    def position(self, v: Array | float) -> Array:
+        """Colour-bar position in [0, 1] of f values v."""
+        return (self.display(v) - self.lo) / (self.hi - self.lo)
+
+    def ticks(self, n: int = 6) -> list[tuple[float, str]]:
+        """(position, label) pairs at round f values for the colour bar."""
+        if self.log:
+            top = self.zmin + 10**self.hi - self.delta
+            decades = np.arange(np.floor(self.lo), np.ceil(self.hi) + 1)
+            vals = [self.zmin + 10**d - self.delta for d in decades]
+            vals = [v for v in vals if self.zmin <= v <= top]
+            if len(vals) > n:
+                vals = vals[:: int(np.ceil(len(vals) / n))]
+            vals = [self.zmin, *vals[1:]] if vals else [self.zmin]
+        else:
+            vals = list(_nice_ticks(self.lo, self.hi, n))
+        out = []
+        for v in vals:
+            p = float(self.position(v))
+            if -1e-9 <= p <= 1 + 1e-9:
+                out.append((p, f"{v:.3g}"))
+        return out
+
+
+def _nice_ticks(lo: float, hi: float, n: int) -> Array:
+    raw = (hi - lo) / max(n - 1, 1)
+    mag = 10 ** np.floor(np.log10(raw)) if raw > 0 else 1.0
+    step = min((m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw), default=raw)
+    return np.arange(np.ceil(lo / step) * step, hi + step * 1e-9, step)
+
+
+def wants_log(z: Array) -> bool:
+    """A log scale helps when most of the domain is squeezed near the minimum by a few peaks."""
+    f = z[np.isfinite(z)]
+    if f.size == 0:
+        return False
+    lo, hi = float(f.min()), float(f.max())
+    if hi <= lo:
+        return False
+    return float(np.median(f) - lo) / (hi - lo) < 0.06
+
+
+def render(z: Array, log: bool, n_levels: int = 16) -> Heatmap:
+    """Colour z (ny, nx) with the heatmap LUT, contour bands every 1/n_levels of the colour range."""
+    finite = np.isfinite(z)
+    f = z[finite]
+    zmin = float(f.min()) if f.size else 0.0
+    zmax = float(f.max()) if f.size else 1.0
+    if log:
+        delta = max((zmax - zmin) * 1e-5, 1e-12)
+        with np.errstate(all="ignore"):
+            d = np.log10(np.maximum(z - zmin, 0.0) + delta)
+        lo, hi = float(np.log10(delta)), float(np.log10(zmax - zmin + delta))
+    else:
+        delta = 0.0
+        d = z
+        lo = zmin
+        # Clip the top 0.5 % so one tall spike does not wash the whole map into one colour.
+        hi = float(np.quantile(f, 0.995)) if f.size else 1.0
+    if not hi > lo:
+        hi = lo + 1.0
+    with np.errstate(all="ignore"):
+        u = np.where(finite, (d - lo) / (hi - lo), 1.0)
+    np.clip(u, 0.0, 1.0, out=u)
+    rgb = _LUT[(u * (len(_LUT) - 1)).astype(np.intp)].astype(np.float32)
+    band = np.minimum((u * n_levels).astype(np.int16), n_levels - 1)
+    edge = np.zeros(band.shape, dtype=bool)
+    edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+    edge[1:, :] |= band[1:, :] != band[:-1, :]
+    rgb[edge] = rgb[edge] * (1 - CONTOUR_ALPHA) + np.array(CONTOUR_RGB, np.float32) * CONTOUR_ALPHA
+    rgba = np.empty((*z.shape, 4), dtype=np.uint8)
+    rgba[..., :3] = rgb
+    rgba[..., 3] = 255
+    return Heatmap(rgba, log, lo, hi, zmin, delta)

@@ -1,0 +1,132 @@
+"""MainWindow: the Explorer and Network tabs, menus, toolbar and a status bar with the cursor
+readout. It only places things; the tabs own their controllers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+
+from gui.explorer_tab import ExplorerTab
+
+TABS = ("explorer", "network")
+
+
+def _network_tab() -> QWidget:
+    try:
+        from gui.network_tab import NetworkTab
+    except ModuleNotFoundError as e:  # until the Network tab lands
+        if e.name != "gui.network_tab":
+            raise
+        label = QLabel("The Network tab (forward pass and backprop in a tiny network) is coming.")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+    return NetworkTab()
+
+
+class MainWindow(QMainWindow):
+    """Two tabs, Explorer first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Gradient Descent Explorer")
+        self.resize(1400, 900)
+        self.explorer = ExplorerTab()
+        self.network = _network_tab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.explorer, "Explorer")
+        self.tabs.addTab(self.network, "Network")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        if hasattr(self.network, "sigOpenInExplorer"):
+            self.network.sigOpenInExplorer.connect(self._on_network_open_in_explorer)
+        self.readout = QLabel()
+        self.readout.setMinimumWidth(420)
+        self.statusBar().addPermanentWidget(self.readout)
+        self.explorer.sigCursorReadout.connect(self.readout.setText)
+        self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self._build_menus()
+        self._build_toolbar()
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _build_menus(self) -> None:
+        a = self.explorer.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = QAction("Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setToolTip("Close the window (Ctrl+Q)")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        race = bar.addMenu("&Race")
+        for n in ("play", "step", "reset", "explain"):
+            race.addAction(a[n])
+        runs = bar.addMenu("R&uns")
+        for n in ("add_run", "duplicate_run", "remove_run"):
+            runs.addAction(a[n])
+        view = bar.addMenu("&View")
+        view.addAction(a["log_scale"])
+        view.addSeparator()
+        for n, act in a.items():
+            if n.startswith("overlay_"):
+                view.addAction(act)
+        for m in (race, runs, view):
+            m.setToolTipsVisible(True)
+        help_menu = bar.addMenu("&Help")
+        keys = QAction("Keyboard and mouse", self)
+        keys.setShortcut(QKeySequence("F1"))
+        keys.triggered.connect(self._show_help)
+        help_menu.addAction(keys)
+
+    def _build_toolbar(self) -> None:
+        a = self.explorer.actions
+        tb = QToolBar("Race")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for n in ("play", "step", "reset"):
+            tb.addAction(a[n])
+        tb.addSeparator()
+        tb.addWidget(QLabel(" speed "))
+        for w in self.explorer.speed_widgets:
+            tb.addWidget(w)
+        tb.addSeparator()
+        for n in ("explain", "log_scale"):
+            tb.addAction(a[n])
+        tb.addSeparator()
+        for n in ("overlay_gradient", "overlay_velocity", "overlay_adaptive", "overlay_eigen"):
+            tb.addAction(a[n])
+            tb.widgetForAction(a[n]).setText(n.removeprefix("overlay_"))
+        self.toolbar = tb
+        self.addToolBar(tb)
+
+    def _on_tab_changed(self, index: int) -> None:
+        self.toolbar.setEnabled(index == 0)
+        for act in self.explorer.actions.values():
+            act.setEnabled(index == 0)
+
+    def _on_network_open_in_explorer(self, surface: object) -> None:
+        self.explorer.controller.set_surface(surface)  # type: ignore[arg-type]
+        self.tabs.setCurrentWidget(self.explorer)
+
+    def show_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TABS.index(name))
+
+    def _show_help(self) -> None:
+        QMessageBox.information(
+            self,
+            "Keyboard and mouse",
+            "Click on the surface: every enabled run restarts there.\n"
+            "Shift+click: add another start point.  Drag a start marker to move it.\n"
+            "Space play/pause · → or S step · R reset · E explain the next step\n"
+            "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run",
+        )
+
+    def shutdown(self) -> None:
+        """Stop timers before the window is destroyed."""
+        self.explorer.shutdown()
+        if hasattr(self.network, "shutdown"):
+            self.network.shutdown()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)

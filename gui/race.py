@@ -1,0 +1,259 @@
+"""The Explorer's model without Qt: one surface, shared start points, and a list of run slots.
+
+Each slot is a user-configured optimizer (rule, convention, estimate, schedule, hyperparameters,
+colour) wrapping one core Run over all start points. Edits are applied to the live Run in place, so
+the next step uses them; structural changes (surface, starts) reset the runs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.estimates import Estimate
+from core.hyper import Hyper, default_hyper
+from core.rules import canonical, rule_info
+from core.run import Run
+from core.schedules import Schedule
+from gui.theme import RUN_COLOURS
+from surfaces.base import CriticalPoint, Surface
+
+Array = NDArray[np.float64]
+TRAIL_POINTS = 10_000  # recorded points per start; older points are decimated beyond this
+CYCLIC = ("triangular", "triangular2", "exp_range")
+
+# Starts that show something interesting on the classic surfaces; others use a corner of the domain.
+DEFAULT_STARTS: dict[str, tuple[float, float]] = {
+    "himmelblau": (0.0, -4.5),
+    "rosenbrock": (-1.5, 2.5),
+    "beale": (-1.0, 1.5),
+    "booth": (-8.0, 8.0),
+    "rastrigin": (3.3, 2.6),
+    "ackley": (3.6, 2.7),
+    "six_hump_camel": (-1.7, 0.9),
+    "goldstein_price": (-1.5, 1.5),
+    "saddle": (1.5, 0.05),
+    "monkey_saddle": (1.5, 0.4),
+}
+
+
+def default_start(surface: Surface) -> tuple[float, float]:
+    """A sensible first start: a known good one, or a point 15 % in from the upper-left corner."""
+    if surface.name in DEFAULT_STARTS:
+        return DEFAULT_STARTS[surface.name]
+    x0, x1, y0, y1 = surface.domain
+    return x0 + 0.15 * (x1 - x0), y1 - 0.15 * (y1 - y0)
+
+
+def critical_points(surface: Surface) -> tuple[CriticalPoint, ...]:
+    """Every critical point in the domain if the search is available, else the known ones."""
+    try:
+        from surfaces.critical import find_critical_points
+    except ImportError:
+        return tuple(surface.known_critical)
+    try:
+        found = tuple(find_critical_points(surface))
+    except Exception:  # a search failure must not take the window down; known points still help
+        return tuple(surface.known_critical)
+    return found or tuple(surface.known_critical)
+
+
+@dataclass
+class RunSlot:
+    """One racer as the user configured it, and its live Run."""
+
+    key: int
+    rule: str
+    hyper: Hyper
+    schedule: Schedule
+    estimate: Estimate
+    colour: str
+    enabled: bool = True
+    seed: int = 0
+    run: Run | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        """Menu and legend name: 'GD' for full-batch SGD, otherwise the rule's title."""
+        if self.rule == "sgd":
+            base = "GD" if self.estimate.kind == "full" else "SGD"
+        else:
+            base = rule_info(self.rule).title
+        suffix = "" if self.estimate.kind == "full" else f" ({self.estimate.label})"
+        conv = " [torch]" if self.hyper.convention == "pytorch" else ""
+        return f"{base}{suffix}{conv}"
+
+    @property
+    def lr(self) -> float:
+        """The rate the lr slider edits: the peak of cyclic schedules, η otherwise."""
+        return self.schedule.max_lr if self.schedule.mode in CYCLIC else self.schedule.lr
+
+
+class Race:
+    """Surface + starts + run slots; every mutation keeps the slots' Runs consistent."""
+
+    def __init__(self, surface: Surface) -> None:
+        self._keys = itertools.count(1)
+        self.slots: list[RunSlot] = []
+        self.surface = surface
+        self.critical: tuple[CriticalPoint, ...] = ()
+        self.starts = np.array([default_start(surface)], dtype=np.float64)
+        self.set_surface(surface)
+
+    # --- surface and starts -----------------------------------------------------------------
+    @property
+    def span(self) -> float:
+        x0, x1, y0, y1 = self.surface.domain
+        return float(max(x1 - x0, y1 - y0))
+
+    def set_surface(
+        self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None
+    ) -> None:
+        """Switch surface: start from its default point; estimates it cannot use fall back to noise."""
+        self.surface = surface
+        self.critical = critical if critical is not None else critical_points(surface)
+        self.starts = np.array([default_start(surface)], dtype=np.float64)
+        for s in self.slots:
+            if s.estimate.kind in ("sample", "minibatch") and surface.n_samples == 0:
+                s.estimate = Estimate("noise", sigma=1.0)
+            s.run = None
+            self._build(s)
+
+    def restart_at(self, x: float, y: float) -> None:
+        """Every enabled run restarts from (x, y) alone."""
+        self.starts = np.array([[x, y]], dtype=np.float64)
+        self.reset()
+
+    def add_start(self, x: float, y: float) -> None:
+        """Another start point; every enabled run restarts from all starts."""
+        self.starts = np.vstack([self.starts, [[x, y]]])
+        self.reset()
+
+    def move_start(self, i: int, x: float, y: float) -> None:
+        self.starts[i] = (x, y)
+        self.reset()
+
+    def reset(self) -> None:
+        for s in self.slots:
+            if s.enabled:
+                self._build(s)
+
+    # --- slots ------------------------------------------------------------------------------
+    def _build(self, s: RunSlot) -> None:
+        """(Re)create the slot's Run from the current starts."""
+        s.run = Run(
+            self.surface,
+            s.rule,
+            s.hyper,
+            s.schedule,
+            self.starts.copy(),
+            s.estimate,
+            seed=s.seed,
+            max_points=TRAIL_POINTS,
+            critical=self.critical,
+            scale=self.span,
+        )
+
+    def slot(self, key: int) -> RunSlot:
+        for s in self.slots:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def _next_colour(self) -> str:
+        used = {s.colour for s in self.slots}
+        free = [c for c in RUN_COLOURS if c not in used]
+        return free[0] if free else RUN_COLOURS[len(self.slots) % len(RUN_COLOURS)]
+
+    def add_slot(self, rule: str = "gd", lr: float = 0.01, **hyper: object) -> RunSlot:
+        key = canonical(rule)
+        s = RunSlot(
+            next(self._keys),
+            key,
+            default_hyper(key, "textbook", **hyper),
+            Schedule(lr=lr),
+            Estimate(),
+            self._next_colour(),
+        )
+        self.slots.append(s)
+        self._build(s)
+        return s
+
+    def duplicate_slot(self, key: int) -> RunSlot:
+        src = self.slot(key)
+        s = replace(src, key=next(self._keys), colour=self._next_colour(), run=None, enabled=True)
+        self.slots.insert(self.slots.index(src) + 1, s)
+        self._build(s)
+        return s
+
+    def remove_slot(self, key: int) -> None:
+        self.slots.remove(self.slot(key))
+
+    def set_enabled(self, key: int, enabled: bool) -> None:
+        s = self.slot(key)
+        s.enabled = enabled
+        if enabled:  # rejoin the race from the current starts
+            self._build(s)
+
+    def edit(self, key: int, **changes: object) -> None:
+        """Apply edits live. Keys: rule, convention, lr, estimate_kind (+ batch, sigma), schedule (a dict of fields),
+        and any Hyper field. Raises the core's errors (HyperError, ...) for bad values."""
+        s = self.slot(key)
+        hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
+        if hyper_changes:
+            s.hyper = s.hyper.with_(**hyper_changes)
+        if "estimate_kind" in changes:
+            est = Estimate(
+                changes["estimate_kind"],  # type: ignore[arg-type]
+                batch=int(changes.get("batch", s.estimate.batch)),  # type: ignore[call-overload]
+                sigma=float(changes.get("sigma", s.estimate.sigma)),  # type: ignore[arg-type]
+            )
+            est.check(self.surface)
+            s.estimate = est
+        if "schedule" in changes:
+            fields = dict(changes["schedule"])  # type: ignore[call-overload]
+            s.schedule = self._schedule_with(s, fields)
+        if "lr" in changes:
+            lr = float(changes["lr"])  # type: ignore[arg-type]
+            if s.schedule.mode in CYCLIC:
+                s.schedule = s.schedule.with_(max_lr=lr, base_lr=min(s.schedule.base_lr, lr))
+            else:
+                s.schedule = s.schedule.with_(lr=lr)
+        if s.run is not None:
+            s.run.hyper, s.run.schedule, s.run.estimate = s.hyper, s.schedule, s.estimate
+        if "rule" in changes:
+            s.rule = canonical(str(changes["rule"]))
+            if s.run is not None:
+                s.run.set_rule(s.rule)
+
+    @staticmethod
+    def _schedule_with(s: RunSlot, fields: dict[str, object]) -> Schedule:
+        """The slot's schedule with some fields changed; switching between a cyclic and a
+        single-rate mode carries the rate over (η ↔ max-lr, base-lr = η/10)."""
+        old = s.schedule
+        mode = fields.get("mode", old.mode)
+        if mode != old.mode:
+            if mode in CYCLIC and old.mode not in CYCLIC:
+                fields.setdefault("max_lr", old.lr)
+                fields.setdefault("base_lr", old.lr / 10)
+            elif mode not in CYCLIC and old.mode in CYCLIC:
+                fields.setdefault("lr", old.max_lr)
+        return old.with_(**fields)
+
+    # --- stepping ---------------------------------------------------------------------------
+    def active(self) -> list[RunSlot]:
+        return [s for s in self.slots if s.enabled and s.run is not None]
+
+    def step(self, k: int = 1) -> None:
+        for s in self.active():
+            assert s.run is not None
+            if not s.run.diverged.all():
+                s.run.step(k)
+
+    @property
+    def t(self) -> int:
+        runs = self.active()
+        return max((s.run.t for s in runs if s.run is not None), default=0)

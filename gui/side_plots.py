@@ -1,0 +1,71 @@
+"""SidePlots: loss against step (log scale when the minimum is known) and lr against step, one
+curve per run point in the run's colour."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from gui.theme import PLOT_BG
+
+
+def _style(plot: pg.PlotWidget, left: str) -> None:
+    item = plot.getPlotItem()
+    item.setLabel("left", left)
+    item.setLabel("bottom", "step")
+    item.showGrid(x=True, y=True, alpha=0.2)
+    for ax in ("left", "bottom"):
+        item.getAxis(ax).setTextPen("#c8ccd4")
+        item.getAxis(ax).setPen("#5a6272")
+    plot.setMenuEnabled(False)
+    for ax in ("left", "bottom"):
+        item.getAxis(ax).enableAutoSIPrefix(False)
+    item.setXRange(0, 100)
+
+
+class SidePlots(QWidget):
+    """Fed (colour, steps, loss, lr) per run point."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = pg.PlotWidget(background=PLOT_BG)
+        self.lr_plot = pg.PlotWidget(background=PLOT_BG)
+        _style(self.loss_plot, "f − f*")
+        _style(self.lr_plot, "lr")
+        self.lr_plot.setXLink(self.loss_plot)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.loss_plot, 3)
+        lay.addWidget(self.lr_plot, 2)
+        self._loss: list[pg.PlotDataItem] = []
+        self._lr: list[pg.PlotDataItem] = []
+        self.f_star: float | None = None
+
+    def set_reference(self, f_star: float | None) -> None:
+        """Plot f − f* on a log axis when the global minimum value f* is known, else f itself."""
+        self.f_star = f_star
+        self.loss_plot.getPlotItem().setLogMode(y=f_star is not None)
+        self.loss_plot.getPlotItem().setLabel(
+            "left", "f − f*  (log)" if f_star is not None else "f"
+        )
+
+    @staticmethod
+    def _curves(plot: pg.PlotWidget, pool: list[pg.PlotDataItem], n: int) -> list[pg.PlotDataItem]:
+        while len(pool) < n:
+            pool.append(plot.plot(skipFiniteCheck=False))
+        for c in pool[n:]:
+            c.setData([], [])
+        return pool[:n]
+
+    def set_curves(self, rows: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]) -> None:
+        """rows: (colour, steps, loss, lr) per run point (arrays of equal length)."""
+        for c, (colour, steps, loss, _) in zip(self._curves(self.loss_plot, self._loss, len(rows)),
+                                                rows, strict=True):  # fmt: skip
+            y = loss if self.f_star is None else np.maximum(loss - self.f_star, 1e-16)
+            c.setPen(pg.mkPen(colour, width=1.6))
+            c.setData(steps, y)
+        for c, (colour, steps, _, lr) in zip(self._curves(self.lr_plot, self._lr, len(rows)),
+                                             rows, strict=True):  # fmt: skip
+            c.setPen(pg.mkPen(colour, width=1.6))
+            c.setData(steps, lr)

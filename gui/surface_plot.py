@@ -1,0 +1,177 @@
+"""SurfacePlot: the loss surface as a heatmap with baked contours and a colour bar, critical-point
+markers, the runs' trails and heads, draggable start markers and head overlays.
+
+It only draws what it is given and reports the mouse as data coordinates (plain floats)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QGraphicsItem
+
+from gui.heatmap import Heatmap, render
+from gui.overlays import HeadOverlays
+from gui.theme import CRITICAL_STYLE, PLOT_BG, heatmap_lut
+
+
+def _critical_tip(x: float, y: float, data: object) -> str:
+    return f"{data}\nat ({x:.4g}, {y:.4g})"
+
+
+class SurfacePlot(pg.GraphicsLayoutWidget):
+    """The Explorer's main plot. Signals carry data coordinates."""
+
+    sigClicked = Signal(float, float, bool)  # x, y, shift held (add a start instead of restarting)
+    sigStartMoved = Signal(int, float, float)  # start index, new x, y (while dragging)
+    sigCursorMoved = Signal(float, float)
+    sigCursorLeft = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setBackground(PLOT_BG)
+        self.ci.layout.setContentsMargins(4, 4, 4, 4)
+        self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setAspectLocked(False)
+        for ax in ("left", "bottom"):
+            self.plot.getAxis(ax).setTextPen("#c8ccd4")
+            self.plot.getAxis(ax).setPen("#5a6272")
+        self.plot.setLabel("bottom", "x")
+        self.plot.setLabel("left", "y")
+        self.vb: pg.ViewBox = self.plot.vb
+        self.image = pg.ImageItem(axisOrder="row-major")
+        # The heatmap never changes between frames: cache its scaled rendering on the device.
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.addItem(self.image)
+        self.critical = pg.ScatterPlotItem(hoverable=True, tip=_critical_tip, pxMode=True)
+        self.critical.setZValue(10)
+        self.plot.addItem(self.critical)
+        self.heads = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#10151f", width=1.5))
+        self.heads.setZValue(40)
+        self.plot.addItem(self.heads)
+        self.overlays = HeadOverlays(self.plot)
+        self._trails: list[pg.PlotCurveItem] = []
+        self._starts: list[pg.TargetItem] = []
+        self._bar = self._make_colour_bar()
+        self.heatmap: Heatmap | None = None
+        self.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.scene().sigMouseMoved.connect(self._on_scene_moved)
+
+    # --- colour bar ---------------------------------------------------------------------------
+    def _make_colour_bar(self) -> pg.PlotItem:
+        bar = self.addPlot(row=0, col=1)
+        bar.setMenuEnabled(False)
+        bar.hideButtons()
+        bar.setMouseEnabled(False, False)
+        bar.hideAxis("left")
+        bar.hideAxis("bottom")
+        bar.showAxis("right")
+        bar.getAxis("right").setTextPen("#c8ccd4")
+        bar.getAxis("right").setPen("#5a6272")
+        bar.setFixedWidth(64)
+        lut = heatmap_lut()
+        img = np.empty((256, 1, 4), dtype=np.uint8)
+        img[:, 0, :3] = lut
+        img[:, 0, 3] = 255
+        strip = pg.ImageItem(img, axisOrder="row-major")
+        strip.setRect(QRectF(0, 0, 1, 1))
+        bar.addItem(strip)
+        bar.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+        return bar
+
+    # --- surface ------------------------------------------------------------------------------
+    def set_surface(self, z: np.ndarray, domain: tuple[float, float, float, float], log: bool,
+                    critical: list[tuple[float, float, str, str]]) -> None:  # fmt: skip
+        """Draw z (ny, nx) over domain; critical: (x, y, kind, hover text) per point."""
+        x0, x1, y0, y1 = domain
+        self.heatmap = render(z, log)
+        self.image.setImage(self.heatmap.rgba, autoLevels=False)
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._update_bar()
+        spots = []
+        for x, y, kind, text in critical:
+            symbol, colour = CRITICAL_STYLE.get(kind, CRITICAL_STYLE["degenerate"])
+            spots.append({"pos": (x, y), "symbol": symbol, "brush": pg.mkBrush(colour),
+                          "pen": pg.mkPen("#0b0f18", width=1.2), "size": 12 if symbol != "x" else 13,
+                          "data": text})  # fmt: skip
+        self.critical.setData(spots)
+        self.vb.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
+                          yMin=y0 - (y1 - y0), yMax=y1 + (y1 - y0))  # fmt: skip
+        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def set_log_scale(self, z: np.ndarray, log: bool) -> None:
+        self.heatmap = render(z, log)
+        self.image.setImage(self.heatmap.rgba, autoLevels=False)
+        self._update_bar()
+
+    def _update_bar(self) -> None:
+        assert self.heatmap is not None
+        ax = self._bar.getAxis("right")
+        ax.setTicks([self.heatmap.ticks(), []])
+        ax.setLabel("f (log scale)" if self.heatmap.log else "f", color="#c8ccd4")
+
+    # --- runs ---------------------------------------------------------------------------------
+    def set_trails(self, trails: list[tuple[str, np.ndarray, np.ndarray]]) -> None:
+        """One trail per (colour, xs, ys); curve items are reused between calls."""
+        while len(self._trails) < len(trails):
+            c = pg.PlotCurveItem(skipFiniteCheck=True)
+            c.setZValue(20)
+            self.plot.addItem(c)
+            self._trails.append(c)
+        for c, (colour, xs, ys) in zip(self._trails, trails, strict=False):
+            if c.opts["pen"].color().name() != colour:
+                c.setPen(pg.mkPen(colour, width=2))
+            c.setData(xs, ys, skipFiniteCheck=True)
+            c.setVisible(True)
+        for c in self._trails[len(trails) :]:
+            c.setVisible(False)
+
+    def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
+        self.heads.setData(pos=xy, brush=[pg.mkBrush(c) for c in colours])
+
+    def set_starts(self, starts: np.ndarray) -> None:
+        """Draggable crosshair per start point."""
+        while len(self._starts) < len(starts):
+            t = pg.TargetItem(size=16, pen=pg.mkPen("#ffffff", width=2), movable=True)
+            t.setZValue(50)
+            i = len(self._starts)
+            t.sigPositionChanged.connect(lambda item, i=i: self._on_start_dragged(i, item))
+            self.plot.addItem(t)
+            self._starts.append(t)
+        for i, t in enumerate(self._starts):
+            t.setVisible(i < len(starts))
+            if i < len(starts):
+                t.blockSignals(True)
+                t.setPos(QPointF(*map(float, starts[i])))
+                t.blockSignals(False)
+
+    def set_overlays(self, segments: dict[str, np.ndarray]) -> None:
+        self.overlays.set_segments(segments)
+
+    # --- mouse --------------------------------------------------------------------------------
+    def data_to_widget(self, x: float, y: float) -> QPointF:
+        """Where data point (x, y) is in viewport pixels (for tests and tooltips)."""
+        return self.mapFromScene(self.vb.mapViewToScene(QPointF(x, y)))
+
+    def _on_start_dragged(self, i: int, item: pg.TargetItem) -> None:
+        p = item.pos()
+        self.sigStartMoved.emit(i, float(p.x()), float(p.y()))
+
+    def _on_scene_clicked(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton or ev.double() or ev.isAccepted():
+            return
+        pos = ev.scenePos()
+        if not self.vb.sceneBoundingRect().contains(pos):
+            return
+        p = self.vb.mapSceneToView(pos)
+        shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.sigClicked.emit(float(p.x()), float(p.y()), shift)
+
+    def _on_scene_moved(self, pos: QPointF) -> None:
+        if self.vb.sceneBoundingRect().contains(pos):
+            p = self.vb.mapSceneToView(pos)
+            self.sigCursorMoved.emit(float(p.x()), float(p.y()))
+        else:
+            self.sigCursorLeft.emit()

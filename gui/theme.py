@@ -1,0 +1,76 @@
+"""Colours, fonts and the application style: one place, so every run keeps its colour everywhere."""
+
+from __future__ import annotations
+
+# Vivid run colours that stand out on the muted heatmap (and on white side plots).
+RUN_COLOURS: tuple[str, ...] = (
+    "#ff4d4d",  # red
+    "#ffd23f",  # yellow
+    "#3ddc97",  # green
+    "#ff8c1a",  # orange
+    "#c77dff",  # violet
+    "#4cc9f0",  # sky
+    "#ff5fa2",  # pink
+    "#b5e853",  # lime
+    "#ffffff",  # white
+)
+
+# Heatmap: deep navy (low loss) through slate to pale sand (high loss); low saturation so the
+# run colours pop. Stops are (position, (r, g, b)).
+HEATMAP_STOPS: tuple[tuple[float, tuple[int, int, int]], ...] = (
+    (0.00, (16, 32, 64)),
+    (0.20, (34, 76, 112)),
+    (0.45, (66, 124, 142)),
+    (0.70, (136, 166, 158)),
+    (1.00, (232, 224, 200)),
+)
+CONTOUR_RGB = (8, 14, 28)
+CONTOUR_ALPHA = 0.38
+
+# Critical-point markers: symbol and fill per kind.
+CRITICAL_STYLE: dict[str, tuple[str, str]] = {
+    "minimum": ("o", "#7CFC9A"),
+    "maximum": ("t", "#ff6b6b"),
+    "saddle": ("x", "#ffe066"),
+    "degenerate": ("d", "#e0e0e0"),
+}
+
+# Head overlays.
+OVERLAY_COLOURS: dict[str, str] = {
+    "gradient": "#ffffff",
+    "velocity": "#ffa94d",
+    "adaptive": "#66d9ef",
+    "eig_neg": "#ff6b6b",
+    "eig_pos": "#74c0fc",
+}
+
+PLOT_BG = "#10151f"
+PANEL_BG = "#f4f5f7"
+TEXT = "#1d2330"
+
+STYLE_SHEET = """
+QWidget { font-size: 10pt; }
+QGroupBox { font-weight: 600; border: 1px solid #d4d8df; border-radius: 6px; margin-top: 10px;
+            padding-top: 6px; background: #fbfbfc; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: #3b4252; }
+QTableWidget { gridline-color: #e2e5ea; }
+QHeaderView::section { background: #eceef2; border: none; padding: 3px 6px; font-weight: 600; }
+QToolBar { spacing: 4px; }
+QTabBar::tab { padding: 6px 18px; }
+"""
+
+
+def heatmap_lut(n: int = 256):
+    """An (n, 3) uint8 lookup table interpolating HEATMAP_STOPS."""
+    import numpy as np
+
+    pos = np.array([p for p, _ in HEATMAP_STOPS])
+    rgb = np.array([c for _, c in HEATMAP_STOPS], dtype=np.float64)
+    t = np.linspace(0.0, 1.0, n)
+    return np.stack([np.interp(t, pos, rgb[:, k]) for k in range(3)], axis=1).astype(np.uint8)
+
+
+def apply_style(app) -> None:
+    """Fusion style with a light palette and the shared style sheet."""
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
