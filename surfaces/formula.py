@@ -468,8 +468,11 @@ class FormulaSurface(Surface):
             domain=_check_domain(domain),
         )
         self.expr = expr
-        fx, fy = g.diff(root, "x"), g.diff(root, "y")
-        fxx, fxy, fyy = g.diff(fx, "x"), g.diff(fx, "y"), g.diff(fy, "y")
+        try:
+            fx, fy = g.diff(root, "x"), g.diff(root, "y")
+            fxx, fxy, fyy = g.diff(fx, "x"), g.diff(fx, "y"), g.diff(fy, "y")
+        except RecursionError:  # not reachable within the limits from a shallow caller
+            raise FormulaError("formula too complex to differentiate; simplify it") from None
         self._programs = (_Program(g, [root]), _Program(g, [fx, fy]), _Program(g, [fxx, fxy, fyy]))
 
     def __reduce__(self) -> tuple[Any, ...]:
