@@ -308,3 +308,17 @@ class Network:
 
     def predict(self, x: Array) -> Array:
         return self.forward(x).output
+
+
+def prediction_grid(
+    net: Network, x: Array, n: int = 80, margin: float = 0.15
+) -> tuple[Array, Array, Array]:
+    """The first output on an n×n grid around 2-D inputs x: (xs, ys, Z), Z[j, i] at (xs[i], ys[j])."""
+    lo, hi = x[:, :2].min(axis=0), x[:, :2].max(axis=0)
+    pad = margin * np.maximum(hi - lo, 1e-6)
+    xs = np.linspace(lo[0] - pad[0], hi[0] + pad[0], n)
+    ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], n)
+    gx, gy = np.meshgrid(xs, ys)
+    with np.errstate(all="ignore"):
+        z = net.predict(np.stack([gx.ravel(), gy.ravel()], axis=1))[:, 0]
+    return xs, ys, z.reshape(n, n)
