@@ -9,7 +9,8 @@ Python code. Users may write ``^`` for a power (``x^2`` means ``x**2``, as in ma
 
 Derivatives are symbolic: the graph is differentiated twice with light simplification, then every
 output is compiled once into a straight-line list of numpy closures with shared subexpressions.
-Evaluation runs under ``np.errstate(all="ignore")``: overflow gives inf, log(-1) gives nan.
+Evaluation runs under ``np.errstate(all="ignore")``: overflow gives inf, log(-1) gives nan. At a
+kink, abs/min/max/sign use PyTorch's conventions (sign(0) = 0, a tie splits the gradient in half).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ MAX_DEPTH = 40
 EXAMPLE = "x**2 - y**2 + 0.1*sin(5*x)"
 
 Fn = Callable[..., Any]
+
+
+def _num(c: float) -> str:
+    """A constant as typed: 2 rather than 2.0, and full precision otherwise."""
+    return str(int(c)) if c.is_integer() and abs(c) < 1e15 else repr(c)
 
 
 def _sigmoid(a: Array) -> Array:
@@ -77,6 +83,8 @@ FUNCTIONS: dict[str, tuple[str, int]] = {
     "min": ("min", 2),
     "max": ("max", 2),
     "pow": ("pow", 2),
+    "sign": ("sign", 1),
+    "heaviside": ("heav", 1),  # 0 below zero, 1/2 at zero, 1 above
 }
 CONSTANTS: dict[str, float] = {"pi": float(np.pi), "π": float(np.pi), "e": float(np.e)}
 _BINOPS: dict[type, str] = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.Div: "div",
@@ -89,6 +97,7 @@ _WHAT: dict[type, str] = {ast.Attribute: "attribute access", ast.Subscript: "ind
                           ast.IfExp: "if/else", ast.NamedExpr: "':='", ast.Starred: "'*' unpacking",
                           ast.JoinedStr: "an f-string", ast.List: "a list", ast.Tuple: "a tuple",
                           ast.Set: "a set", ast.Dict: "a dict"}  # fmt: skip
+_INFIX = {"add": (" + ", 1), "sub": (" - ", 1), "mul": ("*", 2), "div": ("/", 2), "pow": ("^", 4)}
 # Characters people paste from documents, and ^ for powers: replaced before parsing.
 _REPLACE = {"^": "**", "−": "-", "×": "*", "·": "*", "²": "**2", "³": "**3"}
 ALLOWED = "allowed: numbers, x, y, pi, e, + - * / ** ^, ( ) and the functions " + ", ".join(
@@ -164,7 +173,78 @@ class _Graph:
             return self.const(1.0)
         if op == "neg" and self.ops[a[0]] == "neg":
             return self.args[a[0]][0]
+        return self._canonical(op, a, c0, c1)
+
+    def _scaled(self, i: int) -> tuple[float, int] | None:
+        """(c, u) if node i is c*u with a constant c (-u counts as -1*u)."""
+        if self.ops[i] == "neg":
+            return -1.0, self.args[i][0]
+        if self.ops[i] == "mul" and self.consts[self.args[i][0]] is not None:
+            return self.consts[self.args[i][0]], self.args[i][1]  # type: ignore[return-value]
+        return None
+
+    def _canonical(self, op: str, a: tuple[int, ...], c0: float | None, c1: float | None) -> int:
+        """Constants to the left of products and signs out of them: derivatives read naturally."""
+        m, c = self.make, self.const
+        s0 = self._scaled(a[0]) if c0 is None else None
+        s1 = self._scaled(a[1]) if len(a) > 1 and c1 is None else None
+        if op == "mul" and c1 is not None:
+            return m("mul", a[1], a[0])
+        if op == "mul" and c0 is not None and s1:
+            return m("mul", c(c0 * s1[0]), s1[1])
+        if op == "mul" and (s0 or s1):
+            k, u, v = (*s0, a[1]) if s0 else (*s1, a[0])  # type: ignore[misc]
+            return m("mul", c(k), m("mul", u, v) if s0 else m("mul", v, u))
+        if op == "neg" and s0:
+            return m("mul", c(-s0[0]), s0[1])
+        if op == "div" and s0:
+            return (
+                m("mul", c(s0[0] / c1), s0[1]) if c1 else m("mul", c(s0[0]), m("div", s0[1], a[1]))
+            )
+        if op in ("add", "sub") and s1 and s1[0] < 0:
+            return m("sub" if op == "add" else "add", a[0], m("mul", c(-s1[0]), s1[1]))
+        if op == "add" and s0 and s0[0] < 0:
+            return m("sub", a[1], m("mul", c(-s0[0]), s0[1]))
         return self._add(op, a, None)
+
+    def text(self, n: int, limit: int = 2000) -> str | None:
+        """Node n written in the user's syntax (re-parseable), or None if over limit characters."""
+        memo: dict[int, tuple[str, int] | None] = {}
+
+        def wrap(part: tuple[str, int], paren: bool) -> str:
+            return f"({part[0]})" if paren else part[0]
+
+        def go(i: int) -> tuple[str, int] | None:  # (text, precedence); recursion ≤ graph depth
+            if i in memo:
+                return memo[i]
+            op, c = self.ops[i], self.consts[i]
+            parts = [go(j) for j in self.args[i]]
+            r: tuple[str, int] | None
+            if op in ("x", "y"):
+                r = (op, 5)
+            elif c is not None:
+                r = (_num(c) if np.isfinite(c) else {"inf": "1e999", "-inf": "-1e999"}.get(
+                    repr(c), "(1e999 - 1e999)"), 3 if c < 0 else 5)  # fmt: skip
+            elif any(q is None for q in parts):
+                r = None
+            elif op == "neg":
+                r = ("-" + wrap(parts[0], parts[0][1] < 4), 3)  # type: ignore[index]
+            elif op in _INFIX:
+                (lt, lp), (rt, rp) = parts  # type: ignore[misc]
+                sym, prec = _INFIX[op]
+                left = wrap((lt, lp), lp < prec or (op == "pow" and lp == prec))
+                right = wrap(
+                    (rt, rp), rp < prec or rp == 3 or (rp == prec and op in ("sub", "div"))
+                )
+                r = (f"{left}{sym}{right}", prec)
+            else:
+                name = "heaviside" if op == "heav" else op
+                r = (f"{name}({', '.join(q[0] for q in parts)})", 5)  # type: ignore[index]
+            memo[i] = r if r is None or len(r[0]) <= limit else None
+            return memo[i]
+
+        out = go(n)
+        return None if out is None else out[0]
 
     def diff(self, n: int, var: str) -> int:
         """Id of ∂(node n)/∂var, memoized."""
@@ -474,6 +554,17 @@ class FormulaSurface(Surface):
         except RecursionError:  # not reachable within the limits from a shallow caller
             raise FormulaError("formula too complex to differentiate; simplify it") from None
         self._programs = (_Program(g, [root]), _Program(g, [fx, fy]), _Program(g, [fxx, fxy, fyy]))
+        self._graph = g
+        self._nodes = {"": root, "x": fx, "y": fy, "xx": fxx, "xy": fxy, "yy": fyy}
+
+    def derivative_text(self, wrt: str = "x") -> str | None:
+        """A derivative as a formula, e.g. wrt="x" gives ∂f/∂x ("" gives f, "xy" ∂²f/∂x∂y).
+
+        Written in the formula syntax (so it can be typed back in); None if too long to show.
+        """
+        if wrt not in self._nodes:
+            raise ValueError(f"wrt must be one of {', '.join(map(repr, self._nodes))}")
+        return self._graph.text(self._nodes[wrt])
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FormulaSurface, (self.expr, self.domain))

@@ -91,7 +91,13 @@ def _extend(children: st.SearchStrategy[Expr]) -> st.SearchStrategy[Expr]:
 
 
 expressions = st.recursive(leaves, _extend, max_leaves=6)
-points = st.tuples(st.floats(-2.5, 2.5), st.floats(-2.5, 2.5)).map(np.array)
+# abs/min/max/sign follow PyTorch's conventions exactly at a kink (sign(0) = 0, ties split in
+# half), which is not the derivative of a composite that happens to be smooth there (abs(x^2) at
+# 0). Hypothesis loves 0, 1 and x == y, so the points are shifted off that lattice.
+OFF_LATTICE = np.array([np.sqrt(2), np.sqrt(3)]) * 1e-3
+points = st.tuples(st.floats(-2.5, 2.5), st.floats(-2.5, 2.5)).map(
+    lambda t: np.array(t) + OFF_LATTICE
+)
 
 
 def _fd(f: Callable[[np.ndarray], np.ndarray], p: np.ndarray, h: float) -> np.ndarray:
