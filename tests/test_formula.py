@@ -304,3 +304,35 @@ def test_cli_rejects_bad_formula_with_one_line():
     assert "unknown name 'z' at column 1" in err[0]
     assert "Traceback" not in r.stderr
     assert r.stdout == ""
+
+
+def test_derivative_text_reads_like_hand_derivation():
+    s = FormulaSurface("x^3 - 3*x*y^2")
+    assert s.derivative_text("") == "x^3 - 3*x*y^2"
+    assert s.derivative_text("x") == "3*x^2 - 3*y^2"
+    assert s.derivative_text("y") == "-6*x*y"
+    assert s.derivative_text("xx") == "6*x"
+    assert s.derivative_text("xy") == "-6*y"
+    r = FormulaSurface("(1-x)^2 + 100*(y-x^2)^2")
+    assert r.derivative_text("y") == "200*(y - x^2)"
+    assert r.derivative_text("xy") == "-400*x"
+    assert FormulaSurface("sin(x)*y").derivative_text("x") == "cos(x)*y"
+    assert FormulaSurface("sigmoid(" * 6 + "x" + ")" * 6).derivative_text("xx") is None  # too long
+    with pytest.raises(ValueError, match="wrt"):
+        s.derivative_text("z")
+
+
+@pytest.mark.parametrize(("expr", "ref", "box"), CASES, ids=IDS)
+def test_derivative_text_evaluates_to_the_derivative(expr, ref, box):
+    s = FormulaSurface(expr)
+    p = _points(box, seed=3)
+    want = {"": s.value(p), "x": s.gradient(p)[:, 0], "y": s.gradient(p)[:, 1]}
+    h = s.hessian(p)
+    want.update({"xx": h[:, 0, 0], "xy": h[:, 0, 1], "yy": h[:, 1, 1]})
+    for wrt, values in want.items():
+        text = s.derivative_text(wrt)
+        assert text is not None
+        if len(text) > MAX_CHARS:
+            continue
+        typed_back = FormulaSurface(text).value(p)
+        np.testing.assert_allclose(typed_back, values, rtol=1e-9, atol=1e-12, err_msg=text)
