@@ -173,7 +173,7 @@ def make_adam_family(ch: Any) -> StepFn:
         mul(T, omb2, T)
         add(V, T, V)
         if acc is not V:
-            np.maximum(acc, V, acc)
+            np.maximum(acc, V, out=acc)
         if bc:  # corrections count updates from 1
             c2 = 1 - b2 ** (t + 1)
             scale = lr / (1 - b1 ** (t + 1))
