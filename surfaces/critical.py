@@ -82,6 +82,8 @@ def _search(surface: Surface, domain: Domain, seeds: int) -> Array:
     end, last = _newton(surface, start, size)
     with np.errstate(all="ignore"):
         gn = np.hypot(*surface.gradient(end).T)
+        # Where f underflows (far tails of exp) ∇f and H are exactly 0: flat, not a critical point.
+        flat = (gn == 0) & (surface.hessian(end) == 0).all(axis=(1, 2))
     margin = 1e-9 * size
     inside = (
         (end[:, 0] >= x0 - margin)
@@ -89,7 +91,7 @@ def _search(surface: Surface, domain: Domain, seeds: int) -> Array:
         & (end[:, 1] >= y0 - margin)
         & (end[:, 1] <= y1 + margin)
     )
-    good = np.isfinite(gn) & (gn <= 1e-8 * gscale) & (last <= 1e-7 * size) & inside
+    good = np.isfinite(gn) & (gn <= 1e-8 * gscale) & (last <= 1e-7 * size) & inside & ~flat
     return _dedupe(end[good], 1e-6 * size)
 
 

@@ -51,7 +51,8 @@ class DataSurface(Surface):
         """Apply fn(z (k, n)) -> (k, ...) to flattened points in blocks; reshape to p's shape."""
         p = np.asarray(p, dtype=np.float64)
         flat = p.reshape(-1, 2)
-        outs = [fn(flat[i : i + CHUNK] @ self.X.T) for i in range(0, len(flat), CHUNK)]
+        with np.errstate(over="ignore", invalid="ignore"):  # far-off points: inf/nan, not warnings
+            outs = [fn(flat[i : i + CHUNK] @ self.X.T) for i in range(0, len(flat), CHUNK)]
         out = np.concatenate(outs) if outs else fn(np.zeros((0, self.n_samples)))
         return out.reshape((*p.shape[:-1], *out.shape[1:]))
 
@@ -71,8 +72,9 @@ class DataSurface(Surface):
         """Mean gradient over examples idx[i] (N, m) at each point p[i] (N, 2)."""
         p = np.asarray(p, dtype=np.float64)
         xi = self.X[idx]  # (N, m, 2)
-        z = np.einsum("nmj,nj->nm", xi, p)
-        return np.einsum("nm,nmj->nj", self._d1(z, self.t[idx]), xi) / idx.shape[1]
+        with np.errstate(over="ignore", invalid="ignore"):
+            z = np.einsum("nmj,nj->nm", xi, p)
+            return np.einsum("nm,nmj->nj", self._d1(z, self.t[idx]), xi) / idx.shape[1]
 
 
 class LinearRegression(DataSurface):

@@ -49,7 +49,10 @@ class Bump:
 
     def _e(self, x: Array, y: Array) -> tuple[Array, Array, Array]:
         dx, dy = x - self.x, y - self.y
-        return self.height * np.exp(-(dx * dx + dy * dy) / (2 * self.width**2)), dx, dy
+        with np.errstate(
+            over="ignore", invalid="ignore"
+        ):  # far-off points: 0·inf is nan, no warning
+            return self.height * np.exp(-(dx * dx + dy * dy) / (2 * self.width**2)), dx, dy
 
 
 def bump_grid(bump: Bump, xs: Array, ys: Array) -> tuple[slice, slice, Array]:
@@ -158,25 +161,27 @@ class DrawnSurface(Surface):
         p = np.asarray(p, dtype=np.float64)
         out = np.array(self.base.gradient(p), dtype=np.float64)
         x, y = p[..., 0], p[..., 1]
-        for b in self.bumps:
-            e, dx, dy = b._e(x, y)
-            k = e / b.width**2
-            out[..., 0] -= k * dx
-            out[..., 1] -= k * dy
+        with np.errstate(over="ignore", invalid="ignore"):
+            for b in self.bumps:
+                e, dx, dy = b._e(x, y)
+                k = e / b.width**2
+                out[..., 0] -= k * dx
+                out[..., 1] -= k * dy
         return out
 
     def hessian(self, p: Array) -> Array:
         p = np.asarray(p, dtype=np.float64)
         out = np.array(self.base.hessian(p), dtype=np.float64)
         x, y = p[..., 0], p[..., 1]
-        for b in self.bumps:
-            e, dx, dy = b._e(x, y)
-            w2 = b.width**2
-            out[..., 0, 0] += e * (dx * dx / w2 - 1) / w2
-            out[..., 1, 1] += e * (dy * dy / w2 - 1) / w2
-            hxy = e * dx * dy / (w2 * w2)
-            out[..., 0, 1] += hxy
-            out[..., 1, 0] += hxy
+        with np.errstate(over="ignore", invalid="ignore"):
+            for b in self.bumps:
+                e, dx, dy = b._e(x, y)
+                w2 = b.width**2
+                out[..., 0, 0] += e * (dx * dx / w2 - 1) / w2
+                out[..., 1, 1] += e * (dy * dy / w2 - 1) / w2
+                hxy = e * dx * dy / (w2 * w2)
+                out[..., 0, 1] += hxy
+                out[..., 1, 0] += hxy
         return out
 
     # --- files ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from surfaces.analytic import AnalyticSurface, refine_critical
-from surfaces.base import Array, Surface, SurfaceError
+from surfaces.base import Array, CriticalPoint, Surface, SurfaceError
 
 TAU = 2.0 * np.pi
 
@@ -213,9 +213,6 @@ def _ackley() -> AnalyticSurface:
         df=df,
         d2f=d2f,
     )
-    s.known_critical = ()
-    from surfaces.base import CriticalPoint
-
     # The origin is a non-smooth minimum: Newton polishing does not apply there.
     s.known_critical = (CriticalPoint(0.0, 0.0, 0.0, "minimum", ()),)
     return s
@@ -336,8 +333,6 @@ def _monkey_saddle() -> AnalyticSurface:
         df=lambda x, y: (3 * x * x - 3 * y * y, -6 * x * y),
         d2f=lambda x, y: (6 * x, -6 * y, -6 * x),
     )
-    from surfaces.base import CriticalPoint
-
     s.known_critical = (CriticalPoint(0.0, 0.0, 0.0, "degenerate", (0.0, 0.0)),)
     return s
 

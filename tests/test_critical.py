@@ -157,3 +157,12 @@ def test_cli_bad_name_is_one_line_exit_2() -> None:
     assert r.returncode == 2
     assert r.stdout == ""
     assert len(r.stderr.strip().splitlines()) == 1 and "himmelblau" in r.stderr
+
+
+def test_underflowed_tails_are_not_critical_points() -> None:
+    pytest.importorskip("surfaces.formula")
+    from surfaces.formula import FormulaSurface
+
+    # exp(100xy) is exactly 0 (with ∇f and H) far into the xy < 0 quadrants: only the saddle is real.
+    pts = find_critical_points(FormulaSurface("exp(100*x*y)"))
+    assert [(c.x, c.y, c.kind) for c in pts] == [(0.0, 0.0, "saddle")]

@@ -120,3 +120,12 @@ def test_sgd_and_minibatch_from_the_command_line() -> None:
         assert rows[0] == "step,x,y,loss,lr" and len(rows) == 402
         x, y = (float(v) for v in rows[-1].split(",")[1:3])
         assert np.hypot(x - c.x, y - c.y) < 0.3  # noisy for one sample, but near the minimum
+
+
+@pytest.mark.parametrize("make", FACTORIES)
+def test_far_away_points_give_values_not_warnings(make) -> None:
+    s = make()
+    p = np.array([[1e200, -1e200], [np.inf, 0.0]])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # numpy warns on these
+        s.value(p), s.gradient(p), s.hessian(p)
+        s.sample_gradient(p, np.array([[0, 1], [2, 3]]))

@@ -173,3 +173,10 @@ def test_cli_uses_the_drawn_file(tmp_path: Path) -> None:
     r = subprocess.run([sys.executable, main, "critical", "--surface-file", str(f)],
                        capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "newer" in r.stderr
+
+
+def test_far_away_points_give_values_not_warnings() -> None:
+    s = drawing()
+    p = np.array([[1e200, -1e200], [np.inf, 0.0]])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # numpy warns on these
+        s.value(p), s.gradient(p), s.hessian(p)
