@@ -111,16 +111,15 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
     prev = "x" if l == 1 else f"a{sub(l - 1)}"
     gw, gb = g.grad_W[l - 1], g.grad_b[l - 1]
     lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)}   summed over the n = {n} samples")
-    lines.append(f"   this sample adds {prev}ᵀδ = {mat(np.outer(cache.as_[l - 1][s], d))}")
-    if gw.size <= 12:
+    if gw.size <= 8:
+        lines.append(f"   this sample adds {prev}ᵀδ = {mat(np.outer(cache.as_[l - 1][s], d))}")
         lines.append(f"   total {mat(gw)}")
     lines.append(f"   ‖∂L/∂W{sub(l)}‖ = {num(float(np.linalg.norm(gw)))}")
     lines.append(f"∂L/∂b{sub(l)} = Σ δ{sub(l)} = {vec(gb)}")
     reused.append(f"{prev} (forward {l - 1})" if l > 1 else "x (the input)")
     if l < L:
-        lines.append(
-            f"Without backprop, ∂L/∂W{sub(l)} would redo the chain through layers {l + 1}…{L}."
-        )
+        later = f"layer {L}" if l + 1 == L else f"layers {l + 1}…{L}"
+        lines.append(f"Without backprop, ∂L/∂W{sub(l)} would redo the chain through {later}.")
     return Step("backward", l, f"Backward · layer {l}", tuple(lines), reused=tuple(reused),
                 stored=(f"δ{sub(l)}",))  # fmt: skip
 

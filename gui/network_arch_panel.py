@@ -35,12 +35,14 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         self.n_hidden = QtWidgets.QSpinBox()
         self.n_hidden.setRange(0, MAX_HIDDEN)
         self.n_hidden.setToolTip("number of hidden layers (0–4)")
+        self.n_hidden.setPrefix("layers: ")
         self.sizes = []
         srow = QtWidgets.QHBoxLayout()
         srow.addWidget(self.n_hidden)
         for _ in range(MAX_HIDDEN):
             sb = QtWidgets.QSpinBox()
             sb.setRange(1, 8)
+            sb.setFixedWidth(48)
             sb.setToolTip("neurons in this hidden layer (1–8)")
             self.sizes.append(sb)
             srow.addWidget(sb)
@@ -94,7 +96,7 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         self.save.clicked.connect(self._on_save_clicked)
 
     def show_network(self, layers: tuple[int, ...], activation: str, output_activation: str,
-                     loss: str, dataset: str) -> None:  # fmt: skip
+                     loss: str, dataset: str, init: str = "", seed: int = -1) -> None:  # fmt: skip
         """Display the model's architecture without emitting."""
         self._quiet = True
         hidden = layers[1:-1]
@@ -108,6 +110,10 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             i = cb.findData(v)
             if i >= 0:
                 cb.setCurrentIndex(i)
+        if init:
+            self.init.setCurrentText(init)
+        if seed >= 0:
+            self.seed.setValue(seed)
         self._quiet = False
 
     def spec(self) -> dict[str, object]:

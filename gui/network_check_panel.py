@@ -25,7 +25,7 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         self.auto.setChecked(True)
         self.table = QtWidgets.QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            ["layer", "‖∂L/∂W, ∂L/∂b‖", "rel. error W", "rel. error b", "verdict"]
+            ["layer", "‖gradient‖", "rel. error W", "rel. error b", "verdict"]
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)

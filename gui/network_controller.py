@@ -51,6 +51,7 @@ class NetworkController(QtCore.QObject):
         self.timer.setInterval(30)
         self.timer.timeout.connect(self._on_timer_timeout)
         self.net = Network.random((2, 3, 1), "tanh", "sigmoid", seed=0)
+        self.init, self.init_seed = "xavier", 0
         self._start()
 
     # --- building --------------------------------------------------------------------------------
@@ -73,6 +74,7 @@ class NetworkController(QtCore.QObject):
         self.pause()
         layers = (self.dataset.x.shape[1], *hidden, self.dataset.y.shape[1])
         self.net = Network.random(layers, activation, output_activation, init, seed, loss)
+        self.init, self.init_seed = init, seed
         self._start()
 
     def set_dataset(self, data: Dataset) -> None:

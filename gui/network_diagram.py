@@ -16,6 +16,14 @@ NODE_R = 20.0
 DX, DY = 190.0, 62.0
 
 
+def _short(v: float) -> str:
+    """A node's number in at most five characters: 0.42, −0.07, 3e-05."""
+    if not np.isfinite(v):
+        return "–"
+    text = f"{v:.2f}" if v == 0 or 0.01 <= abs(v) < 100 else f"{v:.0e}".replace("e-0", "e-")
+    return text.replace("-", "−")
+
+
 class NetworkDiagram(QtWidgets.QGraphicsView):
     """Neurons and edges of a network; emits what was clicked as plain ints."""
 
@@ -38,7 +46,8 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
 
     @staticmethod
     def node_pos(layers: tuple[int, ...], layer: int, k: int) -> QtCore.QPointF:
-        return QtCore.QPointF(layer * DX, (k - (layers[layer] - 1) / 2.0) * DY)
+        dx = DX if len(layers) <= 4 else DX * 0.7  # deep nets: keep the neurons readable
+        return QtCore.QPointF(layer * dx, (k - (layers[layer] - 1) / 2.0) * DY)
 
     def set_data(self, layers: tuple[int, ...], weights: list[np.ndarray], grads: list[np.ndarray],
                  biases: list[np.ndarray], acts: list[np.ndarray], names: list[str]) -> None:  # fmt: skip
@@ -56,7 +65,8 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                     v = float(m[i, j])
                     mag = np.sqrt(abs(v) / big) if np.isfinite(v) else 1.0
                     c = QtGui.QColor(pos_c if v >= 0 else neg_c)
-                    c.setAlphaF(0.25 + 0.75 * mag)
+                    fade = 1.0 if self.highlight <= 0 or l == self.highlight else 0.3
+                    c.setAlphaF((0.25 + 0.75 * mag) * fade)
                     pen = QtGui.QPen(c, 0.6 + 7.0 * mag)
                     pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
                     a, b = self.node_pos(layers, l - 1, i), self.node_pos(layers, l, j)
@@ -81,7 +91,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                 node.setData(0, ("node", layer, k))
                 self.nodes[(layer, k)] = node
                 val = acts[layer][k] if layer < len(acts) else np.nan
-                t = sc.addSimpleText(f"{val:.2f}" if np.isfinite(val) else "–", font)
+                t = sc.addSimpleText(_short(val), font)
                 t.setZValue(11)
                 br = t.boundingRect()
                 t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
@@ -103,7 +113,10 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
             tt.setBrush(ACCENT.darker(130) if hl else QtGui.QColor("#374151"))
             top = self.node_pos(layers, layer, 0).y() - NODE_R - 22
             tb = tt.boundingRect()
-            tt.setPos(layer * DX - tb.width() / 2, min(top, -max(layers) * DY / 2 - 8))
+            tt.setPos(
+                self.node_pos(layers, layer, 0).x() - tb.width() / 2,
+                min(top, -max(layers) * DY / 2 - 8),
+            )
         if (
             isinstance(self.selected, tuple)
             and len(self.selected) == 3
@@ -122,7 +135,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         sc.setSceneRect(rect)
         self.fitInView(rect, QtCore.Qt.AspectRatioMode.KeepAspectRatio)
 
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -138,7 +151,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                 return data
         return None
 
-    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
         info = self.item_info(event.position().toPoint())
         if info is None:
             super().mousePressEvent(event)

@@ -29,7 +29,9 @@ class LossCurvePlot(QtWidgets.QWidget):
         self.plot.getPlotItem().setLabel("bottom", "update")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.curve = self.plot.plot(pen=pg.mkPen("#d6336c", width=2))
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#868e96", width=1, style=QtCore.Qt.PenStyle.DashLine))
+        self.marker = pg.InfiniteLine(
+            angle=90, pen=pg.mkPen("#868e96", width=1, style=QtCore.Qt.PenStyle.DashLine)
+        )
         self.plot.addItem(self.marker)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -39,6 +41,7 @@ class LossCurvePlot(QtWidgets.QWidget):
         y = np.asarray(losses, dtype=np.float64)
         y = np.maximum(y, 1e-12)  # log axis: a perfect fit would be −∞
         self.curve.setData(np.arange(len(y)), y)
+        self.plot.setXRange(0, max(10, len(y) - 1), padding=0.02)
         self.marker.setValue(at)
 
 

@@ -44,8 +44,11 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.sample.setToolTip(
             "the training example whose numbers are shown (click a data point too)"
         )
+        self.strip.addStretch(1)
         top = QtWidgets.QHBoxLayout()
-        top.addLayout(self.strip, 1)
+        self.where = QtWidgets.QLabel("")
+        self.where.setStyleSheet("color:#495057")
+        top.addWidget(self.where, 1)
         top.addWidget(self.sample)
         top.addWidget(self.back)
         top.addWidget(self.next)
@@ -64,6 +67,7 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         bottom.addWidget(self.scrub_label)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.strip)
         lay.addLayout(top)
         lay.addWidget(self.text, 1)
         lay.addLayout(bottom)
@@ -81,10 +85,10 @@ class NetworkStepsPanel(QtWidgets.QWidget):
             self.chips = []
             for i, s in enumerate(steps):
                 c = QtWidgets.QPushButton(short(s))
-                c.setFixedWidth(34)
+                c.setFixedWidth(30)
                 c.setToolTip(s.title)
                 c.clicked.connect(lambda _=False, k=i: self.sigStepClicked.emit(k))
-                self.strip.addWidget(c)
+                self.strip.insertWidget(i, c)
                 self.chips.append(c)
         for i, (c, s) in enumerate(zip(self.chips, steps, strict=True)):
             col = KIND_COLOUR[s.kind]
@@ -100,6 +104,7 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         nxt = steps[index + 1] if index + 1 < len(steps) else steps[-1]
         self.next.setText("Update ▶" if step.kind == "update" else NEXT_LABEL[nxt.kind])
         self.back.setEnabled(index > 0)
+        self.where.setText(f"step {index + 1} of {len(steps)}")
         self.sample.blockSignals(True)
         self.sample.setRange(1, max(1, n_samples))
         self.sample.setValue(sample + 1)
@@ -109,10 +114,11 @@ class NetworkStepsPanel(QtWidgets.QWidget):
     @staticmethod
     def _html(step: Step) -> str:
         col = KIND_COLOUR[step.kind]
-        out = [f"<div style='font-size:11pt; font-weight:600; color:{col}'>{html.escape(step.title)}</div>",
-               "<pre style='font-family:DejaVu Sans Mono, monospace; font-size:9.5pt; margin:4px 0'>"]  # fmt: skip
-        out += [html.escape(line) for line in step.lines]
-        out.append("</pre>")
+        out = [
+            f"<div style='font-size:11pt; font-weight:600; color:{col}'>{html.escape(step.title)}</div>"
+        ]
+        mono = "font-family:'DejaVu Sans Mono', monospace; font-size:9.5pt; white-space:pre-wrap; margin:0"
+        out += [f'<p style="{mono}">{html.escape(line)}</p>' for line in step.lines]
         if step.reused:
             chips = " ".join(
                 f"<span style='background:#fff3bf; color:#5c3c00'>&nbsp;♻ {html.escape(r)}&nbsp;</span>"

@@ -88,7 +88,7 @@ class NetworkTab(QtWidgets.QWidget):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(400)
         top = QtWidgets.QWidget()
         tl = QtWidgets.QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -117,7 +117,7 @@ class NetworkTab(QtWidgets.QWidget):
         main.setStretchFactor(0, 0)
         main.setStretchFactor(1, 3)
         main.setStretchFactor(2, 2)
-        main.setSizes([340, 640, 460])
+        main.setSizes([400, 620, 480])
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(main)
@@ -227,7 +227,8 @@ class NetworkTab(QtWidgets.QWidget):
     def _on_network_changed(self) -> None:
         c = self.ctl
         n = c.net
-        self.arch.show_network(n.layers, n.activation, n.output_activation, n.loss, c.dataset.name)
+        self.arch.show_network(n.layers, n.activation, n.output_activation, n.loss, c.dataset.name,
+                               c.init, c.init_seed)  # fmt: skip
         self.landscape.set_params(n.param_names())
         self.diagram.selected = ()
         self.inspector.setText("Click a neuron or an edge to see its numbers.")
@@ -274,7 +275,7 @@ class NetworkTab(QtWidgets.QWidget):
         )
 
     # --- diagram ---------------------------------------------------------------------------------
-    def _view_state(self):  # noqa: ANN202 - (net, grads, cache)
+    def _view_state(self):
         c = self.ctl
         net = c.view_net()
         with np.errstate(all="ignore"):
