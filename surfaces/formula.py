@@ -43,32 +43,19 @@ def _sigmoid(a: Array) -> Array:
     return np.where(a >= 0, 1.0 / (1.0 + t), t / (1.0 + t))
 
 
-# Operations of the graph: name -> numpy implementation. Internal-only ones: neg, sign, heav.
+# Operations of the graph: name -> numpy implementation ("neg" and "heav" are internal).
 _OPS: dict[str, Fn] = {
+    **{f: getattr(np, f) for f in ("sin", "cos", "tan", "exp", "log", "log1p", "sqrt", "abs")},
+    **{f: getattr(np, f) for f in ("tanh", "sinh", "cosh", "arctan", "arcsin", "arccos", "sign")},
     "add": np.add,
     "sub": np.subtract,
     "mul": np.multiply,
     "div": np.divide,
     "pow": np.power,
     "neg": np.negative,
-    "sin": np.sin,
-    "cos": np.cos,
-    "tan": np.tan,
-    "exp": np.exp,
-    "log": np.log,
-    "log1p": np.log1p,
-    "sqrt": np.sqrt,
-    "abs": np.abs,
-    "tanh": np.tanh,
-    "sinh": np.sinh,
-    "cosh": np.cosh,
-    "arctan": np.arctan,
-    "arcsin": np.arcsin,
-    "arccos": np.arccos,
-    "sigmoid": _sigmoid,
     "min": np.minimum,
     "max": np.maximum,
-    "sign": np.sign,
+    "sigmoid": _sigmoid,
     "heav": lambda a: np.heaviside(a, 0.5),
 }
 
@@ -233,9 +220,8 @@ class _Graph:
                 (lt, lp), (rt, rp) = parts  # type: ignore[misc]
                 sym, prec = _INFIX[op]
                 left = wrap((lt, lp), lp < prec or (op == "pow" and lp == prec))
-                right = wrap(
-                    (rt, rp), rp < prec or rp == 3 or (rp == prec and op in ("sub", "div"))
-                )
+                nonassoc = rp == prec and op in ("sub", "div")
+                right = wrap((rt, rp), rp < prec or nonassoc or rt.startswith("-"))
                 r = (f"{left}{sym}{right}", prec)
             else:
                 name = "heaviside" if op == "heav" else op

@@ -123,6 +123,14 @@ def test_hand_computed_derivatives():
     saddle = FormulaSurface("x**2 - y**2")
     np.testing.assert_array_equal(saddle.hessian(np.zeros((3, 2))), [np.diag([2.0, -2.0])] * 3)
     np.testing.assert_array_equal(FormulaSurface("sigmoid(x)").gradient([0.0, 5.0]), [0.25, 0.0])
+    steps = np.array([[-2.0, 0.0], [0.0, 0.0], [3.0, 0.0]])
+    np.testing.assert_array_equal(FormulaSurface("heaviside(x)").value(steps), [0.0, 0.5, 1.0])
+    np.testing.assert_array_equal(FormulaSurface("sign(x)*x").value(steps), [2.0, 0.0, 3.0])
+    np.testing.assert_array_equal(FormulaSurface("sign(x)*x").gradient(steps)[:, 0], [-1, 0, 1])
+    # PyTorch's conventions at kinks: |x|' = 0 at 0, a tie of min/max splits the gradient.
+    np.testing.assert_array_equal(FormulaSurface("abs(x)").gradient([0.0, 1.0]), [0.0, 0.0])
+    np.testing.assert_array_equal(FormulaSurface("max(x, y)").gradient([1.0, 1.0]), [0.5, 0.5])
+    np.testing.assert_array_equal(FormulaSurface("min(x, 2*y)").gradient([1.0, 3.0]), [1.0, 0.0])
 
 
 def test_caret_is_power_with_maths_precedence():
