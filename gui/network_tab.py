@@ -127,7 +127,7 @@ class NetworkTab(QtWidgets.QWidget):
         c.sigNetworkChanged.connect(self._on_network_changed)
         c.sigWeightsChanged.connect(self._on_weights_changed)
         c.sigStepChanged.connect(self._on_step_changed)
-        c.sigRunningChanged.connect(lambda _: self._show_train_state())
+        c.sigRunningChanged.connect(self._on_running_changed)
         c.sigMessage.connect(self._show_message)
         self.arch.sigBuild.connect(self._on_arch_build)
         self.arch.sigDataset.connect(self._on_arch_dataset)
@@ -267,6 +267,13 @@ class NetworkTab(QtWidgets.QWidget):
             self.landscape.set_preview(None, str(e))
             return
         self.landscape.set_preview(s)
+
+    def _on_running_changed(self, running: bool) -> None:
+        self._show_train_state()
+        if not running:  # the checks and the preview skipped while training: catch up
+            if self.check.auto.isChecked():
+                self.run_check()
+            self._preview.start()
 
     def _show_train_state(self) -> None:
         c = self.ctl
