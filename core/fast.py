@@ -237,6 +237,8 @@ class FastRun:
         for ch in self.chunks:
             ch.finish(True)
         self.chunks = [ch for ch in self.chunks if ch.size]
+        if progress is not None:
+            progress(1.0)
         return True
 
     def _run_chunk(
