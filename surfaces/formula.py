@@ -385,7 +385,7 @@ def _parse(text: str) -> tuple[_Graph, int]:
             tree = ast.parse(src.code, mode="eval")
     except SyntaxError as e:
         col = src.column((e.offset or 1) - 1)
-        msg = (e.msg or "invalid syntax").splitlines()[0] if e.msg else "invalid syntax"
+        msg = (e.msg or "invalid syntax").splitlines()[0]
         hint = "write 2*x, not 2x" if "literal" in msg else f"e.g. {EXAMPLE}"
         raise FormulaError(f"syntax error at column {col}: {msg}; {hint}", col) from None
     except (ValueError, RecursionError, MemoryError) as e:

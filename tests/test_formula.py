@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import copy
 import pickle
 import subprocess
 import sys
@@ -274,6 +275,7 @@ def test_surface_attributes_and_pickling():
     assert s.expr == " x**2 + y**2 "
     t = pickle.loads(pickle.dumps(FormulaSurface("x*y", domain=(-1, 2, 0, 4))))
     assert t.domain == (-1.0, 2.0, 0.0, 4.0)
+    assert copy.deepcopy(t).derivative_text("x") == "y"
     np.testing.assert_array_equal(t.gradient([2.0, 3.0]), [3.0, 2.0])
     for bad in [(1, 0, 0, 1), (0, 1, 0), (0, np.nan, 0, 1), "abcd"]:
         with pytest.raises(SurfaceError, match="domain"):
