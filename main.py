@@ -201,13 +201,17 @@ _VALUE_OPTIONS = {"--start", "--domain", "--lr", "--base-lr", "--max-lr", "--eta
 
 
 def _join_negative_values(argv: Sequence[str]) -> list[str]:
-    """Let `--start -1.5,2` work as typed: argparse would take '-1.5,2' for an option."""
+    """Let `--start -1.5,2` and `--formula -x^2` work as typed: argparse would take the value
+    for an option because it starts with a minus sign."""
     out: list[str] = []
     i = 0
     argv = list(argv)
     while i < len(argv):
         a = argv[i]
-        if a in _VALUE_OPTIONS and i + 1 < len(argv) and _VALUE_OPTS_NUMERIC.match(argv[i + 1]):
+        nxt = argv[i + 1] if i + 1 < len(argv) else ""
+        numeric = a in _VALUE_OPTIONS and _VALUE_OPTS_NUMERIC.match(nxt)
+        formula = a == "--formula" and nxt.startswith("-") and not nxt.startswith("--")
+        if numeric or formula:
             out.append(f"{a}={argv[i + 1]}")
             i += 2
             continue

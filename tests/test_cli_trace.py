@@ -115,3 +115,12 @@ def test_bad_input_exits_2_with_one_line(override, fragment):
 def test_missing_required_argument_is_one_line():
     rc, _, err = run_cli("trace", "--surface", "booth")
     assert rc == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_formula_starting_with_minus_works_as_typed():
+    rc, out, err = run_cli("trace", "--formula", "-x^2 + y^2", "--optimizer", "gd", "--start",
+                           "-0.5,1", "--steps", "1", "--lr", "0.1")  # fmt: skip
+    assert rc == 0, err
+    last = rows(out)[-1]
+    # f = -x² + y²: ∇ = (-2x, 2y) = (1, 2) at (-0.5, 1); one GD step of 0.1
+    assert (float(last["x"]), float(last["y"])) == pytest.approx((-0.6, 0.8))
