@@ -76,12 +76,11 @@ class NetworkSliceSurface(Surface):
         p = np.asarray(p, dtype=np.float64)
         x0, x1, y0, y1 = self.domain
         h = 1e-5 * max(x1 - x0, y1 - y0)
-        cols = []
-        for k in range(2):
-            e = np.zeros(2)
-            e[k] = h
-            cols.append((self.gradient(p + e) - self.gradient(p - e)) / (2 * h))
-        hess = np.stack(cols, axis=-1)
+        e = np.eye(2) * h
+        # the four shifted copies p ± h e_k in one backprop call
+        shifted = np.stack([p + e[0], p - e[0], p + e[1], p - e[1]], axis=0)
+        g = self.gradient(shifted)
+        hess = np.stack([(g[0] - g[1]) / (2 * h), (g[2] - g[3]) / (2 * h)], axis=-1)
         return 0.5 * (hess + np.swapaxes(hess, -1, -2))
 
     @property

@@ -279,3 +279,26 @@ def test_filter_normalised_directions_match_weight_norms() -> None:
                 np.linalg.norm(dw, axis=0), np.linalg.norm(w, axis=0), rtol=1e-12
             )
             assert not db.any()
+
+
+def test_step_through_order_numbers_and_reuse() -> None:
+    from core.network_steps import build_steps
+
+    net = Network(
+        (2, 2, 2), "sigmoid", "sigmoid", [np.array(W1), np.array(W2)], [np.array(B1), np.array(B2)]
+    )
+    steps = build_steps(net, np.array(X), np.array(Y), sample=0)
+    kinds = [(s.kind, s.layer) for s in steps]
+    assert kinds == [("input", 0), ("forward", 1), ("forward", 2), ("loss", 2),
+                     ("backward", 2), ("backward", 1), ("update", 0)]  # fmt: skip
+    h = _hand()
+    text = {k: "\n".join(s.lines) for k, s in zip(kinds, steps, strict=True)}
+    # z₁[1] = 0.05·0.15 + 0.1·0.2 + 0.35 = 0.3775, written out term by term
+    assert "0.05·0.15 + 0.1·0.2 + 0.35 = 0.3775" in text[("forward", 1)]
+    assert f"{h['a2'][0][0]:.4g}" in text[("forward", 2)]
+    assert f"{h['loss']:.4g}" in text[("loss", 2)]
+    assert f"{h['d2'][0][0]:.4g}" in text[("backward", 2)]
+    assert f"{h['d1'][0][1]:.4g}" in text[("backward", 1)]
+    back1 = steps[5]
+    assert any("δ₂" in r for r in back1.reused) and any("z₁" in r for r in back1.reused)
+    assert any("W₂" in r for r in back1.reused) and back1.stored == ("δ₁",)
