@@ -58,9 +58,10 @@ class _Chunk:
 
     def __init__(self, run: FastRun, idx: NDArray[np.intp]) -> None:
         self.run = run
+        self.names = rule_info(run.rule).state
         self.idx = idx
         self.W = np.ascontiguousarray(run.w[idx].T)
-        self.state = {n: np.zeros_like(self.W) for n in rule_info(run.rule).state}
+        self.state = self._state_block(np.zeros((len(self.names), *self.W.shape)))
         self.pp = {k: v[idx] for k, v in run.per_point.items()}
         self.conv = np.full(len(idx), -1, dtype=np.int64) if run.track is not None else None
         self._alloc()
@@ -68,7 +69,9 @@ class _Chunk:
     def _alloc(self) -> None:
         c = self.W.shape[1]
         # T is the scratch that receives the new points; W and T swap after every step.
-        self.T, self.G, self.D, self.P = (np.empty((2, c)) for _ in range(4))
+        self.T, self.D, self.P = (np.empty((2, c)) for _ in range(3))
+        self.Q = np.empty((2, 2, c))  # Q[0] is the gradient; Adam fills Q[1] with g²
+        self.G = self.Q[0]
         self.p = PointParams.build(self.run.hyper, self.pp)
         self.lr_pp = self.pp.get("lr")
         self.grad = self._make_grad()
@@ -77,6 +80,11 @@ class _Chunk:
     @property
     def size(self) -> int:
         return self.W.shape[1]
+
+    def _state_block(self, block: Array) -> dict[str, Array]:
+        """The rule's state arrays as views of one (k, 2, c) block (Adam updates m and v at once)."""
+        self.block = np.ascontiguousarray(block)
+        return {n: self.block[i] for i, n in enumerate(self.names)}
 
     def _make_grad(self) -> Callable[[Array, Array | None], None]:
         """grad(P, noise): the gradient estimate at P (2, c) into self.G (D, P as scratch)."""
@@ -105,7 +113,7 @@ class _Chunk:
         self.idx = self.idx[keep]
         new = self.T[:, keep]
         self.W = np.ascontiguousarray(self.W[:, keep])
-        self.state = {n: np.ascontiguousarray(s[:, keep]) for n, s in self.state.items()}
+        self.state = self._state_block(self.block[:, :, keep])
         self.pp = {k: v[keep] for k, v in self.pp.items()}
         if self.conv is not None:
             self.conv = self.conv[keep]

@@ -152,26 +152,33 @@ def make_rmsprop(ch: Any) -> StepFn:
     return step
 
 
+def _pair(a: Value, b: Value, c: int) -> Array:
+    """(a, b) shaped to broadcast over a (2, 2, c) block: (2, 1, 1), or (2, 1, c) per point."""
+    if np.ndim(a) == 0 and np.ndim(b) == 0:
+        return np.array([a, b], dtype=np.float64).reshape(2, 1, 1)
+    return np.stack([np.broadcast_to(a, (c,)), np.broadcast_to(b, (c,))]).reshape(2, 1, c)
+
+
 def make_adam_family(ch: Any) -> StepFn:
     """adam, adamw (decoupled decay on the point before the step) and amsgrad (running max)."""
-    G, grad, p, D, P, rule = ch.G, ch.grad, ch.p, ch.D, ch.P, ch.run.rule
-    M, V = ch.state["m"], ch.state["v"]
+    G, Q, grad, p, D, P, rule = ch.G, ch.Q, ch.grad, ch.p, ch.D, ch.P, ch.run.rule
+    MV = ch.block[:2]  # m and v side by side: one call updates both moments
+    M, V = MV[0], MV[1]
     acc = ch.state["vmax"] if rule == "amsgrad" else V
-    b1, omb1, b2, omb2, bc = p.b1, p.omb1, p.b2, p.omb2, p.bc
+    decay = _pair(p.b1, p.b2, ch.size)  # m ← β₁m + (1−β₁)g ; v ← β₂v + (1−β₂)g²
+    gain = _pair(p.omb1, p.omb2, ch.size)
+    b1, b2, bc = p.b1, p.b2, p.bc
 
     def step(W: Array, T: Array, lr: Value, t: int, noise: Array | None) -> None:
-        grad(W, noise)
+        grad(W, noise)  # into Q[0]
         src = W
         if rule == "adamw":  # gradient taken before the decay, as torch.optim.AdamW
             mul(W, 1 - lr * p.wd, P)
             src = P
-        mul(M, b1, M)
-        mul(G, omb1, T)
-        add(M, T, M)
-        mul(V, b2, V)
-        mul(G, G, T)
-        mul(T, omb2, T)
-        add(V, T, V)
+        mul(MV, decay, MV)
+        mul(G, G, Q[1])
+        mul(Q, gain, Q)  # ((1−β₁)g, (1−β₂)g²)
+        add(MV, Q, MV)
         if acc is not V:
             np.maximum(acc, V, out=acc)
         if bc:  # corrections count updates from 1

@@ -1,0 +1,60 @@
+"""Adam on 65,536 points of Himmelblau (a 256×256 grid): one step and 500 steps, generic and fast.
+
+The generic figures use core.run.Run(record=False), as a live run does; the fast ones use
+core.fast.FastRun (chunked, threaded, in place), as basin maps and sweeps do.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from core.fast import FastRun
+from core.hyper import default_hyper
+from core.run import Run
+from core.schedules import Schedule
+from surfaces.registry import get_surface
+
+STEPS = 500
+
+
+def _starts() -> np.ndarray:
+    g = np.linspace(-5.0, 5.0, 256)
+    return np.stack(np.meshgrid(g, g), axis=-1).reshape(-1, 2)
+
+
+def _best(fn: Callable[[], object], repeats: int) -> float:
+    """Best wall time of fn() over repeats (the machine is shared; the minimum is the signal)."""
+    best = np.inf
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def run() -> dict[str, float]:
+    s = get_surface("himmelblau")
+    h, sched, starts = default_hyper("adam"), Schedule(lr=0.05), _starts()
+    generic = Run(s, "adam", h, sched, starts, record=False)
+    generic.step(1)
+    step_us = _best(lambda: generic.step(20), 3) / 20 * 1e6
+
+    def generic_500() -> None:
+        generic.reset()
+        generic.step(STEPS)
+
+    def fast_500(threads: int) -> None:
+        FastRun(s, "adam", h, sched, starts, threads=threads).advance(STEPS)
+
+    fast_step = FastRun(s, "adam", h, sched, starts)
+    fast_step.advance(1)
+    return {
+        "adam_step_65536_us": step_us,
+        "adam_500x65536_s": _best(generic_500, 1),
+        "fast_adam_step_65536_us": _best(lambda: fast_step.advance(20), 3) / 20 * 1e6,
+        "fast_adam_500x65536_s": _best(lambda: fast_500(2), 3),
+        "fast_adam_500x65536_1thread_s": _best(lambda: fast_500(1), 2),
+    }
