@@ -40,10 +40,27 @@ def _zeros(w: Array, names: tuple[str, ...]) -> State:
 
 
 def _sqrt_den(acc: Array, h: Hyper, corr2: float = 1.0) -> Array:
-    """√(acc/corr2 + ε) in the textbook convention, √(acc)/√corr2 + ε in PyTorch's."""
+    """√(acc/corr2 + ε) in the textbook convention, √(acc)/√corr2 + ε in PyTorch's.
+
+    One new array, updated in place; dividing by corr2 = 1 is exact, so it is skipped.
+    """
     if h.convention == "textbook":
-        return np.sqrt(acc / corr2 + h.eps)
-    return np.sqrt(acc) / np.sqrt(corr2) + h.eps
+        d = np.divide(acc, corr2) if corr2 != 1.0 else np.add(acc, h.eps)
+        if corr2 != 1.0:
+            d += h.eps
+        return np.sqrt(d, out=d)
+    d = np.sqrt(acc)
+    if corr2 != 1.0:
+        d /= np.sqrt(corr2)
+    d += h.eps
+    return d
+
+
+def _scaled_step(w: Array, lr: float, num: Array, den: Array) -> None:
+    """w ← w − (lr·num)/den with one temporary."""
+    step = np.multiply(num, lr)
+    step /= den
+    w -= step
 
 
 def sgd_update(w: Array, s: State, grad: GradFn, lr: float, t: int, h: Hyper) -> None:
@@ -81,15 +98,17 @@ def adagrad_update(w: Array, s: State, grad: GradFn, lr: float, t: int, h: Hyper
     g = grad(w)
     acc = s["G"]
     acc += g * g
-    w -= lr * g / _sqrt_den(acc, h)
+    _scaled_step(w, lr, g, _sqrt_den(acc, h))
 
 
 def rmsprop_update(w: Array, s: State, grad: GradFn, lr: float, t: int, h: Hyper) -> None:
     g = grad(w)
     acc = s["G"]
     acc *= h.alpha
-    acc += (1 - h.alpha) * (g * g)
-    w -= lr * g / _sqrt_den(acc, h)
+    g2 = g * g
+    g2 *= 1 - h.alpha
+    acc += g2
+    _scaled_step(w, lr, g, _sqrt_den(acc, h))
 
 
 def _adam_moments(s: State, g: Array, h: Hyper) -> tuple[Array, Array]:
@@ -97,7 +116,9 @@ def _adam_moments(s: State, g: Array, h: Hyper) -> tuple[Array, Array]:
     m *= h.beta1
     m += (1 - h.beta1) * g
     v *= h.beta2
-    v += (1 - h.beta2) * (g * g)
+    g2 = g * g
+    g2 *= 1 - h.beta2
+    v += g2
     return m, v
 
 
@@ -105,7 +126,7 @@ def _adam_step(w: Array, m: Array, v: Array, lr: float, t: int, h: Hyper) -> Non
     k = t + 1  # bias correction counts updates from 1
     c1 = 1 - h.beta1**k if h.bias_correction else 1.0
     c2 = 1 - h.beta2**k if h.bias_correction else 1.0
-    w -= (lr / c1) * m / _sqrt_den(v, h, c2)
+    _scaled_step(w, lr / c1, m, _sqrt_den(v, h, c2))
 
 
 def adam_update(w: Array, s: State, grad: GradFn, lr: float, t: int, h: Hyper) -> None:
