@@ -231,6 +231,9 @@ class FastRun:
             raise RuntimeError("this run was cancelled mid-step and cannot continue")
         if k <= 0:
             return True
+        if not self.chunks:  # no live points (none given, or all diverged)
+            self.t += k
+            return True
         lrs = self._lrs(k)
         stop = threading.Event()
         done = [0] * len(self.chunks)

@@ -215,3 +215,14 @@ def test_progress_reaches_one_and_never_goes_back():
                  chunk=512, threads=1)  # fmt: skip
     assert fr.advance(200, progress=seen.append)
     assert seen and all(0 <= a <= b <= 1 for a, b in itertools.pairwise(seen))
+
+
+def test_no_points_and_all_diverged_runs_still_advance():
+    s = get_surface("rosenbrock")
+    empty = FastRun(s, "adam", default_hyper("adam"), Schedule(lr=0.01), np.empty((0, 2)))
+    assert empty.advance(10) and empty.t == 10 and empty.w.shape == (0, 2)
+    starts = np.array([[-1.5, 2.0], [1.5, -1.0]])
+    fr = FastRun(s, "sgd", default_hyper("sgd"), Schedule(lr=10.0), starts)
+    assert fr.advance(50) and fr.diverged.all() and fr.advance(5)
+    run = generic(s, "sgd", default_hyper("sgd"), Schedule(lr=10.0), starts, 55)
+    assert_same(run, fr)
