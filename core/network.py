@@ -219,11 +219,12 @@ class Network:
         return ws, bs
 
     def param_names(self) -> list[str]:
-        """Names of the flat vector's entries: 'W1[0,2]' (from neuron 0 to 2), 'b1[2]', ..."""
+        """Names of the flat vector's entries, counting neurons from 1 as the tab does:
+        'W1[1,3]' (input 1 to neuron 3), 'b1[3]', ..."""
         out = []
         for l, (a, b) in enumerate(self.shapes, start=1):  # noqa: E741
-            out += [f"W{l}[{i},{j}]" for i in range(a) for j in range(b)]
-            out += [f"b{l}[{j}]" for j in range(b)]
+            out += [f"W{l}[{i + 1},{j + 1}]" for i in range(a) for j in range(b)]
+            out += [f"b{l}[{j + 1}]" for j in range(b)]
         return out
 
     def set_vector(self, v: Array) -> None:

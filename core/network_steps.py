@@ -130,6 +130,23 @@ def _fprime(net: Network, l: int, z: Array) -> Array:  # noqa: E741
     return ACTIVATIONS[net.act(l)][1](z)
 
 
+def _update_lines(net: Network, after: Array | None, top: int = 3) -> list[str]:
+    """The largest weight changes the next update makes (from a dry run of the optimizer)."""
+    if after is None:
+        return []
+    before = net.to_vector()
+    delta = after - before
+    if not np.isfinite(delta).all():
+        return ["the next update would not be finite (training would stop here)"]
+    names = net.param_names()
+    order = np.argsort(-np.abs(delta))[:top]
+    lines = ["largest changes:"]
+    lines += [
+        f"   {names[k]}: {num(before[k])} → {num(after[k])}   (Δ = {num(delta[k])})" for k in order
+    ]
+    return lines
+
+
 def build_steps(
     net: Network,
     x: Array,
@@ -137,8 +154,10 @@ def build_steps(
     sample: int = 0,
     update_text: str = "w ← w − η g",
     lr: float = 0.01,
+    after: Array | None = None,
 ) -> list[Step]:
-    """Every step of one iteration for the selected sample (numbers from one forward + backward)."""
+    """Every step of one iteration for the selected sample (numbers from one forward + backward).
+    ``after``: the weights the optimizer will produce, to show the update's largest changes."""
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     s = int(np.clip(sample, 0, len(x) - 1))
@@ -153,6 +172,7 @@ def build_steps(
     total = float(np.linalg.norm(net.pack_grads(g)))
     steps.append(Step("update", 0, "Update",
                       (update_text, f"η = {num(lr)},   ‖g‖ = ‖∂L/∂w‖ = {num(total)}",
-                       "Forward again applies this step to every weight and bias."),
+                       *_update_lines(net, after),
+                       "Update ▶ applies this step to every weight and bias."),
                       reused=("every ∂L/∂W and ∂L/∂b above",)))  # fmt: skip
     return steps

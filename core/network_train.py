@@ -7,6 +7,7 @@ the non-finite value appeared and refuses further steps until reset.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -105,11 +106,28 @@ class Trainer:
         with np.errstate(all="ignore"):
             return float(self.net.vector_loss(self.w[0], self.x, self.y))
 
-    def _indices(self) -> NDArray[np.intp] | None:
+    def _indices(self, rng: np.random.Generator) -> NDArray[np.intp] | None:
         n = len(self.x)
         if self.batch is None or self.batch >= n:
             return None
-        return np.sort(self.rng.choice(n, size=self.batch, replace=False))
+        return np.sort(rng.choice(n, size=self.batch, replace=False))
+
+    def _batch(self, rng: np.random.Generator) -> tuple[Array, Array]:
+        idx = self._indices(rng)
+        return (self.x, self.y) if idx is None else (self.x[idx], self.y[idx])
+
+    def peek(self) -> Array | None:
+        """The weights the next update will give (same batch, same state), changing nothing;
+        None when training has diverged."""
+        if self.diverged is not None or rule_info(self.rule).needs_hessian:
+            return None
+        w = self.w.copy()
+        state = {key: s.copy() for key, s in self.state.items()}
+        xb, yb = self._batch(copy.deepcopy(self.rng))
+        with np.errstate(all="ignore"):
+            apply_update(self.rule, w, state, self._grad_fn(xb, yb), self.schedule.at(self.t),
+                         self.t, self.hyper)  # fmt: skip
+        return w[0]
 
     def _grad_fn(self, xb: Array, yb: Array) -> Callable[[Array], Array]:
         return lambda v: self.net.vector_grad(v, xb, yb)
@@ -121,8 +139,7 @@ class Trainer:
         if rule_info(self.rule).needs_hessian:
             raise ValueError(f"{rule_info(self.rule).title} is not available for network training")
         for _ in range(k):
-            idx = self._indices()
-            xb, yb = (self.x, self.y) if idx is None else (self.x[idx], self.y[idx])
+            xb, yb = self._batch(self.rng)
             prev_w = self.w.copy()
             prev_state = {key: s.copy() for key, s in self.state.items()}
             lr = self.schedule.at(self.t)

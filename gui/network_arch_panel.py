@@ -42,7 +42,7 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         for _ in range(MAX_HIDDEN):
             sb = QtWidgets.QSpinBox()
             sb.setRange(1, 8)
-            sb.setFixedWidth(48)
+            sb.setFixedWidth(44)
             sb.setToolTip("neurons in this hidden layer (1–8)")
             self.sizes.append(sb)
             srow.addWidget(sb)

@@ -235,8 +235,11 @@ class NetworkController(QtCore.QObject):
     def _rebuild_steps(self) -> None:
         info = rule_info(self.rule)
         text = info.textbook if self.hyper.convention == "textbook" else info.pytorch
+        live = self.view_index == len(self.history) - 1
+        after = self.trainer.peek() if live else None
         self.steps: list[Step] = build_steps(self.view_net(), self.dataset.x, self.dataset.y, self.sample,
-                                             f"{info.title}: {text}", self.schedule.at(self.trainer.t))  # fmt: skip
+                                             f"{info.title}: {text}", self.schedule.at(self.trainer.t),
+                                             after)  # fmt: skip
         self.step_index = min(self.step_index, len(self.steps) - 1)
 
     @property

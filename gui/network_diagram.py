@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 POS, NEG = QtGui.QColor("#2b6cb0"), QtGui.QColor("#d64545")  # weights: blue +, red −
 GPOS, GNEG = QtGui.QColor("#2f9e44"), QtGui.QColor("#e8590c")  # gradients: green +, orange −
 ACCENT = QtGui.QColor("#f59f00")
+REUSED = QtGui.QColor("#ae3ec9")
 NODE_R = 20.0
 DX, DY = 190.0, 62.0
 
@@ -40,6 +41,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         self.setMinimumSize(320, 220)
         self.mode = "weights"
         self.highlight = -1
+        self.reused: frozenset[int] = frozenset()  # layers whose stored values the step reuses
         self.selected: tuple[int, ...] = ()
         self.edges: dict[tuple[int, int, int], QtWidgets.QGraphicsLineItem] = {}
         self.nodes: dict[tuple[int, int], QtWidgets.QGraphicsEllipseItem] = {}
@@ -84,6 +86,8 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                 r = QtCore.QRectF(p.x() - NODE_R, p.y() - NODE_R, 2 * NODE_R, 2 * NODE_R)
                 pen = QtGui.QPen(ACCENT if hl else QtGui.QColor("#4a5568"), 3.0 if hl else 1.4)
                 fill = QtGui.QColor("#fff4d6") if hl else QtGui.QColor("#ffffff")
+                if layer in self.reused and not hl:  # stored earlier, read again now: dashed
+                    pen = QtGui.QPen(REUSED, 2.6, QtCore.Qt.PenStyle.DashLine)
                 if (layer, k) == self.selected:
                     pen = QtGui.QPen(QtGui.QColor("#111827"), 3.0)
                 node = sc.addEllipse(r, pen, QtGui.QBrush(fill))
@@ -117,17 +121,22 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                 self.node_pos(layers, layer, 0).x() - tb.width() / 2,
                 min(top, -max(layers) * DY / 2 - 8),
             )
-        if (
-            isinstance(self.selected, tuple)
-            and len(self.selected) == 3
-            and self.selected in self.edges
-        ):
+        if len(self.selected) == 3 and self.selected in self.edges:
             e = self.edges[self.selected]
             pen = e.pen()
             pen.setColor(QtGui.QColor("#111827"))
             e.setPen(pen)
             e.setZValue(9)
         self._fit()
+
+    def legend(self) -> str:
+        """What the colours, widths and node numbers mean in the current mode (rich text)."""
+        if self.mode == "gradients":
+            return ("edges ∂L/∂W: <span style='color:#2f9e44'>■ +</span> <span style='color:#e8590c'>■ −</span>,"
+                    " width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample)"
+                    " · <span style='color:#ae3ec9'>dashed</span>: stored values reused")  # fmt: skip
+        return ("edges W: <span style='color:#2b6cb0'>■ +</span> <span style='color:#d64545'>■ −</span>,"
+                " width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias")  # fmt: skip
 
     def _fit(self) -> None:
         sc = self.scene()

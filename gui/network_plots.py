@@ -44,7 +44,7 @@ class LossCurvePlot(QtWidgets.QWidget):
         self.plot.setXRange(0, max(10, len(y) - 1), padding=0.02)
         if len(y) == 1:  # one point: a decade below it, so the axis is not degenerate
             top = float(np.log10(y[0]))
-            self.plot.setYRange(top - 1.0, top + 0.2, padding=0)
+            self.plot.setYRange(top - 2.0, top + 0.5, padding=0)
         else:
             self.plot.enableAutoRange(axis="y")
         self.marker.setValue(at)

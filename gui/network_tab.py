@@ -50,6 +50,9 @@ class NetworkTab(QtWidgets.QWidget):
         self.inspector = QtWidgets.QLabel("Click a neuron or an edge to see its numbers.")
         self.inspector.setWordWrap(True)
         self.inspector.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legend = QtWidgets.QLabel("")
+        self.legend.setStyleSheet("color:#6b7280")
+        self.legend.setWordWrap(True)
         self.banner = QtWidgets.QLabel("")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(
@@ -94,6 +97,7 @@ class NetworkTab(QtWidgets.QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self.banner)
         tl.addWidget(self.diagram, 1)
+        tl.addWidget(self.legend)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.inspector, 1)
         row.addWidget(self.edge_mode)
@@ -300,12 +304,16 @@ class NetworkTab(QtWidgets.QWidget):
         self.diagram.highlight = (
             step.layer if step.kind in ("input", "forward", "backward", "loss") else -1
         )
+        # backward l reads a_{l−1} (forward pass) and δ_{l+1} (previous backward step)
+        reused = {step.layer - 1, step.layer + 1} if step.kind == "backward" else set()
+        self.diagram.reused = frozenset(k for k in reused if 0 <= k <= net.n_layers)
         s = c.sample
         values = [cache.as_[0][s]]
         for l in range(1, net.n_layers + 1):  # noqa: E741
             values.append(grads.deltas[l - 1][s] if mode == "gradients" else cache.as_[l][s])
         names = [net.act(l) for l in range(1, net.n_layers + 1)]  # noqa: E741
         self.diagram.set_data(net.layers, net.weights, grads.grad_W, net.biases, values, names)
+        self.legend.setText(self.diagram.legend())
 
     def _on_diagram_node_clicked(self, layer: int, k: int) -> None:
         net, grads, cache = self._view_state()

@@ -141,7 +141,8 @@ def test_vector_roundtrip_and_names() -> None:
     v = net.to_vector()
     assert v.size == net.n_params == 3 * 4 + 4 + 4 * 2 + 2
     names = net.param_names()
-    assert names[0] == "W1[0,0]" and names[12] == "b1[0]" and names[-1] == "b2[1]"
+    assert names[0] == "W1[1,1]" and names[5] == "W1[2,2]" and names[12] == "b1[1]"
+    assert names[-1] == "b2[2]" and len(names) == net.n_params
     ws, _ = net.unpack(v)
     assert all(np.array_equal(a, b) for a, b in zip(ws, net.weights, strict=True))
     other = net.copy()
@@ -302,3 +303,16 @@ def test_step_through_order_numbers_and_reuse() -> None:
     back1 = steps[5]
     assert any("δ₂" in r for r in back1.reused) and any("z₁" in r for r in back1.reused)
     assert any("W₂" in r for r in back1.reused) and back1.stored == ("δ₁",)
+
+
+@pytest.mark.parametrize(("rule", "batch"), [("sgd", None), ("adam", 4), ("nesterov", 1)])
+def test_peek_predicts_the_next_update_exactly(rule, batch) -> None:
+    d = make_dataset("moons", n=20, seed=0)
+    net = Network.random((2, 4, 1), "tanh", "sigmoid", seed=0)
+    tr = Trainer(net, d.x, d.y, rule, default_hyper(rule), Schedule(lr=0.1), batch=batch, seed=3)
+    tr.step(3)
+    before = net.to_vector()
+    predicted = tr.peek()
+    np.testing.assert_array_equal(net.to_vector(), before)  # peeking changes nothing
+    tr.step(1)
+    np.testing.assert_array_equal(net.to_vector(), predicted)
