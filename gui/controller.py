@@ -3,11 +3,13 @@ through plain-valued calls and listen to its signals. No widget reaches into ano
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.cli_common import USER_ERRORS
-from gui.race import Race, RunSlot
+from gui.race import Race, RunSlot, critical_points
 from gui.step_terms import Explanation, explain_step, overlay_segments
 from surfaces.base import Surface
 from surfaces.registry import get_surface
@@ -29,17 +31,24 @@ class ExplorerController(QObject):
     sigStepped = Signal()  # runs advanced or were reset: trails and readouts changed
     sigPlayingChanged = Signal(bool)
     sigError = Signal(str)  # a user-facing one-line message
+    sigCriticalReady = Signal()  # the critical-point search for the current surface finished
+    _sigFound = Signal(object, object)  # (surface, points), emitted from the search thread
 
     def __init__(self, surface: Surface | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.race = Race(surface or get_surface(DEFAULT_SURFACE))
+        first = surface or get_surface(DEFAULT_SURFACE)
+        self.race = Race(first, critical=tuple(first.known_critical))
+        self._threads: list[threading.Thread] = []
+        self._sigFound.connect(self._on_critical_found)
         for rule, lr, hyper in DEFAULT_RACE:
             self.race.add_slot(rule, lr, **hyper)
         self._grad_ref = self._gradient_scale()
+        self._saddles = self._saddle_points()
         self.steps_per_tick = 1
         self.timer = QTimer(self)
         self.timer.setInterval(16)
         self.timer.timeout.connect(self._on_timer_tick)
+        self._search_critical(first)
 
     # --- surface and starts -------------------------------------------------------------------
     @property
@@ -53,12 +62,35 @@ class ExplorerController(QObject):
             self.sigError.emit(str(e))
 
     def set_surface(self, surface: Surface) -> None:
-        """Replace the surface; runs restart from its default start."""
-        self.race.set_surface(surface)
+        """Replace the surface; runs restart from its default start. Its known critical points
+        are used at once; the full search runs in a thread and replaces them when done."""
+        self.race.set_surface(surface, critical=tuple(surface.known_critical))
         self._grad_ref = self._gradient_scale()
+        self._saddles = self._saddle_points()
         self.sigSurfaceChanged.emit()
-        self.sigRunsChanged.emit()
         self.sigStepped.emit()
+        self._search_critical(surface)
+
+    def _search_critical(self, surface: Surface) -> None:
+        self._threads = [t for t in self._threads if t.is_alive()]
+        t = threading.Thread(target=self._search_worker, args=(surface,), daemon=True)
+        self._threads.append(t)
+        t.start()
+
+    def _search_worker(self, surface: Surface) -> None:  # runs in the search thread
+        self._sigFound.emit(surface, critical_points(surface))
+
+    def _on_critical_found(self, surface: Surface, points: tuple) -> None:
+        if surface is not self.race.surface:
+            return  # the user moved on to another surface
+        self.race.set_critical(points)
+        self._saddles = self._saddle_points()
+        self.sigCriticalReady.emit()
+
+    def wait_for_critical(self, timeout: float = 10.0) -> None:
+        """Block until running searches finish (tests, screenshots, shutdown)."""
+        for t in list(self._threads):
+            t.join(timeout)
 
     def _gradient_scale(self) -> float:
         """Median |∇f| on a coarse grid: the length at which gradient arrows are half-size."""
@@ -69,6 +101,11 @@ class ExplorerController(QObject):
         n = np.hypot(g[..., 0], g[..., 1])
         n = n[np.isfinite(n)]
         return float(np.median(n)) if n.size and np.median(n) > 0 else 1.0
+
+    def _saddle_points(self) -> np.ndarray:
+        crit = self.race.critical
+        pts = [(c.x, c.y) for c in crit if c.kind in ("saddle", "degenerate")]
+        return np.array(pts, dtype=np.float64).reshape(-1, 2)
 
     def restart_at(self, x: float, y: float) -> None:
         self.race.restart_at(x, y)
@@ -159,15 +196,13 @@ class ExplorerController(QObject):
     # --- derived views ------------------------------------------------------------------------
     def overlays(self, kinds: set[str]) -> dict[str, np.ndarray]:
         """Overlay segments of every active run, merged per kind."""
-        saddles = np.array(
-            [(c.x, c.y) for c in self.race.critical if c.kind in ("saddle", "degenerate")]
-        ).reshape(-1, 2)
+        saddles = self._saddles
         merged: dict[str, list[np.ndarray]] = {}
         for s in self.race.active():
             assert s.run is not None
-            for k, seg in overlay_segments(s.run, self.race.span, self._grad_ref, saddles).items():
-                if k in kinds or (k.startswith("eig") and "eigen" in kinds):
-                    merged.setdefault(k, []).append(seg)
+            segs = overlay_segments(s.run, kinds, self.race.span, self._grad_ref, saddles)
+            for k, seg in segs.items():
+                merged.setdefault(k, []).append(seg)
         return {k: np.vstack(v) for k, v in merged.items()}
 
     def explain(self, key: int, point: int = 0) -> Explanation | None:
@@ -178,3 +213,4 @@ class ExplorerController(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.wait_for_critical()

@@ -116,6 +116,7 @@ class ExplorerTab(QWidget):
     def _connect(self) -> None:
         c = self.controller
         c.sigSurfaceChanged.connect(self._on_surface_changed)
+        c.sigCriticalReady.connect(self._on_critical_ready)
         c.sigRunsChanged.connect(self._on_runs_changed)
         c.sigStepped.connect(self._on_stepped)
         c.sigPlayingChanged.connect(self._on_playing_changed)
@@ -165,8 +166,21 @@ class ExplorerTab(QWidget):
             w.blockSignals(False)
         self.picker.set_current(s.name)
         self.description.setText(s.description)
+        self._set_reference()
+        self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)
+
+    def _critical_markers(self) -> list[tuple[float, float, str, str]]:
+        return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")
+                for c in self.controller.race.critical]  # fmt: skip
+
+    def _set_reference(self) -> None:
         mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
         self.side.set_reference(min(mins) if mins and np.isfinite(min(mins)) else None)
+
+    def _on_critical_ready(self) -> None:
+        self.plot.set_critical(self._critical_markers())
+        self._set_reference()
+        self._refresh_slow()
 
     def _on_log_toggled(self, on: bool) -> None:
         self.actions["log_scale"].blockSignals(True)
@@ -244,8 +258,7 @@ class ExplorerTab(QWidget):
         for s in self.controller.race.active():
             tr = s.run.trajectory
             for i in range(s.run.n_points):
-                xy = tr.xy[i, : tr.count]
-                trails.append((s.colour, xy[:, 0], xy[:, 1]))
+                trails.append((s.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
             heads.append(s.run.w)
             colours += [s.colour] * s.run.n_points
         self.plot.set_trails(trails)

@@ -22,7 +22,7 @@ from gui.theme import RUN_COLOURS
 from surfaces.base import CriticalPoint, Surface
 
 Array = NDArray[np.float64]
-TRAIL_POINTS = 10_000  # recorded points per start; older points are decimated beyond this
+TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
 CYCLIC = ("triangular", "triangular2", "exp_range")
 
 # Starts that show something interesting on the classic surfaces; others use a corner of the domain.
@@ -95,13 +95,13 @@ class RunSlot:
 class Race:
     """Surface + starts + run slots; every mutation keeps the slots' Runs consistent."""
 
-    def __init__(self, surface: Surface) -> None:
+    def __init__(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None) -> None:
         self._keys = itertools.count(1)
         self.slots: list[RunSlot] = []
         self.surface = surface
         self.critical: tuple[CriticalPoint, ...] = ()
         self.starts = np.array([default_start(surface)], dtype=np.float64)
-        self.set_surface(surface)
+        self.set_surface(surface, critical)
 
     # --- surface and starts -----------------------------------------------------------------
     @property
@@ -121,6 +121,13 @@ class Race:
                 s.estimate = Estimate("noise", sigma=1.0)
             s.run = None
             self._build(s)
+
+    def set_critical(self, critical: tuple[CriticalPoint, ...]) -> None:
+        """New critical points (a finished search): markers and statuses use them from now on."""
+        self.critical = tuple(critical)
+        for s in self.slots:
+            if s.run is not None:
+                s.run.critical = self.critical
 
     def restart_at(self, x: float, y: float) -> None:
         """Every enabled run restarts from (x, y) alone."""

@@ -24,6 +24,13 @@ def _style(plot: pg.PlotWidget, left: str) -> None:
     item.setXRange(0, 100)
 
 
+MAX_SHOWN = 2000
+
+
+def _stride(a: np.ndarray) -> int:
+    return max(1, -(-len(a) // MAX_SHOWN))
+
+
 class SidePlots(QWidget):
     """Fed (colour, steps, loss, lr) per run point."""
 
@@ -59,13 +66,17 @@ class SidePlots(QWidget):
         return pool[:n]
 
     def set_curves(self, rows: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]) -> None:
-        """rows: (colour, steps, loss, lr) per run point (arrays of equal length)."""
+        """rows: (colour, steps, loss, lr) per run point (arrays of equal length). Long histories
+        are thinned to about MAX_SHOWN points by striding (a view, no copy)."""
+        rows = [(c, s[:: _stride(s)], f[:: _stride(s)], r[:: _stride(s)]) for c, s, f, r in rows]
         for c, (colour, steps, loss, _) in zip(self._curves(self.loss_plot, self._loss, len(rows)),
                                                 rows, strict=True):  # fmt: skip
             y = loss if self.f_star is None else np.maximum(loss - self.f_star, 1e-16)
-            c.setPen(pg.mkPen(colour, width=1.6))
+            if c.opts["pen"] is None or pg.mkPen(c.opts["pen"]).color().name() != colour:
+                c.setPen(pg.mkPen(colour, width=1.6))
             c.setData(steps, y)
         for c, (colour, steps, _, lr) in zip(self._curves(self.lr_plot, self._lr, len(rows)),
                                              rows, strict=True):  # fmt: skip
-            c.setPen(pg.mkPen(colour, width=1.6))
+            if c.opts["pen"] is None or pg.mkPen(c.opts["pen"]).color().name() != colour:
+                c.setPen(pg.mkPen(colour, width=1.6))
             c.setData(steps, lr)

@@ -49,23 +49,27 @@ def next_displacement(run: Run) -> Array:
     return twin.w - run.w
 
 
-def overlay_segments(run: Run, span: float, grad_ref: float, saddles: Array) -> dict[str, Array]:
+def overlay_segments(
+    run: Run, kinds: set[str], span: float, grad_ref: float, saddles: Array
+) -> dict[str, Array]:
     """Segments for each overlay kind at the run's live heads.
 
     gradient: −∇f; velocity: the momentum displacement (−h, or −η b in PyTorch's form);
     adaptive: the next step's x and y components drawn separately (per-coordinate scaling);
-    eig_neg / eig_pos: the Hessian's eigen-directions at heads near a saddle (saddles: (S, 2))."""
+    eigen (eig_neg / eig_pos): the Hessian's eigen-directions at heads near a saddle (saddles:
+    (S, 2)). Only the kinds asked for are computed."""
     live = ~run.diverged
     w = run.w[live]
     out: dict[str, Array] = {}
-    with np.errstate(all="ignore"):
-        g = run.surface.gradient(w)
-    out["gradient"] = arrows(w, _shown(-g, grad_ref, span))
-    if "v" in run.state and run.rule in ("momentum", "nesterov"):
+    if "gradient" in kinds:
+        with np.errstate(all="ignore"):
+            g = run.surface.gradient(w)
+        out["gradient"] = arrows(w, _shown(-g, grad_ref, span))
+    if "velocity" in kinds and run.rule in ("momentum", "nesterov"):
         v = run.state["v"][live]
         disp = v if run.hyper.convention == "textbook" else run.lr_now() * v
         out["velocity"] = arrows(w, _shown(-disp, 0.01 * span, span))
-    if "G" in run.state or run.rule in ("adam", "adamw", "amsgrad"):
+    if "adaptive" in kinds and ("G" in run.state or run.rule in ("adam", "adamw", "amsgrad")):
         d = next_displacement(run)[live]
         scale = _shown(d, 0.01 * span, span)
         n = np.hypot(d[:, 0], d[:, 1])
@@ -76,7 +80,7 @@ def overlay_segments(run: Run, span: float, grad_ref: float, saddles: Array) -> 
         dx[:, 0] = d[:, 0] * k[:, 0]
         dy[:, 1] = d[:, 1] * k[:, 0]
         out["adaptive"] = np.vstack([arrows(w, dx, 0.35), arrows(w, dy, 0.35)])
-    if len(saddles) and len(w):
+    if "eigen" in kinds and len(saddles) and len(w):
         dist = np.hypot(w[:, None, 0] - saddles[None, :, 0], w[:, None, 1] - saddles[None, :, 1])
         near = dist.min(axis=1) < 0.08 * span
         if near.any():

@@ -10,8 +10,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem
 
+from gui.fast_items import HeadDots, TrailCurve
 from gui.heatmap import Heatmap, render
 from gui.overlays import HeadOverlays
+from gui.pixel_trail import PixelTrail
 from gui.theme import CRITICAL_STYLE, PLOT_BG, heatmap_lut
 
 
@@ -46,13 +48,17 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.image)
         self.critical = pg.ScatterPlotItem(hoverable=True, tip=_critical_tip, pxMode=True)
+        self._brushes = {k: pg.mkBrush(c) for k, (_, c) in CRITICAL_STYLE.items()}
+        self._marker_pen = pg.mkPen("#0b0f18", width=1.2)
         self.critical.setZValue(10)
         self.plot.addItem(self.critical)
-        self.heads = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#10151f", width=1.5))
+        self._region = QRectF(-15, -15, 30, 30)  # everything the view can show (set per surface)
+        self.heads = HeadDots(self._region)
         self.heads.setZValue(40)
         self.plot.addItem(self.heads)
         self.overlays = HeadOverlays(self.plot)
-        self._trails: list[pg.PlotCurveItem] = []
+        self._trails: list[TrailCurve] = []
+        self._pixel_trails: list[PixelTrail] = []
         self._starts: list[pg.TargetItem] = []
         self._bar = self._make_colour_bar()
         self.heatmap: Heatmap | None = None
@@ -90,16 +96,29 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.image.setImage(self.heatmap.rgba, autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._update_bar()
-        spots = []
-        for x, y, kind, text in critical:
-            symbol, colour = CRITICAL_STYLE.get(kind, CRITICAL_STYLE["degenerate"])
-            spots.append({"pos": (x, y), "symbol": symbol, "brush": pg.mkBrush(colour),
-                          "pen": pg.mkPen("#0b0f18", width=1.2), "size": 12 if symbol != "x" else 13,
-                          "data": text})  # fmt: skip
-        self.critical.setData(spots)
-        self.vb.setLimits(xMin=x0 - (x1 - x0), xMax=x1 + (x1 - x0),
-                          yMin=y0 - (y1 - y0), yMax=y1 + (y1 - y0))  # fmt: skip
+        self.set_critical(critical)
+        w, h = x1 - x0, y1 - y0
+        self.vb.setLimits(xMin=x0 - w, xMax=x1 + w, yMin=y0 - h, yMax=y1 + h)
+        self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
+        for item in (*self._trails, self.heads):
+            item.set_region(self._region)
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:
+        """Markers with one symbol and fill per kind; hovering shows the text."""
+        if not critical:
+            self.critical.setData([])
+            return
+        kinds = [k if k in CRITICAL_STYLE else "degenerate" for _, _, k, _ in critical]
+        self.critical.setData(
+            x=[c[0] for c in critical],
+            y=[c[1] for c in critical],
+            symbol=[CRITICAL_STYLE[k][0] for k in kinds],
+            brush=[self._brushes[k] for k in kinds],
+            pen=self._marker_pen,
+            size=12,
+            data=[c[3] for c in critical],
+        )
 
     def set_log_scale(self, z: np.ndarray, log: bool) -> None:
         self.heatmap = render(z, log)
@@ -113,23 +132,32 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         ax.setLabel("f (log scale)" if self.heatmap.log else "f", color="#c8ccd4")
 
     # --- runs ---------------------------------------------------------------------------------
-    def set_trails(self, trails: list[tuple[str, np.ndarray, np.ndarray]]) -> None:
-        """One trail per (colour, xs, ys); curve items are reused between calls."""
+    def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
+        """One trail per (colour, xy (count, 2), token); token changes when the source is
+        replaced or re-decimated. Curve items and their display buffers are reused."""
         while len(self._trails) < len(trails):
-            c = pg.PlotCurveItem(skipFiniteCheck=True)
+            c = TrailCurve(self._region, skipFiniteCheck=True, antialias=True)
             c.setZValue(20)
             self.plot.addItem(c)
             self._trails.append(c)
-        for c, (colour, xs, ys) in zip(self._trails, trails, strict=False):
+            self._pixel_trails.append(PixelTrail())
+        px = self.vb.viewPixelSize()
+        cell = (float(px[0]), float(px[1]))
+        for c, pt, (colour, xy, token) in zip(
+            self._trails, self._pixel_trails, trails, strict=False
+        ):
             if c.opts["pen"].color().name() != colour:
                 c.setPen(pg.mkPen(colour, width=2))
-            c.setData(xs, ys, skipFiniteCheck=True)
+            before = pt.n, pt.x[pt.n - 1] if pt.n else None
+            pt.sync(xy, token, cell)
+            if (pt.n, pt.x[pt.n - 1] if pt.n else None) != before or not c.isVisible():
+                c.setData(pt.x[: pt.n], pt.y[: pt.n], skipFiniteCheck=True)
             c.setVisible(True)
         for c in self._trails[len(trails) :]:
             c.setVisible(False)
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
-        self.heads.setData(pos=xy, brush=[pg.mkBrush(c) for c in colours])
+        self.heads.set_points(xy, colours)
 
     def set_starts(self, starts: np.ndarray) -> None:
         """Draggable crosshair per start point."""
