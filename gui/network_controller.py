@@ -10,7 +10,7 @@ from PySide6 import QtCore
 
 from core.datasets import Dataset, make_dataset
 from core.hyper import Hyper, default_hyper
-from core.network import Network
+from core.network import Network, NetworkError
 from core.network_check import LayerCheck, grad_check
 from core.network_io import load_network, save_network
 from core.network_steps import Step, build_steps
@@ -73,14 +73,26 @@ class NetworkController(QtCore.QObject):
         """A fresh network whose input/output sizes follow the data."""
         self.pause()
         layers = (self.dataset.x.shape[1], *hidden, self.dataset.y.shape[1])
+        self._check_targets(loss)
         self.net = Network.random(layers, activation, output_activation, init, seed, loss)
         self.init, self.init_seed = init, seed
         self._start()
 
+    def _check_targets(self, loss: str, data: Dataset | None = None) -> None:
+        y = (data or self.dataset).y
+        if loss == "bce" and ((y < 0) | (y > 1)).any():
+            raise NetworkError(
+                "cross-entropy needs targets between 0 and 1; this data is a regression"
+            )
+
     def set_dataset(self, data: Dataset) -> None:
-        """New training data; the network is rebuilt if its input/output sizes no longer fit."""
+        """New training data; the network is rebuilt if its input/output sizes no longer fit.
+        A cross-entropy network meeting regression targets switches to ½‖y − ŷ‖²."""
         self.pause()
         self.dataset = data
+        if self.net.loss == "bce" and ((data.y < 0) | (data.y > 1)).any():
+            self.net = Network(self.net.layers, self.net.activation, self.net.output_activation,
+                               self.net.weights, self.net.biases, "mse")  # fmt: skip
         n_in, n_out = data.x.shape[1], data.y.shape[1]
         if self.net.layers[0] != n_in or self.net.layers[-1] != n_out:
             layers = (n_in, *self.net.layers[1:-1], n_out)

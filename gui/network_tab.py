@@ -11,7 +11,10 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from core.datasets import DatasetError, load_csv, make_dataset
+from core.hyper import HyperError
 from core.network import NetworkError
+from core.rules import RuleError
+from core.schedules import ScheduleError
 from gui.network_arch_panel import NetworkArchPanel
 from gui.network_check_panel import NetworkCheckPanel
 from gui.network_controller import RULES, NetworkController
@@ -185,7 +188,11 @@ class NetworkTab(QtWidgets.QWidget):
 
     def _on_arch_build(self, spec: dict) -> None:
         self._show_message("")
-        self.ctl.new_network(**spec)
+        try:
+            self.ctl.new_network(**spec)
+        except NetworkError as e:
+            self._show_message(str(e))
+            self._on_network_changed()  # the editor shows the network that is still in place
 
     def _on_arch_dataset(self, name: str, seed: int) -> None:
         self._show_message("")
@@ -205,7 +212,11 @@ class NetworkTab(QtWidgets.QWidget):
             self._on_network_changed()
 
     def _on_train_edited(self, changes: dict) -> None:
-        self.ctl.edit_training(changes)
+        try:
+            self.ctl.edit_training(changes)
+            self._show_message("")
+        except (HyperError, ScheduleError, RuleError, ValueError) as e:
+            self._show_message(str(e))
         self._show_train_state()
 
     def _on_train_action(self, action: str) -> None:

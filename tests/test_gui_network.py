@@ -242,3 +242,18 @@ def test_the_tab_renders(tab) -> None:
         img.pixel(x, y) for x in range(0, img.width(), 17) for y in range(0, img.height(), 17)
     }
     assert len(colours) > 50
+
+
+def test_bad_choices_give_a_message_not_a_crash(tab) -> None:
+    a = tab.arch
+    a.dataset.setCurrentIndex(a.dataset.findData("sine"))
+    a.dataset.activated.emit(a.dataset.currentIndex())
+    layers = tab.ctl.net.layers
+    a.loss.setCurrentIndex(a.loss.findData("bce"))
+    a.loss.activated.emit(a.loss.currentIndex())
+    assert tab.banner.isVisible() and "between 0 and 1" in tab.banner.text()
+    assert tab.ctl.net.loss == "mse" and tab.ctl.net.layers == layers
+    assert a.loss.currentData() == "mse"  # the editor shows the network still in place
+    tab.train.sigEdited.emit({"schedule": {"mode": "triangular", "base_lr": 5.0}})
+    assert "max-lr" in tab.banner.text()
+    assert tab.ctl.schedule.mode == "constant"
