@@ -31,6 +31,7 @@ Progress = Callable[[float], None]  # fraction done in [0, 1]
 Cancel = Callable[[], bool]  # True asks the computation to stop
 PER_POINT = ("lr", "momentum", "alpha", "beta1", "beta2")
 BLOCK = 25  # steps between cancel checks inside a chunk
+CHUNK = 8192  # points per chunk: its ~7 (2, c) buffers (~1 MB) stay in a core's L2 cache
 
 
 @dataclass
@@ -214,7 +215,7 @@ class FastRun:
         self.stopped_at = np.full(n, -1, dtype=np.int64)
         self.last_step = np.full(n, np.inf)
         self.converged_at = np.full(n, -1, dtype=np.int64) if track is not None else None
-        size = chunk or min(16384, max(2048, -(-n // self.threads)))
+        size = chunk or min(CHUNK, max(2048, -(-n // self.threads)))
         self.chunks = [_Chunk(self, np.arange(i, min(n, i + size))) for i in range(0, n, size)]
         self.broken = False
 

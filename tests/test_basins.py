@@ -9,7 +9,7 @@ import zlib
 import numpy as np
 import pytest
 
-from core.basin_image import basin_rgb, png_bytes
+from core.basin_image import attractor_colours, basin_rgb, png_bytes
 from core.basins import DIVERGED, UNCONVERGED, basin_map, grid_starts
 from core.hyper import default_hyper
 from core.run import Run
@@ -129,6 +129,7 @@ def test_image_colours_and_png_structure():
     assert rgb.shape == (16, 16, 3)
     # Row 0 of the image is the top (largest y): the start at top-left goes to (−2.8, 3.1).
     top_left = r.labels[15, 0]
+    assert (rgb[0, 0] == attractor_colours(r)[top_left]).all()
     assert len({tuple(c) for c in rgb.reshape(-1, 3)}) == 4
     assert match_minima([r.attractors[top_left]]) == [1]
     data = png_bytes(rgb, scale=2)
