@@ -62,6 +62,18 @@ def first_nonfinite(net: Network, v: Array, x: Array, y: Array) -> tuple[int, st
     return net.n_layers, "a value is not finite"
 
 
+def hessian_fd(net: Network, v: Array, x: Array, y: Array, h: float = 1e-5) -> Array:
+    """Hessians (N, d, d) at parameter vectors v (N, d): centred differences of the backprop
+    gradient, symmetrised."""
+    v = np.atleast_2d(np.asarray(v, dtype=np.float64))
+    n, d = v.shape
+    e = np.eye(d) * h
+    pts = np.concatenate([v[:, None, :] + e, v[:, None, :] - e], axis=1)  # (N, 2d, d)
+    g = net.vector_grad(pts.reshape(-1, d), x, y).reshape(n, 2 * d, d)
+    hess = (g[:, :d] - g[:, d:]) / (2 * h)
+    return 0.5 * (hess + np.swapaxes(hess, -1, -2))
+
+
 class Trainer:
     """A network, its data and an optimizer. ``hyper``, ``schedule`` and ``batch`` may be replaced
     between steps (live); ``set_rule`` switches the rule with fresh state."""
@@ -119,33 +131,38 @@ class Trainer:
     def peek(self) -> Array | None:
         """The weights the next update will give (same batch, same state), changing nothing;
         None when training has diverged."""
-        if self.diverged is not None or rule_info(self.rule).needs_hessian:
+        if self.diverged is not None:
             return None
         w = self.w.copy()
         state = {key: s.copy() for key, s in self.state.items()}
         xb, yb = self._batch(copy.deepcopy(self.rng))
         with np.errstate(all="ignore"):
             apply_update(self.rule, w, state, self._grad_fn(xb, yb), self.schedule.at(self.t),
-                         self.t, self.hyper)  # fmt: skip
+                         self.t, self.hyper, self._hess_fn(xb, yb))  # fmt: skip
         return w[0]
 
     def _grad_fn(self, xb: Array, yb: Array) -> Callable[[Array], Array]:
         return lambda v: self.net.vector_grad(v, xb, yb)
 
+    def _hess_fn(self, xb: Array, yb: Array) -> Callable[[Array], Array] | None:
+        """For Newton-type rules: the full Hessian (1, d, d) by centred differences of the exact
+        backprop gradient, all 2d shifted copies in one batched call."""
+        if not rule_info(self.rule).needs_hessian:
+            return None
+        return lambda v: hessian_fd(self.net, v, xb, yb)
+
     def step(self, k: int = 1) -> bool:
         """Apply up to k updates; False (and ``diverged`` set) if one was undone as non-finite."""
         if self.diverged is not None:
             return False
-        if rule_info(self.rule).needs_hessian:
-            raise ValueError(f"{rule_info(self.rule).title} is not available for network training")
         for _ in range(k):
             xb, yb = self._batch(self.rng)
             prev_w = self.w.copy()
             prev_state = {key: s.copy() for key, s in self.state.items()}
             lr = self.schedule.at(self.t)
             with np.errstate(all="ignore"):
-                grad = self._grad_fn(xb, yb)
-                apply_update(self.rule, self.w, self.state, grad, lr, self.t, self.hyper)
+                grad, hess = self._grad_fn(xb, yb), self._hess_fn(xb, yb)
+                apply_update(self.rule, self.w, self.state, grad, lr, self.t, self.hyper, hess)
                 loss = self.loss()
             if (
                 not np.isfinite(self.w).all()

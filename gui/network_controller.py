@@ -23,7 +23,7 @@ MAX_HISTORY = 20_000
 CYCLIC = ("triangular", "triangular2", "exp_range")
 # Rates that train the tab's small examples in seconds (the Explorer's defaults suit 2-D surfaces).
 NET_LR = {"sgd": 0.5, "momentum": 0.1, "nesterov": 0.1, "adagrad": 0.2, "rmsprop": 0.01,
-          "adam": 0.02, "adamw": 0.02, "amsgrad": 0.02}  # fmt: skip
+          "adam": 0.02, "adamw": 0.02, "amsgrad": 0.02, "newton": 1.0, "sfn": 1.0}  # fmt: skip
 RULES = tuple(NET_LR)  # weight snapshots kept for the scrubber
 
 
@@ -116,8 +116,6 @@ class NetworkController(QtCore.QObject):
 
     # --- optimizer -------------------------------------------------------------------------------
     def set_rule(self, rule: str) -> None:
-        if rule_info(rule).needs_hessian:
-            raise ValueError(f"{rule_info(rule).title} is not offered for network training")
         self.rule = rule
         self.trainer.set_rule(rule)
         self._rebuild_steps()
@@ -218,7 +216,8 @@ class NetworkController(QtCore.QObject):
         self._start()
 
     def _on_timer_timeout(self) -> None:
-        self.train(self.steps_per_tick)
+        # Newton-type rules build a d×d Hessian per update: one update per frame keeps it smooth
+        self.train(1 if rule_info(self.rule).needs_hessian else self.steps_per_tick)
 
     def _go_live(self) -> None:
         """Training continues from the newest weights even if the scrubber is elsewhere."""

@@ -316,3 +316,27 @@ def test_peek_predicts_the_next_update_exactly(rule, batch) -> None:
     np.testing.assert_array_equal(net.to_vector(), before)  # peeking changes nothing
     tr.step(1)
     np.testing.assert_array_equal(net.to_vector(), predicted)
+
+
+def test_newton_solves_a_linear_least_squares_net_in_one_step() -> None:
+    # a 1-1 linear network is y = w x + b: the loss is quadratic, Newton (η = 1) lands on the
+    # least-squares line at once; np.polyfit gives that line independently
+    d = make_dataset("regression", n=30, seed=2)
+    net = Network.random((1, 1), "linear", "linear", seed=0)
+    tr = Trainer(net, d.x, d.y, "newton", default_hyper("newton"), Schedule(lr=1.0))
+    assert tr.step(1)
+    slope, intercept = np.polyfit(d.x[:, 0], d.y[:, 0], 1)
+    assert net.weights[0][0, 0] == pytest.approx(slope, rel=1e-6)
+    assert net.biases[0][0] == pytest.approx(intercept, rel=1e-6, abs=1e-8)
+
+
+def test_fd_hessian_is_symmetric_and_matches_a_hand_derived_one() -> None:
+    from core.network_train import hessian_fd
+
+    # linear 2-1 network, MSE: L = (1/2n) Σ (x·w + b − y)², so H = (1/n) [x 1]ᵀ[x 1]
+    x = np.array([[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0]])
+    y = np.array([[1.0], [0.0], [2.0]])
+    net = Network.random((2, 1), "linear", "linear", seed=1)
+    h = hessian_fd(net, net.to_vector(), x, y)[0]
+    xa = np.hstack([x, np.ones((3, 1))])
+    np.testing.assert_allclose(h, xa.T @ xa / 3, rtol=1e-6, atol=1e-8)
