@@ -29,11 +29,14 @@ def run() -> dict[str, float]:
     d = make_dataset("spiral", seed=0)
     net = Network.random((2, 8, 8, 8, 8, 1), "tanh", "sigmoid", seed=0)
     trainer = Trainer(net.copy(), d.x, d.y, "adam", default_hyper("adam"), Schedule(lr=0.01))
+    deep = Network.random((2, 6, 6, 6, 6, 1), "tanh", "sigmoid", seed=0)
+    sfn = Trainer(deep, d.x, d.y, "sfn", default_hyper("sfn"), Schedule(lr=1.0))
     small = make_dataset("circles", seed=0)
     sl = slice_directions(Network.random((2, 8, 1), "tanh", "sigmoid", seed=0), small.x, small.y)
     return {
         "backprop_2x8x8x8x8x1_n120_us": 1e6 * _best(lambda: net.loss_and_grad(d.x, d.y), 20),
         "train_adam_100_steps_ms": 1e3 * _best(lambda: trainer.step(100), 3),
+        "train_sfn_1_step_2x6x6x6x6x1_ms": 1e3 * _best(lambda: sfn.step(1), 3),
         "grad_check_2x8x8x8x8x1_ms": 1e3 * _best(lambda: grad_check(net, d.x, d.y), 3),
         "slice_grid_128x128_n100_ms": 1e3 * _best(lambda: sl.grid(128), 2),
     }
