@@ -37,6 +37,7 @@ def make_actions(parent: QObject) -> dict[str, QAction]:
         key = OVERLAY_KEYS[kind]
         a.setShortcut(QKeySequence(key))
         a.setToolTip(f"Show the {text.lower()} at each run's head ({key})")
+        a.setIconText(kind)  # the short toolbar label
         a.setCheckable(True)
         a.setChecked(kind in ("gradient", "velocity", "eigen"))
         out[f"overlay_{kind}"] = a

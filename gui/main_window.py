@@ -5,23 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.explorer_tab import ExplorerTab
 
 TABS = ("explorer", "network")
-
-
-def _network_tab() -> QWidget:
-    try:
-        from gui.network_tab import NetworkTab
-    except ModuleNotFoundError as e:  # until the Network tab lands
-        if e.name != "gui.network_tab":
-            raise
-        label = QLabel("The Network tab (forward pass and backprop in a tiny network) is coming.")
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-    return NetworkTab()
 
 
 class MainWindow(QMainWindow):
@@ -32,14 +28,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Gradient Descent Explorer")
         self.resize(1400, 900)
         self.explorer = ExplorerTab()
-        self.network = _network_tab()
+        # The Network tab is built the first time it is shown: the first paint does not need it.
+        self.network = None
+        self._network_page = QWidget()
+        QVBoxLayout(self._network_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.explorer, "Explorer")
-        self.tabs.addTab(self.network, "Network")
+        self.tabs.addTab(self._network_page, "Network")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        if hasattr(self.network, "sigOpenInExplorer"):
-            self.network.sigOpenInExplorer.connect(self._on_network_open_in_explorer)
         self.readout = QLabel()
         self.readout.setMinimumWidth(420)
         self.statusBar().addPermanentWidget(self.readout)
@@ -95,12 +92,23 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         for n in ("overlay_gradient", "overlay_velocity", "overlay_adaptive", "overlay_eigen"):
             tb.addAction(a[n])
-            tb.widgetForAction(a[n]).setText(n.removeprefix("overlay_"))
         self.toolbar = tb
         self.addToolBar(tb)
 
+    def network_tab(self):
+        """The Network tab, created on first use."""
+        if self.network is None:
+            from gui.network_tab import NetworkTab
+
+            self.network = NetworkTab()
+            self.network.sigOpenInExplorer.connect(self._on_network_open_in_explorer)
+            self._network_page.layout().addWidget(self.network)
+        return self.network
+
     def _on_tab_changed(self, index: int) -> None:
-        self.toolbar.setEnabled(index == 0)
+        if index == 1:
+            self.network_tab()
+        self.toolbar.setVisible(index == 0)
         for act in self.explorer.actions.values():
             act.setEnabled(index == 0)
 
@@ -124,7 +132,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers before the window is destroyed."""
         self.explorer.shutdown()
-        if hasattr(self.network, "shutdown"):
+        if self.network is not None:
             self.network.shutdown()
 
     def closeEvent(self, event) -> None:

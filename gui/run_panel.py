@@ -137,15 +137,22 @@ class RunPanel(QWidget):
     def show_runs(self, slots: list[RunSlot], selected: int | None, n_samples: int) -> None:
         """Rebuild the list and the editor from the slots (no signals emitted)."""
         self.list.blockSignals(True)
-        self.list.clear()
+        keys = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if keys != [s.key for s in slots]:  # structure changed: rebuild (else update in place,
+            self.list.clear()  # never deleting the item whose signal we may be handling)
+            for s in slots:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, s.key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.list.addItem(item)
         row = 0
         for i, s in enumerate(slots):
-            item = QListWidgetItem(swatch(s.colour), s.name)
-            item.setData(Qt.ItemDataRole.UserRole, s.key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item = self.list.item(i)
+            if item.text() != s.name:
+                item.setText(s.name)
+                item.setIcon(swatch(s.colour))
             item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)
             item.setToolTip(rule_tooltip(s.rule))
-            self.list.addItem(item)
             if s.key == selected:
                 row = i
         if slots:

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui.theme import PLOT_BG
 
 
-def _style(plot: pg.PlotWidget, left: str) -> None:
+def _style(plot: pg.PlotWidget, title: str, left: str) -> None:
     item = plot.getPlotItem()
-    item.setLabel("left", left)
-    item.setLabel("bottom", "step")
+    item.setTitle(title, color="#e6e9ef", size="10pt")
+    item.setLabel("left", left, color="#c8ccd4")
+    item.setLabel("bottom", "step", color="#c8ccd4")
     item.showGrid(x=True, y=True, alpha=0.2)
     for ax in ("left", "bottom"):
         item.getAxis(ax).setTextPen("#c8ccd4")
@@ -38,8 +39,8 @@ class SidePlots(QWidget):
         super().__init__(parent)
         self.loss_plot = pg.PlotWidget(background=PLOT_BG)
         self.lr_plot = pg.PlotWidget(background=PLOT_BG)
-        _style(self.loss_plot, "f − f*")
-        _style(self.lr_plot, "lr")
+        _style(self.loss_plot, "loss", "f − f*")
+        _style(self.lr_plot, "learning rate", "lr")
         self.lr_plot.setXLink(self.loss_plot)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

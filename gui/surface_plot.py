@@ -40,8 +40,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for ax in ("left", "bottom"):
             self.plot.getAxis(ax).setTextPen("#c8ccd4")
             self.plot.getAxis(ax).setPen("#5a6272")
-        self.plot.setLabel("bottom", "x")
-        self.plot.setLabel("left", "y")
+        self.plot.setLabel("bottom", "x", color="#c8ccd4")
+        self.plot.setLabel("left", "y", color="#c8ccd4")
         self.vb: pg.ViewBox = self.plot.vb
         self.image = pg.ImageItem(axisOrder="row-major")
         # The heatmap never changes between frames: cache its scaled rendering on the device.

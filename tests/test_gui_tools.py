@@ -1,0 +1,169 @@
+"""Explorer tools: explain step, overlays, run management, estimates, log scale, readout."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.test_gui_explorer import himmelblau, himmelblau_grad, select, slot_named
+
+pytestmark = pytest.mark.gui
+
+
+def test_explain_gd_step_matches_a_hand_computed_step(explorer, main_window) -> None:
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    explorer.controller.step_once()
+    QTest.keyClick(main_window, Qt.Key.Key_E)
+    dlg = explorer.explain_dialog
+    assert dlg is not None and dlg.isVisible()
+    w = gd.run.w[0].copy()
+    expected = w - 0.01 * himmelblau_grad(*w)
+    ex = explorer.controller.explain(gd.key)
+    assert np.allclose(ex.w_next, expected, atol=1e-12)
+    assert dlg.formula.text() == "w ← w − η g"
+    assert "η = lr(1) = 0.01" in dlg.body.toPlainText()
+    dlg.step_button.click()
+    assert np.allclose(gd.run.w[0], expected, atol=1e-12)
+    dlg.close()
+
+
+def test_explain_textbook_adam_terms(explorer) -> None:
+    adam = slot_named(explorer, "Adam")
+    for _ in range(3):
+        explorer.controller.step_once()
+    r = adam.run
+    w, m, v = r.w[0].copy(), r.state["m"][0].copy(), r.state["v"][0].copy()
+    g = himmelblau_grad(*w)
+    m1, v1 = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
+    expected = w - 0.1 * m1 / np.sqrt(v1 + 1e-8)  # the slide's Adam: no bias correction
+    ex = explorer.controller.explain(adam.key)
+    assert np.allclose(ex.w_next, expected, atol=1e-12)
+    assert any(line.startswith("h ← β₁ h + (1−β₁) g") for line in ex.lines)
+    explorer.controller.step_once()
+    assert np.allclose(r.w[0], expected, atol=1e-12)
+
+
+def test_gradient_overlay_points_downhill(explorer) -> None:
+    explorer.controller.restart_at(1.0, 1.0)
+    segs = explorer.controller.overlays({"gradient"})["gradient"]
+    gd_first = segs[:2]  # the first run's shaft: head → head + shown(−∇f)
+    assert np.allclose(gd_first[0], (1.0, 1.0))
+    d = gd_first[1] - gd_first[0]
+    g = himmelblau_grad(1.0, 1.0)
+    cos = float(d @ -g / np.linalg.norm(d) / np.linalg.norm(g))
+    assert cos == pytest.approx(1.0, abs=1e-12)
+
+
+def test_velocity_and_eigen_overlays(explorer, qtbot) -> None:
+    c = explorer.controller
+    for _ in range(3):
+        c.step_once()
+    assert "velocity" in c.overlays({"velocity"})  # Momentum is in the default race
+    c.set_surface_name("saddle")
+    c.restart_at(0.05, 0.02)
+    eig = c.overlays({"eigen"})
+    # x² − y²: eigen-directions are the axes (negative curvature along y).
+    neg = eig["eig_neg"][:2]
+    pos = eig["eig_pos"][:2]
+    assert abs((neg[1] - neg[0])[0]) < 1e-12 and abs((pos[1] - pos[0])[1]) < 1e-12
+
+
+def test_add_duplicate_remove_enable_runs(explorer) -> None:
+    c = explorer.controller
+    panel = explorer.runs
+    panel.add_button.click()
+    assert len(c.slots) == 4
+    new = c.slots[-1]
+    assert explorer.selected == new.key
+    panel.dup_button.click()
+    assert len(c.slots) == 5
+    assert c.slots[-1].rule == new.rule and c.slots[-1].colour != new.colour
+    assert len({s.colour for s in c.slots}) == 5
+    panel.remove_button.click()
+    assert len(c.slots) == 4
+    item = panel.list.item(0)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    gd = c.slots[0]
+    assert not gd.enabled
+    t = gd.run.t
+    c.step_once()
+    assert gd.run.t == t  # a disabled run sits out
+    assert explorer.legend.rowCount() == 3
+    panel.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert gd.enabled and explorer.legend.rowCount() == 4
+
+
+def test_rule_change_is_live_and_rule_tooltips_show_the_update(explorer) -> None:
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    combo = explorer.runs.rule
+    i = combo.findData("rmsprop")
+    assert "G ← α G + (1−α) g²" in combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+    assert gd.rule == "rmsprop" and gd.run.rule == "rmsprop"
+    assert explorer.runs.hyper.form.isRowVisible(explorer.runs.hyper.spins["alpha"])
+    assert not explorer.runs.hyper.form.isRowVisible(explorer.runs.hyper.spins["beta1"])
+
+
+def test_noise_estimate_and_no_minibatch_on_analytic_surfaces(explorer) -> None:
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    combo = explorer.runs.estimate
+    assert not combo.model().item(combo.findData("minibatch")).isEnabled()
+    combo.setCurrentIndex(combo.findData("noise"))
+    combo.activated.emit(combo.currentIndex())
+    explorer.runs.sigma.setValue(0.5)
+    assert gd.estimate.kind == "noise" and gd.estimate.sigma == pytest.approx(0.5)
+    assert gd.name == "SGD (noise σ=0.5)"
+
+
+def test_minibatch_on_a_data_surface(explorer, qtbot) -> None:
+    from surfaces.registry import surface_names
+
+    data = [n for n in surface_names() if n.startswith("linear_regression")]
+    if not data:
+        pytest.skip("no data-defined surface registered")
+    explorer.controller.set_surface_name(data[0])
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    combo = explorer.runs.estimate
+    assert combo.model().item(combo.findData("minibatch")).isEnabled()
+    explorer.runs.batch.setValue(4)
+    combo.setCurrentIndex(combo.findData("minibatch"))
+    combo.activated.emit(combo.currentIndex())
+    assert gd.run.estimate.kind == "minibatch" and gd.run.estimate.batch == 4
+
+
+def test_log_scale_key_and_surface_switch(explorer, main_window, qtbot) -> None:
+    assert not explorer.plot.heatmap.log
+    QTest.keyClick(main_window, Qt.Key.Key_L)
+    assert explorer.plot.heatmap.log and explorer.log_box.isChecked()
+    with qtbot.waitSignal(explorer.controller.sigCriticalReady, timeout=10000):
+        picker = explorer.picker
+        picker.setCurrentIndex(picker.findData("six_hump_camel"))
+        picker.activated.emit(picker.currentIndex())
+    # REFERENCE.md §4: 6 minima, 2 maxima and 7 saddles in [−2, 2] × [−1, 1]
+    kinds = [c.kind for c in explorer.controller.race.critical]
+    assert kinds.count("minimum") == 6 and kinds.count("saddle") == 7
+    assert len(explorer.plot.critical.data) == len(kinds)
+
+
+def test_cursor_readout(explorer, main_window) -> None:
+    explorer.plot.sigCursorMoved.emit(1.0, 2.0)
+    text = main_window.readout.text()
+    assert f"f = {himmelblau(1.0, 2.0):.6g}" in text
+    assert f"|∇f| = {np.hypot(*himmelblau_grad(1.0, 2.0)):.4g}" in text
+
+
+def test_network_open_in_explorer(main_window) -> None:
+    from surfaces.registry import get_surface
+
+    net = main_window.network_tab()
+    main_window.show_tab("network")
+    net.sigOpenInExplorer.emit(get_surface("booth"))
+    assert main_window.tabs.currentWidget() is main_window.explorer
+    assert main_window.explorer.controller.surface.name == "booth"
