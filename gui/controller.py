@@ -4,6 +4,7 @@ through plain-valued calls and listen to its signals. No widget reaches into ano
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -15,6 +16,7 @@ from surfaces.base import Surface
 from surfaces.registry import get_surface
 
 DEFAULT_SURFACE = "himmelblau"
+TICK_BUDGET_S = 0.025  # the most stepping one timer tick may do
 # The race ready at start: (rule, lr, extra hyperparameters).
 DEFAULT_RACE: tuple[tuple[str, float, dict[str, object]], ...] = (
     ("gd", 0.01, {}),
@@ -152,7 +154,16 @@ class ExplorerController(QObject):
         self.timer.setInterval(max(1, round(1000 / max(1, ticks_per_second))))
 
     def _on_timer_tick(self) -> None:
-        self.race.step(self.steps_per_tick)
+        """Advance steps_per_tick updates, in chunks, stopping early when the tick's time budget
+        is spent: at high speeds the race slows down instead of the window freezing."""
+        left = self.steps_per_tick
+        deadline = time.perf_counter() + TICK_BUDGET_S
+        while left > 0:
+            chunk = min(left, 16)
+            self.race.step(chunk)
+            left -= chunk
+            if time.perf_counter() > deadline:
+                break
         self.sigStepped.emit()
 
     # --- runs ---------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ class SchedulePanel(QWidget):
                 w.setValue(v)  # type: ignore[attr-defined]
                 w.blockSignals(False)
                 self.form.setRowVisible(w, name in _FIELDS[schedule.mode])
-            ts = np.arange(horizon + 1)
+            ts = np.unique(np.linspace(0, horizon, 4001).astype(np.int64))  # ≤ 4001 samples
             self.curve.setData(ts, schedule(ts))
             self.curve.setPen(pg.mkPen(colour if colour != "#ffffff" else "#3b4252", width=1.8))
             self.plot.setXRange(0, horizon, padding=0.02)
