@@ -214,7 +214,6 @@ def _loss_source(surface: object) -> list[str]:
 
     if not PRESET_FORMULAS:
         PRESET_FORMULAS.update(_preset_formulas())
-    name = getattr(surface, "name", "")
     if isinstance(surface, (LinearRegression, LogisticRegression)):
         xs = json.dumps(np.asarray(surface.X).tolist())
         ts = json.dumps(np.asarray(surface.t).tolist())
@@ -234,20 +233,33 @@ def _loss_source(surface: object) -> list[str]:
             "    z = Xb @ w",
             f"    return {body}",
         ]
-    if isinstance(surface, FormulaSurface):
-        text = surface.expr.strip()
-    elif name in PRESET_FORMULAS and type(surface).__name__ == "AnalyticSurface":
-        text = PRESET_FORMULAS[name]
+    from surfaces.drawn import DrawnSurface
+
+    base = surface.base if isinstance(surface, DrawnSurface) else surface
+    if isinstance(base, FormulaSurface):
+        text = base.expr.strip()
+    elif type(base).__name__ == "AnalyticSurface" and base.name in PRESET_FORMULAS:  # type: ignore[attr-defined]
+        text = PRESET_FORMULAS[base.name]  # type: ignore[attr-defined]
     else:
         raise CodeError(
-            f"surface '{name}' has no PyTorch expression (drawn surfaces and data slices cannot "
-            "be exported as code); use a named surface or a formula"
+            f"surface '{getattr(base, 'name', '?')}' has no PyTorch expression (only named "
+            "surfaces, formulas, the data losses and drawings on them can be exported as code)"
         )
+    lines = ["def f(w):", f'    """f(x, y) = {text}"""', "    x, y = w[0], w[1]"]
+    if not isinstance(surface, DrawnSurface) or not surface.bumps:
+        return [*lines, f"    return {formula_to_torch(text)}"]
+    bumps = ",\n    ".join(repr((b.x, b.y, b.height, b.width)) for b in surface.bumps)
     return [
-        "def f(w):",
-        f'    """f(x, y) = {text}"""',
-        "    x, y = w[0], w[1]",
-        f"    return {formula_to_torch(text)}",
+        "# Your drawing: Gaussian bumps (height > 0) and wells (height < 0) as (x, y, height, width).",
+        f"BUMPS = [\n    {bumps},\n]",
+        "",
+        "",
+        *lines[:2],
+        f'    """+ the {len(surface.bumps)} bumps and wells in BUMPS"""',
+        lines[2],
+        f"    base = {formula_to_torch(text)}",
+        "    return base + sum(h * torch.exp(-((x - bx) ** 2 + (y - by) ** 2) / (2 * s**2))",
+        "                      for bx, by, h, s in BUMPS)",
     ]
 
 
