@@ -13,12 +13,12 @@ from gui.theme import PLOT_BG
 def _style(plot: pg.PlotWidget, title: str, left: str) -> None:
     item = plot.getPlotItem()
     item.setTitle(title, color="#e6e9ef", size="10pt")
-    item.setLabel("left", left, color="#c8ccd4")
-    item.setLabel("bottom", "step", color="#c8ccd4")
     item.showGrid(x=True, y=True, alpha=0.2)
     for ax in ("left", "bottom"):
         item.getAxis(ax).setTextPen("#c8ccd4")
         item.getAxis(ax).setPen("#5a6272")
+    item.setLabel("left", left, color="#c8ccd4")  # after setPen, which recolours labels
+    item.setLabel("bottom", "step", color="#c8ccd4")
     plot.setMenuEnabled(False)
     for ax in ("left", "bottom"):
         item.getAxis(ax).enableAutoSIPrefix(False)

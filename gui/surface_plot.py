@@ -14,7 +14,7 @@ from gui.fast_items import HeadDots, TrailCurve
 from gui.heatmap import Heatmap, render
 from gui.overlays import HeadOverlays
 from gui.pixel_trail import PixelTrail
-from gui.theme import CRITICAL_STYLE, PLOT_BG, heatmap_lut
+from gui.theme import CRITICAL_STYLE, MARKER_RGB, PLOT_BG, heatmap_lut
 
 
 def _critical_tip(x: float, y: float, data: object) -> str:
@@ -48,8 +48,10 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.image)
         self.critical = pg.ScatterPlotItem(hoverable=True, tip=_critical_tip, pxMode=True)
-        self._brushes = {k: pg.mkBrush(c) for k, (_, c) in CRITICAL_STYLE.items()}
-        self._marker_pen = pg.mkPen("#0b0f18", width=1.2)
+        filled, hollow = pg.mkBrush(MARKER_RGB), pg.mkBrush(None)
+        self._brushes = {k: filled if f else hollow for k, (_, f) in CRITICAL_STYLE.items()}
+        self._pens = {k: pg.mkPen("#0b0f18", width=1) if f else pg.mkPen(MARKER_RGB, width=2)
+                      for k, (_, f) in CRITICAL_STYLE.items()}  # fmt: skip
         self.critical.setZValue(10)
         self.plot.addItem(self.critical)
         self._region = QRectF(-15, -15, 30, 30)  # everything the view can show (set per surface)
@@ -115,8 +117,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             y=[c[1] for c in critical],
             symbol=[CRITICAL_STYLE[k][0] for k in kinds],
             brush=[self._brushes[k] for k in kinds],
-            pen=self._marker_pen,
-            size=12,
+            pen=[self._pens[k] for k in kinds],
+            size=13,
             data=[c[3] for c in critical],
         )
 

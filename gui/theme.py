@@ -27,13 +27,15 @@ HEATMAP_STOPS: tuple[tuple[float, tuple[int, int, int]], ...] = (
 CONTOUR_RGB = (8, 14, 28)
 CONTOUR_ALPHA = 0.38
 
-# Critical-point markers: symbol and fill per kind.
-CRITICAL_STYLE: dict[str, tuple[str, str]] = {
-    "minimum": ("o", "#7CFC9A"),
-    "maximum": ("t", "#ff6b6b"),
-    "saddle": ("x", "#ffe066"),
-    "degenerate": ("d", "#e0e0e0"),
+# Critical-point markers: neutral white shapes, so they never look like a run's colour.
+# kind: (symbol, filled)
+CRITICAL_STYLE: dict[str, tuple[str, bool]] = {
+    "minimum": ("o", False),
+    "maximum": ("t1", False),
+    "saddle": ("x", True),
+    "degenerate": ("d", False),
 }
+MARKER_RGB = "#f1f3f5"
 
 # Head overlays.
 OVERLAY_COLOURS: dict[str, str] = {
