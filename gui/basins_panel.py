@@ -253,12 +253,12 @@ def install(window: QMainWindow) -> QDockWidget:
     action.setText("Basin map")
     action.setShortcut(QKeySequence("Ctrl+B"))
     action.setToolTip("Colour every start by where the selected run's optimizer ends (Ctrl+B)")
-    _view_menu(window).addAction(action)
+    view_menu(window).addAction(action)
     window.installEventFilter(panel)
     return dock
 
 
-def _view_menu(window: QMainWindow):
+def view_menu(window: QMainWindow):
     """The window's View menu (created if it has none)."""
     for act in window.menuBar().actions():
         if act.menu() is not None and act.text().replace("&", "") == "View":

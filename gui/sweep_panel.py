@@ -1,0 +1,51 @@
+"""SweepPanel: the hyperparameter sweeps as two tabs — a learning-rate sweep per rule and a
+two-parameter map for the selected run. ``install(window)`` adds it as a dock with a View action."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+
+from gui.basins_panel import view_menu
+from gui.sweep_lr_page import LrSweepPage
+from gui.sweep_map_page import ParamMapPage
+
+
+class SweepPanel(QTabWidget):
+    """The two sweep pages of one ExplorerTab."""
+
+    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lr_page = LrSweepPage(explorer)
+        self.map_page = ParamMapPage(explorer)
+        self.addTab(self.lr_page, "Learning-rate sweep")
+        self.addTab(self.map_page, "η × momentum / β₁ map")
+        self.setDocumentMode(True)
+        self.setMinimumWidth(460)
+
+    def shutdown(self) -> None:
+        self.lr_page.shutdown()
+        self.map_page.shutdown()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self.shutdown()
+        return False
+
+
+def install(window: QMainWindow) -> QDockWidget:
+    """Add the panel as a hidden dock, toggled by View > Hyperparameter sweeps (Ctrl+Shift+H)."""
+    panel = SweepPanel(window.explorer)  # type: ignore[attr-defined]
+    dock = QDockWidget("Hyperparameter sweeps", window)
+    dock.setObjectName("sweeps_dock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    action = dock.toggleViewAction()
+    action.setText("Hyperparameter sweeps")
+    action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+    action.setToolTip("Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)")
+    view_menu(window).addAction(action)
+    window.installEventFilter(panel)
+    return dock
