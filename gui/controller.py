@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.cli_common import USER_ERRORS
 from gui.race import Race, RunSlot, critical_points
-from gui.step_terms import Explanation, explain_step, overlay_segments
+from gui.step_terms import Explanation, explain_step, gradient_arrows, overlay_segments
 from surfaces.base import Surface
 from surfaces.registry import get_surface
 
@@ -206,13 +206,18 @@ class ExplorerController(QObject):
 
     # --- derived views ------------------------------------------------------------------------
     def overlays(self, kinds: set[str]) -> dict[str, np.ndarray]:
-        """Overlay segments of every active run, merged per kind."""
-        saddles = self._saddles
+        """Overlay segments of every active run, merged per kind. Gradient arrows of all heads
+        come from one vectorized call (every run shares the surface)."""
+        runs = [s.run for s in self.race.active() if s.run is not None]
         merged: dict[str, list[np.ndarray]] = {}
-        for s in self.race.active():
-            assert s.run is not None
-            segs = overlay_segments(s.run, kinds, self.race.span, self._grad_ref, saddles)
-            for k, seg in segs.items():
+        if "gradient" in kinds and runs:
+            heads = np.vstack([r.w[~r.diverged] for r in runs])
+            merged["gradient"] = [
+                gradient_arrows(self.surface, heads, self.race.span, self._grad_ref)
+            ]
+        rest = kinds - {"gradient"}
+        for run in runs if rest else ():
+            for k, seg in overlay_segments(run, rest, self.race.span, self._saddles).items():
                 merged.setdefault(k, []).append(seg)
         return {k: np.vstack(v) for k, v in merged.items()}
 

@@ -25,10 +25,12 @@ class LegendTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         h = self.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: resize-to-contents would re-measure every cell on every refresh.
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(0, 14)
+        for col, width in enumerate((16, 160, 64, 100, 76, 70, 200)):
+            self.setColumnWidth(col, width)
         self.verticalHeader().setDefaultSectionSize(22)
         self._keys: list[int] = []
         self.cellClicked.connect(lambda row, _col: self.sigRunClicked.emit(self._keys[row]))

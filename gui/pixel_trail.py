@@ -22,6 +22,12 @@ class PixelTrail:
         self._src = 0  # source points consumed
         self._last_q = np.zeros(2, dtype=np.int64)
 
+    def head(self) -> tuple[int, float, float] | None:
+        """(n, x, y) of the newest kept point: changes whenever the drawing must."""
+        if self.n == 0:
+            return None
+        return self.n, float(self.x[self.n - 1]), float(self.y[self.n - 1])
+
     def _reserve(self, n: int) -> None:
         if n > len(self.x):
             cap = max(n, 2 * len(self.x))

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.rules import rule_info
-from core.run import Run
+from core.run import Run, SurfaceLike
 
 Array = NDArray[np.float64]
 
@@ -49,22 +49,23 @@ def next_displacement(run: Run) -> Array:
     return twin.w - run.w
 
 
-def overlay_segments(
-    run: Run, kinds: set[str], span: float, grad_ref: float, saddles: Array
-) -> dict[str, Array]:
+def gradient_arrows(surface: SurfaceLike, heads: Array, span: float, grad_ref: float) -> Array:
+    """Arrows along −∇f at heads (K, 2), half-length where |∇f| = grad_ref."""
+    with np.errstate(all="ignore"):
+        g = surface.gradient(heads)
+    return arrows(heads, _shown(-g, grad_ref, span))
+
+
+def overlay_segments(run: Run, kinds: set[str], span: float, saddles: Array) -> dict[str, Array]:
     """Segments for each overlay kind at the run's live heads.
 
-    gradient: −∇f; velocity: the momentum displacement (−h, or −η b in PyTorch's form);
+    velocity: the momentum displacement (−h, or −η b in PyTorch's form);
     adaptive: the next step's x and y components drawn separately (per-coordinate scaling);
     eigen (eig_neg / eig_pos): the Hessian's eigen-directions at heads near a saddle (saddles:
     (S, 2)). Only the kinds asked for are computed."""
     live = ~run.diverged
     w = run.w[live]
     out: dict[str, Array] = {}
-    if "gradient" in kinds:
-        with np.errstate(all="ignore"):
-            g = run.surface.gradient(w)
-        out["gradient"] = arrows(w, _shown(-g, grad_ref, span))
     if "velocity" in kinds and run.rule in ("momentum", "nesterov"):
         v = run.state["v"][live]
         disp = v if run.hyper.convention == "textbook" else run.lr_now() * v

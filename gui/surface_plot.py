@@ -16,6 +16,8 @@ from gui.overlays import HeadOverlays
 from gui.pixel_trail import PixelTrail
 from gui.theme import CRITICAL_STYLE, MARKER_RGB, PLOT_BG, heatmap_lut
 
+TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
+
 
 def _critical_tip(x: float, y: float, data: object) -> str:
     return f"{data}\nat ({x:.4g}, {y:.4g})"
@@ -59,7 +61,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heads.setZValue(40)
         self.plot.addItem(self.heads)
         self.overlays = HeadOverlays(self.plot)
-        self._trails: list[TrailCurve] = []
+        self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._starts: list[pg.TargetItem] = []
         self._bar = self._make_colour_bar()
@@ -102,7 +104,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         w, h = x1 - x0, y1 - y0
         self.vb.setLimits(xMin=x0 - w, xMax=x1 + w, yMin=y0 - h, yMax=y1 + h)
         self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
-        for item in (*self._trails, self.heads):
+        for item in (*(c for pair in self._trails for c in pair), self.heads):
             item.set_region(self._region)
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
@@ -136,27 +138,37 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
         """One trail per (colour, xy (count, 2), token); token changes when the source is
-        replaced or re-decimated. Curve items and their display buffers are reused."""
+        replaced or re-decimated. Each trail is a 1-px line (Qt's fast antialiased path) with its
+        most recent stretch drawn bold; items and display buffers are reused between calls."""
         while len(self._trails) < len(trails):
-            c = TrailCurve(self._region, skipFiniteCheck=True, antialias=True)
-            c.setZValue(20)
-            self.plot.addItem(c)
-            self._trails.append(c)
+            thin = TrailCurve(self._region, skipFiniteCheck=True, antialias=True)
+            bold = TrailCurve(self._region, skipFiniteCheck=True, antialias=True)
+            thin.setZValue(20)
+            bold.setZValue(21)
+            self.plot.addItem(thin)
+            self.plot.addItem(bold)
+            self._trails.append((thin, bold))
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        for c, pt, (colour, xy, token) in zip(
+        for (thin, bold), pt, (colour, xy, token) in zip(
             self._trails, self._pixel_trails, trails, strict=False
         ):
-            if c.opts["pen"].color().name() != colour:
-                c.setPen(pg.mkPen(colour, width=2))
-            before = pt.n, pt.x[pt.n - 1] if pt.n else None
+            if thin.opts["pen"].color().name() != colour:
+                thin.setPen(pg.mkPen(colour, width=1))
+                bold.setPen(pg.mkPen(colour, width=2.5))
+            before = pt.head()
             pt.sync(xy, token, cell)
-            if (pt.n, pt.x[pt.n - 1] if pt.n else None) != before or not c.isVisible():
-                c.setData(pt.x[: pt.n], pt.y[: pt.n], skipFiniteCheck=True)
-            c.setVisible(True)
-        for c in self._trails[len(trails) :]:
-            c.setVisible(False)
+            if pt.head() != before or not thin.isVisible():
+                n = pt.n
+                thin.setData(pt.x[:n], pt.y[:n], skipFiniteCheck=True)
+                k = max(0, n - TAIL_POINTS)
+                bold.setData(pt.x[k:n], pt.y[k:n], skipFiniteCheck=True)
+            thin.setVisible(True)
+            bold.setVisible(True)
+        for thin, bold in self._trails[len(trails) :]:
+            thin.setVisible(False)
+            bold.setVisible(False)
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
         self.heads.set_points(xy, colours)
