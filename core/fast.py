@@ -129,10 +129,14 @@ class FastRun:
         lrs = self._lrs(k)
         stop = threading.Event()
         done = [0] * len(self.chunks)
-        if self.sigma > 0:
-            ok = self._advance_step_major(k, lrs, stop, done, progress, cancel)
-        else:
-            ok = self._advance_chunk_major(k, lrs, stop, done, progress, cancel)
+        try:
+            if self.sigma > 0:
+                ok = self._advance_step_major(k, lrs, stop, done, progress, cancel)
+            else:
+                ok = self._advance_chunk_major(k, lrs, stop, done, progress, cancel)
+        except BaseException:
+            self.broken = True  # chunks may stand at different steps now
+            raise
         if not ok:
             self.broken = True
             return False
@@ -188,15 +192,19 @@ class FastRun:
                 ex.submit(self._run_chunk, i, k, lrs, stop.is_set, done)
                 for i in range(len(self.chunks))
             ]
-            while not all(f.done() for f in futures):
-                if cancel is not None and cancel():
-                    stop.set()
-                    break
-                if progress is not None:
-                    progress(sum(done) / total)
-                time.sleep(0.005)
-            for f in futures:
-                f.result()
+            try:
+                while not all(f.done() for f in futures):
+                    if cancel is not None and cancel():
+                        stop.set()
+                        break
+                    if progress is not None:
+                        progress(sum(done) / total)
+                    time.sleep(0.005)
+                for f in futures:
+                    f.result()
+            except BaseException:  # Ctrl-C or a failing callback: let the workers stop too
+                stop.set()
+                raise
         return not stop.is_set()
 
     def _advance_step_major(

@@ -226,3 +226,20 @@ def test_no_points_and_all_diverged_runs_still_advance():
     assert fr.advance(50) and fr.diverged.all() and fr.advance(5)
     run = generic(s, "sgd", default_hyper("sgd"), Schedule(lr=10.0), starts, 55)
     assert_same(run, fr)
+
+
+def test_a_failing_progress_callback_stops_the_workers_and_breaks_the_run():
+    s = get_surface("himmelblau")
+    fr = FastRun(s, "adam", default_hyper("adam"), Schedule(lr=0.05), starts_in(s, 8000),
+                 chunk=1024, threads=2)  # fmt: skip
+
+    class Boom(Exception):
+        pass
+
+    def boom(_):
+        raise Boom
+
+    with pytest.raises(Boom):
+        fr.advance(100_000, progress=boom)
+    with pytest.raises(RuntimeError):
+        fr.advance(1)
