@@ -23,7 +23,7 @@ from core.cli_common import CliError, load_surface, run_spec
 from core.export_code import pytorch_code, trajectory_csv, trajectory_json, trajectory_rows
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QWidget
 
     from gui.export_figure import RaceFigure
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 IMAGE_FORMATS = ("png", "svg", "gif")
 MAX_FRAMES = 120  # an animation has at most this many frames (about 6 s at ~50 ms a frame)
 LOGICAL = (1200, 800)  # figures are laid out at most this large and scaled up beyond it
+MIN_LAYOUT = (900, 500)  # ... and at least this large, scaled down below it
 FIGURE_BG = "#10151f"
 
 
@@ -68,14 +69,20 @@ def atomic_path(path: str) -> Iterator[str]:
     """A temporary file name beside `path`, renamed onto it on success and removed otherwise."""
     check_writable(path)
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=os.path.splitext(path)[1], dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=os.path.splitext(path)[1], dir=folder)
+    except OSError as e:
+        raise ExportError(f"cannot write '{path}': {e.strerror or e}") from None
     os.close(fd)
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a picture is an ordinary file
     try:
         yield tmp
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            raise ExportError(f"cannot write '{path}': {e.strerror or e}") from None
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -83,26 +90,43 @@ def atomic_path(path: str) -> Iterator[str]:
 
 # --- pictures of widgets ------------------------------------------------------------------------
 def render_image(widget: QWidget, size: tuple[int, int]) -> QImage:
-    """The widget painted into an image of exactly `size` pixels: scaled as vectors (crisp text and
-    lines at 2× or 3×), centred on the figure background if the aspect ratio differs."""
+    """The widget painted into an image of exactly `size` pixels, centred on the figure background
+    if the aspect ratio differs. The image's device pixel ratio does the scaling, as on a high-DPI
+    screen: text, lines and pixel-sized markers all stay sharp and keep their proportions."""
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QColor, QImage, QPainter
 
     w, h = max(widget.width(), 1), max(widget.height(), 1)
+    k = min(size[0] / w, size[1] / h)
     img = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(k)
     img.fill(QColor(FIGURE_BG))
-    s = min(size[0] / w, size[1] / h)
     p = QPainter(img)
     p.setRenderHints(
         QPainter.RenderHint.Antialiasing
         | QPainter.RenderHint.TextAntialiasing
         | QPainter.RenderHint.SmoothPixmapTransform
     )
-    p.translate(QPointF((size[0] - w * s) / 2, (size[1] - h * s) / 2))
-    p.scale(s, s)
-    widget.render(p)
-    p.end()
+    try:
+        p.translate(QPointF((size[0] / k - w) / 2, (size[1] / k - h) / 2))
+        _paint(widget, p)
+    finally:
+        p.end()
+    img.setDevicePixelRatio(1.0)
     return img
+
+
+def _paint(widget: QWidget, p: QPainter) -> None:
+    """Paint the widget at its own size in the painter's coordinates (a graphics view renders its
+    scene, as vectors)."""
+    from PySide6.QtCore import QPoint, QRectF
+    from PySide6.QtWidgets import QGraphicsView
+
+    if isinstance(widget, QGraphicsView):
+        rect = widget.viewport().rect()
+        widget.render(p, QRectF(rect), rect)
+    else:
+        widget.render(p, QPoint())
 
 
 def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None) -> None:
@@ -126,18 +150,23 @@ def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None
         gen.setTitle("Gradient Descent Explorer")
         p = QPainter(gen)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        widget.render(p)
-        p.end()
+        try:
+            _paint(widget, p)
+        finally:
+            p.end()
         if not os.path.getsize(tmp):
             raise ExportError(f"could not write '{path}'")
 
 
 # --- pictures of races --------------------------------------------------------------------------
 def logical_size(size: tuple[int, int]) -> tuple[int, int]:
-    """Layout size for an output of `size` pixels: the output itself up to LOGICAL, beyond it the
-    same aspect scaled down so fonts and lines grow with the picture instead of shrinking."""
-    k = max(1.0, min(size[0] / LOGICAL[0], size[1] / LOGICAL[1]))
-    return max(64, round(size[0] / k)), max(64, round(size[1] / k))
+    """Layout size for an output of `size` pixels, same aspect: the output itself from MIN_LAYOUT
+    up to LOGICAL; beyond LOGICAL fonts and lines grow with the picture, and below MIN_LAYOUT the
+    picture is laid out larger and shrunk, so the title and legend always fit."""
+    w, h = size
+    k = max(1.0, min(w / LOGICAL[0], h / LOGICAL[1]))
+    k = min(k, w / MIN_LAYOUT[0], h / MIN_LAYOUT[1])
+    return max(1, round(w / k)), max(1, round(h / k))
 
 
 def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
@@ -157,7 +186,8 @@ def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
         more = f" (+{len(race.starts) - 1} more)" if len(race.starts) > 1 else ""
         title = f"{race.surface.title or race.surface.name}: start ({x:.3g}, {y:.3g}){more}"
     fig = RaceFigure(race.surface, race.critical, racers_from_race(race), race.starts,
-                     log=log, view=view, title=title, grid=grid)  # fmt: skip
+                     log=log, view=view, title=title, grid=grid,
+                     line_scale=size[0] / logical_size(size)[0])  # fmt: skip
     fig.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     fig.widget.resize(*logical_size(size))
     fig.widget.show()
@@ -198,12 +228,17 @@ def gif_palette(samples: list, colours: list[str]):
     median cut over the sample frames (the heatmap's shades)."""
     from PIL import Image
 
+    from gui import theme
     from gui.export_figure import MUTED, STATUS_ON_DARK, TEXT
-    from gui.theme import CRITICAL_STYLE, RUN_COLOURS
 
-    flat = [*colours, *RUN_COLOURS, *(c for _, c in CRITICAL_STYLE.values()),
-            *STATUS_ON_DARK.values(), TEXT, MUTED, FIGURE_BG, "#ffffff", "#000000"]  # fmt: skip
-    exact = list(dict.fromkeys(c.lower() for c in flat))
+    themed = [v for v in vars(theme).values() if isinstance(v, str)]  # marker, background, ...
+    for v in vars(theme).values():
+        if isinstance(v, (tuple, dict)):
+            themed += [c for c in (v.values() if isinstance(v, dict) else v) if isinstance(c, str)]
+    flat = [*colours, *STATUS_ON_DARK.values(), TEXT, MUTED, FIGURE_BG, "#ffffff", "#000000",
+            *themed]  # fmt: skip
+    exact = list(dict.fromkeys(c.lower() for c in flat if re.fullmatch(r"#[0-9a-fA-F]{6}", c)))
+    exact = exact[:96]  # the rest of the palette is for the heatmap's shades
     w, h = samples[0].size
     both = Image.new("RGB", (w, h * len(samples)))
     for i, im in enumerate(samples):

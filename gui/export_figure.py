@@ -14,10 +14,12 @@ from PySide6.QtGui import QFont
 
 from core.export_code import hyper_summary
 from core.run import STATUS_TEXT
+from gui.fast_items import TrailCurve
 from gui.heatmap import wants_log
 from gui.legend_table import STATUS_COLOURS
 from gui.surface_plot import SurfacePlot
 
+TRAIL_Z = 20  # the live plot's full trails; its bold recent stretch lies above
 ROW_HEIGHT = 24  # legend line height in layout pixels
 TEXT = "#e6e9ef"
 MUTED = "#9aa3b2"
@@ -81,8 +83,10 @@ class RaceFigure:
     def __init__(self, surface: object, critical: tuple, racers: list[Racer],
                  starts: NDArray[np.float64], log: bool | None = None,
                  view: tuple[tuple[float, float], tuple[float, float]] | None = None,
-                 title: str | None = None, grid: int = 512) -> None:  # fmt: skip
+                 title: str | None = None, grid: int = 512,
+                 line_scale: float = 1.0) -> None:  # fmt: skip
         self.surface, self.racers = surface, racers
+        self.line_scale = line_scale
         self.widget = SurfacePlot()
         _, _, z = surface.grid(grid)  # type: ignore[attr-defined]
         crit = [(c.x, c.y, c.kind, c.kind) for c in critical]
@@ -128,6 +132,7 @@ class RaceFigure:
             heads.append(r.xy[:, k - 1])
             colours += [r.colour] * r.xy.shape[0]
         self.widget.set_trails(trails)
+        self._thicken_trails()
         self.widget.set_heads(np.vstack(heads) if heads else np.zeros((0, 2)), colours)
         final = t >= self.last
         what = f"{t} steps" if final else f"step {t} of {self.last}"
@@ -144,10 +149,22 @@ class RaceFigure:
             )
             status = self._status(r, t, final)
             colour = STATUS_ON_DARK.get(status, TEXT if status in STATUS_COLOURS else MUTED)
-            right.setText(
+            right.setText(  # the zero-width 13pt space matches the swatch's line height
+                f"<span style='font-size:13pt'>\u200b</span>"
                 f"<span style='color:{TEXT};font-size:10pt'>{_loss_text(r.loss[:, k - 1])}</span>"
                 f"<span style='color:{colour};font-size:10pt'>&nbsp;&nbsp;{status}</span>"
             )
+
+    def _thicken_trails(self) -> None:
+        """A printed figure has no motion to follow: draw whole trails as firm lines (the live
+        plot's thin trail with a bold recent stretch would fade on a slide), scaled with the
+        output so a 2× picture keeps the proportions of 1×."""
+        for item in self.widget.plot.items:
+            if isinstance(item, TrailCurve):
+                pen = item.opts["pen"]
+                width = (2.6 if item.zValue() > TRAIL_Z else 1.8) * self.line_scale
+                if abs(pen.widthF() - width) > 1e-6:
+                    item.setPen(pg.mkPen(pen.color(), width=width))
 
     @staticmethod
     def _status(r: Racer, t: int, final: bool) -> str:
