@@ -213,7 +213,7 @@ class ExplorerTab(QWidget):
         self.runs.show_runs(self.controller.slots, self.selected, self.controller.surface.n_samples)
         if slot is not None:
             t = slot.run.t if slot.run is not None else 0
-            self.schedule.show_schedule(slot.schedule, t, slot.colour)
+            self.schedule.show_schedule(slot.schedule, t, slot.colour, force=True)
         self._refresh_slow()
 
     def _on_schedule_edited(self, fields: dict) -> None:

@@ -47,6 +47,10 @@ class PixelTrail:
         if count == 0:
             self.n = 0
             return
+        if self.n and self._src:
+            # The source's newest record may have been overwritten since (strided recording
+            # keeps its head exact): refresh the display's last point from it.
+            self.x[self.n - 1], self.y[self.n - 1] = xy[self._src - 1]
         new = xy[self._src : count]
         if len(new) == 0:
             return

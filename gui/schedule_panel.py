@@ -90,11 +90,12 @@ class SchedulePanel(QWidget):
         )
         self._shown: tuple[Schedule, int, str] | None = None
 
-    def show_schedule(self, schedule: Schedule, t: int, colour: str) -> None:
-        """Display a schedule (no signals) and mark step t on its lr(t) curve."""
+    def show_schedule(self, schedule: Schedule, t: int, colour: str, force: bool = False) -> None:
+        """Display a schedule (no signals) and mark step t on its lr(t) curve. force: also
+        when unchanged (after a rejected edit, to show the values still in use)."""
         horizon = int(max(200, 1.5 * t, 4 * schedule.step_size, 3 * schedule.t0))
         horizon = 1 << (horizon - 1).bit_length()  # grow in doublings: few curve rebuilds
-        if self._shown != (schedule, horizon, colour):
+        if force or self._shown != (schedule, horizon, colour):
             self._shown = (schedule, horizon, colour)
             self.mode.blockSignals(True)
             self.mode.setCurrentIndex(max(0, self.mode.findData(schedule.mode)))

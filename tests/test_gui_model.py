@@ -83,3 +83,15 @@ def test_race_edits_are_live_and_restarts_share_starts() -> None:
     assert a.schedule.max_lr == 0.02 and a.schedule.base_lr == pytest.approx(0.002)
     dup = race.duplicate_slot(b.key)
     assert dup.rule == "adam" and dup.colour not in (a.colour, b.colour)
+
+
+def test_pixel_trail_follows_an_overwritten_newest_record() -> None:
+    src = np.array([[0.0, 0.0], [5.0, 5.0], [9.0, 9.0]])
+    t = PixelTrail()
+    t.sync(src, token=1, cell=(1.0, 1.0))
+    src[2] = (9.5, 7.0)  # strided recording replaced its newest record in place
+    t.sync(src, token=1, cell=(1.0, 1.0))
+    assert (t.x[t.n - 1], t.y[t.n - 1]) == (9.5, 7.0)
+    grown = np.vstack([src, [[12.0, 3.0]]])
+    t.sync(grown, token=1, cell=(1.0, 1.0))
+    assert np.allclose(np.c_[t.x[: t.n], t.y[: t.n]], grown)

@@ -167,3 +167,18 @@ def test_network_open_in_explorer(main_window) -> None:
     net.sigOpenInExplorer.emit(get_surface("booth"))
     assert main_window.tabs.currentWidget() is main_window.explorer
     assert main_window.explorer.controller.surface.name == "booth"
+
+
+def test_a_rejected_schedule_edit_shows_a_message_and_keeps_the_old_value(
+    explorer, main_window
+) -> None:
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    panel = explorer.schedule
+    panel.mode.setCurrentIndex(panel.mode.findData("triangular"))
+    panel.mode.activated.emit(panel.mode.currentIndex())
+    base = gd.schedule.base_lr
+    panel.widgets["base_lr"].setValue(5.0)  # above max-lr (0.01): not a valid triangular cycle
+    assert gd.schedule.base_lr == base
+    assert "max-lr" in main_window.statusBar().currentMessage()
+    assert panel.widgets["base_lr"].value() == pytest.approx(base)
