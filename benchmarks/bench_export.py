@@ -13,7 +13,8 @@ def run() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     import main
-    from gui.export import build_race, export_race_gif, export_race_image, race_figure, render_image
+    from gui.export import build_race, export_race_image, race_figure, render_image
+    from gui.export_gif import export_race_gif
 
     app = QApplication.instance() or QApplication([])
 

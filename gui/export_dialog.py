@@ -27,18 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.cli_common import CliError
-from gui.export import (
-    check_writable,
-    export_race_gif,
-    export_race_image,
-    frame_steps,
-    output_format,
-)
+from gui.export import View, check_writable, export_race_image, output_format
+from gui.export_gif import export_race_gif, frame_steps
 
 if TYPE_CHECKING:
     from gui.race import Race
 
-View = tuple[tuple[float, float], tuple[float, float]]
 FORMATS = {"png": "PNG image", "svg": "SVG vector drawing", "gif": "Animated GIF (step 0 → now)"}
 SCALES = (1, 2, 3)
 

@@ -20,14 +20,13 @@ from gui.export import (
     ExportError,
     build_race,
     export_image,
-    export_race_gif,
     export_race_image,
     export_trajectories,
-    frame_steps,
     logical_size,
     race_pytorch_code,
 )
 from gui.export_dialog import ExportDialog
+from gui.export_gif import export_race_gif, frame_steps
 from gui.theme import RUN_COLOURS
 
 
