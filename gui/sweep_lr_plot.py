@@ -24,6 +24,11 @@ def gap_above(final_loss: NDArray[np.float64], f_star: float) -> NDArray[np.floa
     return out
 
 
+def _drawable(x: NDArray[np.float64], y: NDArray[np.float64]) -> tuple[NDArray, NDArray]:
+    """The data, or nothing when no value is finite (pyqtgraph warns on all-NaN symbols)."""
+    return (x, y) if np.isfinite(y).any() else (x[:0], y[:0])
+
+
 def _style(p: pg.PlotItem, left: str) -> None:
     p.setMenuEnabled(False)
     p.hideButtons()
@@ -80,11 +85,11 @@ class LrSweepPlot(pg.GraphicsLayoutWidget):
         for k, (curve, gap) in enumerate(zip(sweep.curves, gaps, strict=True)):
             colour = colours.get(curve.rule, "#ffffff")
             pen = pg.mkPen(colour, width=2)
-            loss = self.loss_plot.plot(lrs, gap, pen=pen, connect="finite", symbol="o",
+            loss = self.loss_plot.plot(*_drawable(lrs, gap), pen=pen, connect="finite", symbol="o",
                                        symbolSize=4, symbolBrush=colour, symbolPen=None)  # fmt: skip
             conv = curve.converged_at.astype(np.float64)
             conv[(curve.converged_at < 0) | curve.diverged] = np.nan
-            steps = self.steps_plot.plot(lrs, conv, pen=pen, connect="finite", symbol="o",
+            steps = self.steps_plot.plot(*_drawable(lrs, conv), pen=pen, connect="finite", symbol="o",
                                          symbolSize=4, symbolBrush=colour, symbolPen=None,
                                          name=names.get(curve.rule, curve.rule))  # fmt: skip
             self.curves[curve.rule] = (loss, steps)
