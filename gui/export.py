@@ -147,6 +147,7 @@ def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None
         gen.setFileName(tmp)
         gen.setSize(QSize(widget.width(), widget.height()))
         gen.setViewBox(QRect(0, 0, widget.width(), widget.height()))
+        gen.setResolution(widget.logicalDpiX())  # fonts in points keep the size they have on screen
         gen.setTitle("Gradient Descent Explorer")
         p = QPainter(gen)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
