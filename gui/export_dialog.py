@@ -191,7 +191,7 @@ def export_with_dialog(parent: QWidget | None, race: Race, plot_size: tuple[int,
     """File > Export: ask with an ExportDialog, export, report errors; the path written or None."""
     dialog = ExportDialog(plot_size, folder, fmt, parent)
     try:
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not dialog.exec():  # 0: cancelled
             return None
         req = dialog.request()
     finally:

@@ -220,3 +220,39 @@ def test_export_from_the_explorer_tab(explorer, tmp_path) -> None:
     gif = tmp_path / "live.gif"
     assert export_race_gif(race, str(gif), (w, h), max_frames=8)
     assert Image.open(gif).n_frames == 8
+
+
+def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch) -> None:
+    """The four export actions as the window will wire them, each fired once."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.export_menu import ExportActions
+
+    acts = ExportActions(main_window, main_window.explorer)
+    menu = main_window.menuBar().addMenu("Export test")
+    acts.add_to(menu)
+    assert acts.actions["export"].shortcut().toString() == "Ctrl+E"
+    main_window.explorer.controller.race.step(30)
+
+    def accept(self) -> int:
+        self.path.setText(str(tmp_path / "menu.png"))
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    acts.actions["export"].trigger()
+    plot = main_window.explorer.plot
+    assert Image.open(tmp_path / "menu.png").size == (2 * plot.width(), 2 * plot.height())
+    assert "menu.png" in main_window.statusBar().currentMessage()
+
+    target = str(tmp_path / "paths.json")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (target, ""))
+    acts.actions["export_trajectories"].trigger()
+    files = sorted(p.name for p in tmp_path.glob("paths*.json"))
+    assert files and all(json.loads((tmp_path / f).read_text())[0]["step"] == 0 for f in files)
+
+    acts.actions["copy_pytorch"].trigger()
+    code = QApplication.clipboard().text()
+    assert (
+        "import torch" in code and "Copied PyTorch code" in main_window.statusBar().currentMessage()
+    )
+    ast.parse(code)
