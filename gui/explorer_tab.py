@@ -22,7 +22,7 @@ from core.run import STATUS_TEXT
 from gui.controller import ExplorerController
 from gui.explain import ExplainDialog
 from gui.explorer_actions import make_actions
-from gui.heatmap import wants_log
+from gui.heatmap import grid_values, wants_log
 from gui.legend_table import LegendTable
 from gui.run_panel import RunPanel
 from gui.schedule_panel import SchedulePanel
@@ -153,7 +153,7 @@ class ExplorerTab(QWidget):
     # --- surface ------------------------------------------------------------------------------
     def _on_surface_changed(self) -> None:
         s: Surface = self.controller.surface
-        _, _, self._z = s.grid(self.grid)
+        self._z = grid_values(s, self.grid)
         log = wants_log(self._z)
         crit = [
             (c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")

@@ -27,6 +27,7 @@ def _rgba_lut() -> NDArray[np.uint8]:
 
 
 _LUT = _rgba_lut()
+_LUT32 = _LUT.view(np.uint32).ravel()
 _N = len(_LUT) // 2
 
 
@@ -97,6 +98,26 @@ def wants_log(z: Array) -> bool:
     return float(np.median(f) - lo) / (hi - lo) < 0.06
 
 
+def grid_values(surface: object, n: int) -> Array:
+    """f on an n×n grid over the surface's domain, Z[j, i] = f(x_i, y_j) (as Surface.grid), with
+    the grid points cached per domain so a redraw allocates only the values."""
+    domain = tuple(surface.domain)  # type: ignore[attr-defined]
+    key = (domain, n)
+    pts = _GRID_CACHE.get(key)
+    if pts is None:
+        x0, x1, y0, y1 = domain
+        pts = np.empty((n, n, 2))
+        pts[..., 0] = np.linspace(x0, x1, n)[None, :]
+        pts[..., 1] = np.linspace(y0, y1, n)[:, None]
+        _GRID_CACHE.clear()  # one domain at a time is all a redraw needs
+        _GRID_CACHE[key] = pts
+    with np.errstate(all="ignore"):
+        return np.asarray(surface.value(pts), dtype=np.float64)  # type: ignore[attr-defined]
+
+
+_GRID_CACHE: dict[tuple, Array] = {}
+
+
 def render(z: Array, log: bool, n_levels: int = 16) -> Heatmap:
     """Colour z (ny, nx) with the heatmap LUT, contour bands every 1/n_levels of the colour range."""
     finite = np.isfinite(z)
@@ -104,33 +125,44 @@ def render(z: Array, log: bool, n_levels: int = 16) -> Heatmap:
     f = z if all_finite else z[finite]
     zmin = float(f.min()) if f.size else 0.0
     zmax = float(f.max()) if f.size else 1.0
+    # Colours need no more than float32: half the memory traffic of the steps below.
+    with np.errstate(all="ignore"):
+        z32 = (z - zmin).astype(np.float32)
     if log:
         delta = max((zmax - zmin) * 1e-5, 1e-12)
         with np.errstate(all="ignore"):
-            d = np.log10(np.maximum(z - zmin, 0.0) + delta)
+            np.maximum(z32, 0.0, out=z32)
+            z32 += np.float32(delta)
+            d = np.log10(z32, out=z32)
         lo, hi = float(np.log10(delta)), float(np.log10(zmax - zmin + delta))
     else:
         delta = 0.0
-        d = z
-        lo = zmin
+        d = z32
+        lo = 0.0
         # Clip the top 0.5 % so one tall spike does not wash the whole map into one colour.
         sub = _sample(z)
         sub = sub[np.isfinite(sub)]
-        hi = float(np.quantile(sub, 0.995)) if sub.size else 1.0
+        hi = float(np.quantile(sub, 0.995)) - zmin if sub.size else 1.0
     if not hi > lo:
         hi = lo + 1.0
     with np.errstate(all="ignore"):
-        u = (d - lo) * (1.0 / (hi - lo))
+        d -= np.float32(lo)
+        d *= np.float32(1.0 / (hi - lo))
+        u = d
     if not all_finite:
         u[~finite] = 1.0
     np.clip(u, 0.0, 1.0, out=u)
-    idx = (u * (_N - 1)).astype(np.intp)
-    band = (u * n_levels).astype(np.int16)
+    idx = (u * np.float32(_N - 1)).astype(np.intp)
+    u *= np.float32(n_levels)
+    band = u.astype(np.int16)
     np.minimum(band, n_levels - 1, out=band)
     # A pixel is on a contour where its band differs from its right or lower neighbour.
     edge = np.zeros(band.shape, dtype=bool)
     np.not_equal(band[:, 1:], band[:, :-1], out=edge[:, 1:])
     edge[1:, :] |= band[1:, :] != band[:-1, :]
-    idx[edge] += _N
-    rgba = _LUT[idx]
+    idx += edge * _N
+    # Gather whole RGBA pixels as uint32 with np.take: ~10× faster than fancy-indexing rows.
+    rgba = np.take(_LUT32, idx).view(np.uint8).reshape(*z.shape, 4)
+    if not log:
+        lo, hi = lo + zmin, hi + zmin  # back to f units for the colour bar
     return Heatmap(rgba, log, lo, hi, zmin, delta)
