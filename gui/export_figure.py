@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from numpy.typing import NDArray
 from PySide6.QtGui import QFont
 
+from core.estimates import Estimate
 from core.export_code import hyper_summary
 from core.run import STATUS_TEXT
 from gui.fast_items import TrailCurve
@@ -20,7 +21,7 @@ from gui.legend_table import STATUS_COLOURS
 from gui.surface_plot import SurfacePlot
 
 TRAIL_Z = 20  # the live plot's full trails; its bold recent stretch lies above
-ROW_HEIGHT = 24  # legend line height in layout pixels
+DENSE_AFTER = 6  # more runs than this get a smaller legend
 TEXT = "#e6e9ef"
 MUTED = "#9aa3b2"
 # Status colours readable on the dark figure background.
@@ -58,7 +59,9 @@ def racers_from_race(race: object) -> list[Racer]:
     for s in race.active():  # type: ignore[attr-defined]
         r, tr = s.run, s.run.trajectory
         n = tr.count
-        out.append(Racer(s.name, s.colour, hyper_summary(s.rule, s.hyper, s.schedule, s.estimate),
+        # The slot's name already says how the gradient is estimated: no need to repeat it.
+        summary = hyper_summary(s.rule, s.hyper, s.schedule, Estimate())
+        out.append(Racer(s.name, s.colour, summary,
                          tr.step[:n].copy(), tr.xy[:, :n].copy(), tr.loss[:, :n].copy(),
                          tuple(STATUS_TEXT[x] for x in r.status()),
                          r.stopped_at.copy()))  # fmt: skip
@@ -106,11 +109,9 @@ class RaceFigure:
             self._rows.append((left, right))
         self._legend.layout.setColumnStretchFactor(0, 3)
         self._legend.layout.setColumnStretchFactor(1, 1)
-        height = ROW_HEIGHT * len(racers) + 10
-        self._legend.setMinimumHeight(height)
-        self._legend.setMaximumHeight(height)
-        for i in range(len(racers)):
-            self._legend.layout.setRowFixedHeight(i, ROW_HEIGHT)
+        self._legend_height = -1.0
+        # Many runs: smaller legend text, so the plot keeps most of the picture.
+        self._pt = 1.0 if len(racers) <= DENSE_AFTER else 0.8
         self._style_axes()
 
     def _style_axes(self) -> None:
@@ -140,20 +141,30 @@ class RaceFigure:
             f"<span style='color:{TEXT};font-size:13pt;font-weight:600'>{self.title}</span>"
             f"<span style='color:{MUTED};font-size:11pt'>&nbsp;&nbsp;·&nbsp;&nbsp;{what}</span>"
         )
+        big, name, small = (f"{v * self._pt:.3g}pt" for v in (13, 10.5, 10))
         for r, (left, right) in zip(self.racers, self._rows, strict=True):
             k = r.upto(t)
             left.setText(
-                f"<span style='color:{r.colour};font-size:13pt'>■</span>&nbsp;"
-                f"<span style='color:{TEXT};font-size:10.5pt;font-weight:600'>{r.name}</span>"
-                f"<span style='color:{MUTED};font-size:10pt'>&nbsp;&nbsp;{r.summary}</span>"
+                f"<span style='color:{r.colour};font-size:{big}'>■</span>&nbsp;"
+                f"<span style='color:{TEXT};font-size:{name};font-weight:600'>{r.name}</span>"
+                f"<span style='color:{MUTED};font-size:{small}'>&nbsp;&nbsp;{r.summary}</span>"
             )
             status = self._status(r, t, final)
             colour = STATUS_ON_DARK.get(status, TEXT if status in STATUS_COLOURS else MUTED)
-            right.setText(  # the zero-width 13pt space matches the swatch's line height
-                f"<span style='font-size:13pt'>\u200b</span>"
-                f"<span style='color:{TEXT};font-size:10pt'>{_loss_text(r.loss[:, k - 1])}</span>"
-                f"<span style='color:{colour};font-size:10pt'>&nbsp;&nbsp;{status}</span>"
+            right.setText(  # the zero-width space as tall as the swatch keeps the rows aligned
+                f"<span style='font-size:{big}'>\u200b</span>"
+                f"<span style='color:{TEXT};font-size:{small}'>{_loss_text(r.loss[:, k - 1])}</span>"
+                f"<span style='color:{colour};font-size:{small}'>&nbsp;&nbsp;{status}</span>"
             )
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """Give the legend exactly the height of its lines; the plot takes the rest."""
+        height = sum(max(a.minimumHeight(), b.minimumHeight()) for a, b in self._rows) + 8
+        if abs(height - self._legend_height) > 0.5:
+            self._legend_height = height
+            self._legend.setMinimumHeight(height)
+            self._legend.setMaximumHeight(height)
 
     def _thicken_trails(self) -> None:
         """A printed figure has no motion to follow: draw whole trails as firm lines (the live
