@@ -71,13 +71,35 @@ def test_shift_click_adds_a_start(explorer) -> None:
     assert explorer.legend.rowCount() == 6
 
 
-def test_dragging_the_start_marker_moves_the_start(explorer) -> None:
-    from PySide6.QtCore import QPointF
+def test_dragging_the_start_marker_moves_the_start(explorer, qtbot) -> None:
+    """A real drag: press on the marker, move in steps (pyqtgraph drops moves closer than a few
+    ms apart), release; the runs restart from where the marker was dropped."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
 
-    marker = explorer.plot._starts[0]
-    marker.setPos(QPointF(2.0, -1.0))  # what a drag does, step by step
+    plot = explorer.plot
+    vp = plot.viewport()
+    QApplication.processEvents()
+    a = QPointF(plot.data_to_widget(*explorer.controller.race.starts[0]))
+    b = QPointF(plot.data_to_widget(2.0, -1.0))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+
+    def send(kind: QEvent.Type, p: QPointF, buttons: Qt.MouseButton) -> None:
+        g = QPointF(vp.mapToGlobal(p.toPoint()))
+        ev = QMouseEvent(kind, p, g, left, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(vp, ev)
+
+    send(QEvent.Type.MouseMove, a, none)
+    send(QEvent.Type.MouseButtonPress, a, left)
+    for k in range(1, 9):
+        qtbot.wait(25)
+        send(QEvent.Type.MouseMove, a + (b - a) * (k / 8), left)
+    send(QEvent.Type.MouseButtonRelease, b, none)
+    px = plot.vb.viewPixelSize()
     for s in explorer.controller.race.active():
-        assert np.allclose(s.run.starts[0], (2.0, -1.0))
+        assert abs(s.run.starts[0, 0] - 2.0) <= 1.5 * px[0]
+        assert abs(s.run.starts[0, 1] + 1.0) <= 1.5 * px[1]
+        assert s.run.t == 0
 
 
 def test_play_pause_step_reset_keys(explorer, main_window, qtbot) -> None:

@@ -47,3 +47,18 @@ def test_screenshot_to_a_missing_directory_is_one_line_exit_2(tmp_path: Path) ->
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "does not exist" in lines[0]
     assert "Traceback" not in r.stderr
+
+
+def test_the_window_opens_and_quits_cleanly() -> None:
+    """The interactive path (no --screenshot) in a fresh process: quit after it is shown; the
+    process must exit 0, not crash in interpreter shutdown (REFERENCE.md §6)."""
+    code = (
+        "import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1]); QTimer.singleShot(300, app.quit)\n"
+        "from gui.app import run_app; sys.exit(run_app(None, 'explorer', (900, 600)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "Traceback" not in r.stderr
