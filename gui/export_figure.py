@@ -6,6 +6,7 @@ the last one can be drawn (animation frames) without recomputing the runs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 import numpy as np
 import pyqtgraph as pg
@@ -138,7 +139,7 @@ class RaceFigure:
         final = t >= self.last
         what = f"{t} steps" if final else f"step {t} of {self.last}"
         self.widget.plot.setTitle(
-            f"<span style='color:{TEXT};font-size:13pt;font-weight:600'>{self.title}</span>"
+            f"<span style='color:{TEXT};font-size:13pt;font-weight:600'>{escape(self.title)}</span>"
             f"<span style='color:{MUTED};font-size:11pt'>&nbsp;&nbsp;·&nbsp;&nbsp;{what}</span>"
         )
         big, name, small = (f"{v * self._pt:.3g}pt" for v in (13, 10.5, 10))
@@ -146,8 +147,8 @@ class RaceFigure:
             k = r.upto(t)
             left.setText(
                 f"<span style='color:{r.colour};font-size:{big}'>■</span>&nbsp;"
-                f"<span style='color:{TEXT};font-size:{name};font-weight:600'>{r.name}</span>"
-                f"<span style='color:{MUTED};font-size:{small}'>&nbsp;&nbsp;{r.summary}</span>"
+                f"<span style='color:{TEXT};font-size:{name};font-weight:600'>{escape(r.name)}</span>"
+                f"<span style='color:{MUTED};font-size:{small}'>&nbsp;&nbsp;{escape(r.summary)}</span>"
             )
             status = self._status(r, t, final)
             colour = STATUS_ON_DARK.get(status, TEXT if status in STATUS_COLOURS else MUTED)
