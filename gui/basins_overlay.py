@@ -30,10 +30,12 @@ def basin_rgba(result: BasinMap) -> NDArray[np.uint8]:
     return lut[idx]
 
 
-def legend_rows(result: BasinMap) -> list[tuple[str, str]]:
-    """(hex colour, rich text) per attractor, then diverged and still moving when they occur."""
+def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
+    """(hex colour, rich text) per attractor (the first ``limit``; the rest summed in one row),
+    then diverged and still moving, always listed so the key to their colours is visible."""
     rows = []
-    for (r, g, b), a in zip(attractor_colours(result), result.attractors, strict=True):
+    colours = attractor_colours(result)
+    for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
         where = f"({a.x:.4g}, {a.y:.4g})"
         found = "" if a.known else " (found)"
         if a.kind == "minimum":
@@ -42,12 +44,13 @@ def legend_rows(result: BasinMap) -> list[tuple[str, str]]:
         else:
             text = f"{KIND_TEXT.get(a.kind, a.kind)} {where}{found}"
         rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{100 * a.fraction:.1f} %</b> {text}"))
+    rest = result.attractors[limit:]
+    if rest:
+        share = sum(a.fraction for a in rest)
+        rows.append(("", f"<b>{100 * share:.1f} %</b> {len(rest)} more attractors"))
     for colour, name, share in ((DIVERGED_COLOUR, "diverged", result.diverged),
                                 (UNCONVERGED_COLOUR, "still moving", result.unconverged)):  # fmt: skip
-        if share > 0:
-            rows.append(
-                ("#{:02x}{:02x}{:02x}".format(*colour), f"<b>{100 * share:.1f} %</b> {name}")
-            )
+        rows.append(("#{:02x}{:02x}{:02x}".format(*colour), f"<b>{100 * share:.1f} %</b> {name}"))
     return rows
 
 

@@ -33,9 +33,12 @@ from gui.basins_overlay import BasinOverlay, legend_rows
 from gui.worker import TaskWorker
 
 AREAS = ("visible view", "whole surface")
+DOCK_WIDTH = 400
 
 
 def _swatch_html(colour: str, text: str) -> str:
+    if not colour:
+        return f"<tr><td></td><td>&nbsp;{text}</td></tr>"
     box = (f"<span style='background:{colour};color:{colour};border:1px solid #6b7280;'>"
            "&nbsp;&nbsp;&nbsp;</span>")  # fmt: skip
     return f"<tr><td>{box}</td><td>&nbsp;{text}</td></tr>"
@@ -153,6 +156,7 @@ class BasinsPanel(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def compute(self) -> None:
         """Start a map for the selected run over the chosen area (cancels one in progress)."""
+        self._on_runs_changed()  # the header names the run this map is for
         slot = self.selected_slot()
         if slot is None:
             self.status.setText("Add a run first: the map uses its optimizer.")
@@ -235,6 +239,10 @@ class BasinsPanel(QWidget):
     def shutdown(self) -> None:
         self.worker.shutdown()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._on_runs_changed()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Close:
             self.shutdown()
@@ -247,8 +255,7 @@ def install(window: QMainWindow) -> QDockWidget:
     dock = QDockWidget("Basins of attraction", window)
     dock.setObjectName("basins_dock")
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    add_dock(window, dock)
     action = dock.toggleViewAction()
     action.setText("Basin map")
     action.setShortcut(QKeySequence("Ctrl+B"))
@@ -256,6 +263,19 @@ def install(window: QMainWindow) -> QDockWidget:
     view_menu(window).addAction(action)
     window.installEventFilter(panel)
     return dock
+
+
+def add_dock(window: QMainWindow, dock: QDockWidget) -> None:
+    """Dock on the right, tabbed with docks already there; hidden until its action shows it
+    (which also brings its tab to the front)."""
+    others = [d for d in window.findChildren(QDockWidget)
+              if d is not dock and window.dockWidgetArea(d) == Qt.DockWidgetArea.RightDockWidgetArea]  # fmt: skip
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    if others:
+        window.tabifyDockWidget(others[0], dock)
+    dock.hide()
+    window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+    dock.toggleViewAction().triggered.connect(lambda on: on and dock.raise_())
 
 
 def view_menu(window: QMainWindow):

@@ -65,12 +65,17 @@ class LrSweepPage(QWidget):
         for i, box in enumerate(self.rule_boxes.values()):
             rules.addWidget(box, i // 3, i % 3)
         span = QHBoxLayout()
-        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi, self.points, self.steps):
+        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi):
             span.addWidget(w)
         span.addStretch(1)
+        size = QHBoxLayout()
+        for w in (self.points, self.steps):
+            size.addWidget(w)
+        size.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(rules)
         lay.addLayout(span)
+        lay.addLayout(size)
         lay.addWidget(self.row)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.status)

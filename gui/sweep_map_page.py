@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.sweeps import SECOND_PARAM, ParamMap, log_grid, param_map
-from gui.sweep_common import RunRow, f_star, lr_box
+from gui.sweep_common import RunRow, f_star, lr_box, rule_name
 from gui.sweep_map_plot import PARAM_TEXT, ParamMapPlot
 from gui.worker import TaskWorker
 
@@ -42,12 +42,17 @@ class ParamMapPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:#4c566a;")
         span = QHBoxLayout()
-        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi, self.cells, self.steps):
+        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi):
             span.addWidget(w)
         span.addStretch(1)
+        size = QHBoxLayout()
+        for w in (self.cells, self.steps):
+            size.addWidget(w)
+        size.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.about)
         lay.addLayout(span)
+        lay.addLayout(size)
         lay.addWidget(self.row)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.readout)
@@ -119,7 +124,7 @@ class ParamMapPage(QWidget):
         fs = f_star(self.controller.race.critical, result.final_loss.ravel())
         self.plot.set_map(result, fs)
         self.status.setText(
-            f"{result.rule}: {result.final_loss.size} settings × {result.steps} full-batch steps, "
+            f"{rule_name(result.rule)}: {result.final_loss.size} settings × {result.steps} full-batch steps, "
             f"f* = {fs:.4g}; red = diverged. Computed in {result.compute_seconds:.2f} s."
         )
         self.refresh_from_race()

@@ -3,11 +3,11 @@ two-parameter map for the selected run. ``install(window)`` adds it as a dock wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from gui.basins_panel import view_menu
+from gui.basins_panel import add_dock, view_menu
 from gui.sweep_lr_page import LrSweepPage
 from gui.sweep_map_page import ParamMapPage
 
@@ -22,7 +22,6 @@ class SweepPanel(QTabWidget):
         self.addTab(self.lr_page, "Learning-rate sweep")
         self.addTab(self.map_page, "η × momentum / β₁ map")
         self.setDocumentMode(True)
-        self.setMinimumWidth(460)
 
     def shutdown(self) -> None:
         self.lr_page.shutdown()
@@ -40,8 +39,7 @@ def install(window: QMainWindow) -> QDockWidget:
     dock = QDockWidget("Hyperparameter sweeps", window)
     dock.setObjectName("sweeps_dock")
     dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    dock.hide()
+    add_dock(window, dock)
     action = dock.toggleViewAction()
     action.setText("Hyperparameter sweeps")
     action.setShortcut(QKeySequence("Ctrl+Shift+H"))
