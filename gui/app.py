@@ -57,6 +57,9 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 code = 2
         else:
             win.show()
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, win.install_extras)  # export, basins, sweeps, 3D: after 1st paint
             code = app.exec()
     finally:
         # Widgets alive at interpreter shutdown can crash PySide6 (REFERENCE.md §6).

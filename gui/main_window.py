@@ -51,10 +51,11 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         quit_action = QAction("Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setToolTip("Close the window (Ctrl+Q)")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._file_menu, self._quit_action = file_menu, quit_action
         race = bar.addMenu("&Race")
         for n in ("play", "step", "reset", "explain"):
             race.addAction(a[n])
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         for n, act in a.items():
             if n.startswith("overlay_"):
                 view.addAction(act)
+        view.addSeparator()  # tools installed later (basins, sweeps, 3D) go below
         for m in (race, runs, view):
             m.setToolTipsVisible(True)
         help_menu = bar.addMenu("&Help")
@@ -94,6 +96,22 @@ class MainWindow(QMainWindow):
             tb.addAction(a[n])
         self.toolbar = tb
         self.addToolBar(tb)
+
+    def install_extras(self) -> None:
+        """Add the tools other modules contribute: File > Export…, and the basin map,
+        hyperparameter sweeps and 3D view in the View menu. Separate from __init__ so the first
+        paint does not wait for them (and tests can install each on its own)."""
+        from gui import basins_panel, sweep_panel, view3d
+        from gui.export_menu import ExportActions
+
+        self.export_actions = ExportActions(self, self.explorer)
+        for action in self.export_actions.actions.values():
+            self._file_menu.insertAction(self._quit_action, action)
+        self._file_menu.insertSeparator(self._quit_action)
+        self._file_menu.setToolTipsVisible(True)
+        basins_panel.install(self)
+        sweep_panel.install(self)
+        view3d.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""

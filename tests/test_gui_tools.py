@@ -182,3 +182,15 @@ def test_a_rejected_schedule_edit_shows_a_message_and_keeps_the_old_value(
     assert gd.schedule.base_lr == base
     assert "max-lr" in main_window.statusBar().currentMessage()
     assert panel.widgets["base_lr"].value() == pytest.approx(base)
+
+
+def test_installed_tools_share_the_menus_without_clashing_shortcuts(main_window) -> None:
+    main_window.install_extras()
+    seen: dict[str, str] = {}
+    for top in main_window.menuBar().actions():
+        for a in top.menu().actions():
+            key = a.shortcut().toString()
+            if key:
+                assert key not in seen, f"{key} used by {seen[key]} and {a.text()}"
+                seen[key] = a.text()
+    assert {"Ctrl+E", "Ctrl+B", "Space", "E", "Ctrl+Q"} <= set(seen)
