@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.heatmap import wants_log
-from gui.theme import PLOT_BG
+from gui.theme import MARKER_RGB, PLOT_BG
 from gui.view3d_scene import SIDE, SceneMap, lifted, surface_mesh, thin
 
 GRID = 160  # mesh resolution per side
@@ -64,6 +64,7 @@ class View3D(QWidget):
         self.scene_map: SceneMap | None = None
         self._lines: list = []
         self._heads = None
+        self._critical = None  # markers of the critical points, coloured as in the 2D view
         self._dirty_surface = True
         self._last_frame = 0.0
         self.log_box = QCheckBox("log height")
@@ -98,6 +99,7 @@ class View3D(QWidget):
         self.height_slider.valueChanged.connect(self._on_look_changed)
         self.reset_button.clicked.connect(self.reset_camera)
         self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
+        self.controller.sigCriticalReady.connect(self._on_look_changed)
         self.controller.sigStepped.connect(self._on_stepped)
         self._on_surface_changed()
 
@@ -112,6 +114,8 @@ class View3D(QWidget):
         self.view.setBackgroundColor(pg.mkColor(PLOT_BG))
         self._heads = gl.GLScatterPlotItem(size=11, pxMode=True, glOptions="translucent")
         self.view.addItem(self._heads)
+        self._critical = gl.GLScatterPlotItem(size=9, pxMode=True, glOptions="translucent")
+        self.view.addItem(self._critical)
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
         self.reset_camera()
@@ -151,7 +155,17 @@ class View3D(QWidget):
             self.view.addItem(self.mesh)
         else:
             self.mesh.setData(x=X, y=Y, z=Z, colors=colours)
+        self._draw_critical(m)
         self._dirty_surface = False
+
+    def _draw_critical(self, m: SceneMap) -> None:
+        crit = [c for c in self.controller.race.critical if np.isfinite(c.value)]
+        if not crit:
+            self._critical.setData(pos=np.zeros((0, 3)))
+            return
+        xy = np.array([(c.x, c.y) for c in crit])
+        pos = lifted(m, xy, np.array([c.value for c in crit]))
+        self._critical.setData(pos=pos, color=pg.mkColor(MARKER_RGB).getRgbF())  # as in 2D
 
     # --- trails -------------------------------------------------------------------------------
     def _on_stepped(self) -> None:
