@@ -463,7 +463,12 @@ def test_start_steps_and_float64() -> None:
 
 
 def test_notes_where_torch_cannot_follow() -> None:
-    assert "textbook convention" in _code("momentum", Schedule(lr=0.01), conv="textbook")
+    note = "textbook (lecture) convention"
+    assert note in _code("momentum", Schedule("step", lr=0.01), conv="textbook")
+    assert note in _code("adagrad", Schedule(lr=0.01), conv="textbook")
+    # the two conventions agree for SGD, and for momentum at a constant rate (h = η·b)
+    assert note not in _code("momentum", Schedule(lr=0.01), conv="textbook")
+    assert note not in _code("sgd", Schedule("step", lr=0.01), conv="textbook")
     assert "bias correction off" in _code("adam", Schedule(), conv="pytorch", bias_correction=False)
     noisy = _code("sgd", Schedule(), estimate=Estimate("noise", sigma=0.5))
     assert "torch.randn(2" in noisy and "torch.manual_seed(0)" in noisy
@@ -560,3 +565,12 @@ def test_hyper_summary_names_what_the_rule_reads() -> None:
     assert hyper_summary("gd", default_hyper("sgd"), Schedule(lr=0.01), Estimate()) == (
         "textbook · η 0.01"
     )
+
+
+def test_textbook_momentum_at_a_constant_rate_matches_torch(capsys, monkeypatch) -> None:
+    """Why the snippet has no warning there: h = η·b, so the textbook path is torch's path."""
+    argv = ["--surface", "himmelblau", "--optimizer", "momentum", "--lr", "0.005", "--start",
+            "0,-4.5", "--steps", "40"]  # fmt: skip
+    expected = parse_csv(trace_csv(argv, capsys))
+    got = parse_csv(run_snippet(snippet_for(argv), monkeypatch))
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-12)
