@@ -144,3 +144,66 @@ def test_view_menu_action_toggles_the_dock(main_window):
     action.trigger()
     assert dock.isVisible()
     dock.widget().shutdown()
+
+
+# --- the generic worker ------------------------------------------------------------------------
+def test_worker_reports_progress_then_the_result(qtbot):
+    from gui.worker import TaskWorker
+
+    w = TaskWorker()
+    seen: list[float] = []
+    w.sigProgress.connect(seen.append)
+
+    def task(progress, cancel):
+        for i in range(1, 5):
+            progress(i / 4)
+        return 42
+
+    with qtbot.waitSignal(w.sigFinished, timeout=5_000) as blocker:
+        w.start(task)
+    assert blocker.args == [42]
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert w.wait(5.0)
+
+
+def test_worker_turns_an_exception_into_a_message(qtbot):
+    from gui.worker import TaskWorker
+
+    w = TaskWorker()
+
+    def task(progress, cancel):
+        raise ValueError("the grid must be at least 2")
+
+    with qtbot.waitSignal(w.sigFailed, timeout=5_000) as blocker:
+        w.start(task)
+    assert blocker.args == ["the grid must be at least 2"]
+
+
+def test_a_new_task_supersedes_the_running_one(qtbot):
+    """Only the newest task's result arrives; the old one sees its cancel flag and stops."""
+    import threading
+
+    from gui.worker import TaskWorker
+
+    w = TaskWorker()
+    results: list[object] = []
+    cancels: list[object] = []
+    w.sigFinished.connect(results.append)
+    w.sigCancelled.connect(lambda: cancels.append(True))
+    started, stopped = threading.Event(), threading.Event()
+
+    def slow(progress, cancel):
+        started.set()
+        while not cancel():
+            threading.Event().wait(0.001)
+        stopped.set()
+        return "old"
+
+    w.start(slow)
+    assert started.wait(5.0)
+    with qtbot.waitSignal(w.sigFinished, timeout=5_000):
+        w.start(lambda progress, cancel: "new")
+    assert stopped.wait(5.0)
+    qtbot.waitUntil(lambda: not w.running)
+    QApplication.processEvents()
+    assert results == ["new"] and cancels == []
