@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.run import STATUS_TEXT
 from gui.controller import ExplorerController
 from gui.explain import ExplainDialog
 from gui.explorer_actions import make_actions
@@ -254,15 +253,9 @@ class ExplorerTab(QWidget):
             self._refresh_slow()
 
     def _draw_runs(self) -> None:
-        trails, heads, colours = [], [], []
-        for s in self.controller.race.active():
-            tr = s.run.trajectory
-            for i in range(s.run.n_points):
-                trails.append((s.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
-            heads.append(s.run.w)
-            colours += [s.colour] * s.run.n_points
+        trails, heads, colours = self.controller.race.trails()
         self.plot.set_trails(trails)
-        self.plot.set_heads(np.vstack(heads) if heads else np.zeros((0, 2)), colours)
+        self.plot.set_heads(heads, colours)
         self.plot.set_starts(self.controller.race.starts)
         kinds = {n[len("overlay_") :] for n, a in self.actions.items()
                  if n.startswith("overlay_") and a.isChecked()}  # fmt: skip
@@ -271,17 +264,7 @@ class ExplorerTab(QWidget):
     def _refresh_slow(self) -> None:
         """Legend, side plots, schedule marker and the explain dialog."""
         self._last_slow = time.perf_counter()
-        rows, curves = [], []
-        for s in self.controller.race.active():
-            r = s.run
-            loss, grad, status, lr = r.loss(), r.grad_norm(), r.status(), r.lr_now()
-            tr = r.trajectory
-            for i in range(r.n_points):
-                name = s.name if r.n_points == 1 else f"{s.name} #{i + 1}"
-                rows.append((s.key, s.colour, name, r.t, float(loss[i]), float(grad[i]), lr,
-                             STATUS_TEXT[status[i]]))  # fmt: skip
-                n = tr.count
-                curves.append((s.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+        rows, curves = self.controller.race.readouts()
         self.legend.set_rows(rows)
         self.side.set_curves(curves)
         slot = self._selected_slot()

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from core.estimates import Estimate
 from core.hyper import Hyper, default_hyper
 from core.rules import canonical, rule_info
-from core.run import Run
+from core.run import STATUS_TEXT, Run
 from core.schedules import Schedule
 from gui.theme import RUN_COLOURS
 from surfaces.base import CriticalPoint, Surface
@@ -259,6 +259,37 @@ class Race:
             assert s.run is not None
             if not s.run.diverged.all():
                 s.run.step(k)
+
+    # --- what the views show (plain arrays) ---------------------------------------------------
+    def trails(self) -> tuple[list[tuple[str, Array, object]], Array, list[str]]:
+        """(colour, recorded xy (count, 2), token) per run point; heads (K, 2); their colours.
+        The token changes when a trajectory is replaced or re-decimated."""
+        trails, heads, colours = [], [], []
+        for s in self.active():
+            r = s.run
+            assert r is not None and r.trajectory is not None
+            tr = r.trajectory
+            for i in range(r.n_points):
+                trails.append((s.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
+            heads.append(r.w)
+            colours += [s.colour] * r.n_points
+        return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
+
+    def readouts(self) -> tuple[list[tuple], list[tuple[str, Array, Array, Array]]]:
+        """Legend rows (key, colour, name, step, loss, |∇f|, lr, status text) and history curves
+        (colour, steps, loss, lr) per run point, read from core."""
+        rows, curves = [], []
+        for s in self.active():
+            r = s.run
+            assert r is not None and r.trajectory is not None
+            loss, grad, status, lr = r.loss(), r.grad_norm(), r.status(), r.lr_now()
+            tr, n = r.trajectory, r.trajectory.count
+            for i in range(r.n_points):
+                name = s.name if r.n_points == 1 else f"{s.name} #{i + 1}"
+                rows.append((s.key, s.colour, name, r.t, float(loss[i]), float(grad[i]), lr,
+                             STATUS_TEXT[status[i]]))  # fmt: skip
+                curves.append((s.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+        return rows, curves
 
     @property
     def t(self) -> int:

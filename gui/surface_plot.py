@@ -64,6 +64,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._starts: list[pg.TargetItem] = []
+        self._shown_starts: np.ndarray | None = None
         self._bar = self._make_colour_bar()
         self.heatmap: Heatmap | None = None
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -174,7 +175,10 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heads.set_points(xy, colours)
 
     def set_starts(self, starts: np.ndarray) -> None:
-        """Draggable crosshair per start point."""
+        """Draggable crosshair per start point (nothing to do when they have not moved)."""
+        if self._shown_starts is not None and np.array_equal(self._shown_starts, starts):
+            return
+        self._shown_starts = np.array(starts, dtype=np.float64)
         while len(self._starts) < len(starts):
             t = pg.TargetItem(size=16, pen=pg.mkPen("#ffffff", width=2), movable=True)
             t.setZValue(50)
