@@ -56,20 +56,28 @@ class Heatmap:
     def ticks(self, n: int = 6) -> list[tuple[float, str]]:
         """(position, label) pairs at round f values for the colour bar."""
         if self.log:
+            # Round f values about one per decade of f − f_min, at least 6 % of the bar apart.
             top = self.zmin + 10**self.hi - self.delta
-            decades = np.arange(np.floor(self.lo), np.ceil(self.hi) + 1)
-            vals = [self.zmin + 10**d - self.delta for d in decades]
-            vals = [v for v in vals if self.zmin <= v <= top]
+            cands = [self.zmin]
+            for k in range(int(np.floor(self.lo)), int(np.ceil(self.hi)) + 1):
+                v = float(f"{self.zmin + 10.0**k:.2g}")
+                if self.zmin < v <= top:
+                    cands.append(v)
+            vals, last = [], -1.0
+            for v in cands:
+                p = float(self.position(v))
+                if p - last >= 0.06:
+                    vals.append(v)
+                    last = p
             if len(vals) > n:
-                vals = vals[:: int(np.ceil(len(vals) / n))]
-            vals = [self.zmin, *vals[1:]] if vals else [self.zmin]
+                vals = [vals[0], *vals[1:][:: int(np.ceil((len(vals) - 1) / (n - 1)))]]
         else:
             vals = list(_nice_ticks(self.lo, self.hi, n))
         out = []
         for v in vals:
             p = float(self.position(v))
             if -1e-9 <= p <= 1 + 1e-9:
-                out.append((p, f"{v:.3g}"))
+                out.append((p, f"{v + 0.0:.3g}"))  # + 0.0: no "-0"
         return out
 
 
