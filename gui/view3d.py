@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.heatmap import wants_log
 from gui.theme import MARKER_RGB, PLOT_BG
-from gui.view3d_scene import SIDE, SceneMap, lifted, surface_mesh, thin
+from gui.view3d_scene import SIDE, SceneMap, lifted, over_surface, segments, surface_mesh, thin
 
 GRID = 160  # mesh resolution per side
 FRAME_S = 1 / 30  # trails redraw at most 30 times a second
@@ -58,7 +58,9 @@ class View3D(QWidget):
         super().__init__(parent)
         self.explorer = explorer
         self.controller = explorer.controller
-        self.reason = gl_unavailable_reason()
+        self.reason: str | None = None  # why 3D is off; probed when first shown
+        self._probed = False
+        self._auto_log = True  # pick the log height from the surface at the next draw
         self.view = None  # the GLViewWidget when OpenGL works
         self.mesh = None
         self.scene_map: SceneMap | None = None
@@ -83,7 +85,7 @@ class View3D(QWidget):
         bar.addWidget(QLabel("height"))
         bar.addWidget(self.height_slider, 1)
         bar.addWidget(self.reset_button)
-        self.explanation = QLabel(self.reason or "")
+        self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.explanation.setStyleSheet("font-size: 12pt; color: #3b4252; padding: 24px;")
@@ -92,16 +94,25 @@ class View3D(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.bar)
         lay.addLayout(self.stack, 1)
-        if self.reason is None:
-            self._build_gl()
-        self.bar.setVisible(self.view is not None)
+        self.bar.setVisible(False)
         self.log_box.toggled.connect(self._on_look_changed)
         self.height_slider.valueChanged.connect(self._on_look_changed)
         self.reset_button.clicked.connect(self.reset_camera)
         self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
         self.controller.sigCriticalReady.connect(self._on_look_changed)
         self.controller.sigStepped.connect(self._on_stepped)
-        self._on_surface_changed()
+
+    def _probe(self) -> None:
+        """Find out whether OpenGL works and build the GL view (once, at the first show: the
+        window's start-up never pays for OpenGL)."""
+        if self._probed:
+            return
+        self._probed = True
+        self.reason = gl_unavailable_reason()
+        self.explanation.setText(self.reason or "")
+        if self.reason is None:
+            self._build_gl()
+        self.bar.setVisible(self.view is not None)
 
     @property
     def available(self) -> bool:
@@ -131,10 +142,7 @@ class View3D(QWidget):
 
     # --- surface ------------------------------------------------------------------------------
     def _on_surface_changed(self) -> None:
-        _, _, z = self.controller.surface.grid(GRID)
-        self.log_box.blockSignals(True)
-        self.log_box.setChecked(wants_log(z))
-        self.log_box.blockSignals(False)
+        self._auto_log = True
         self._dirty_surface = True
         self.refresh()
 
@@ -144,6 +152,11 @@ class View3D(QWidget):
 
     def _draw_surface(self) -> None:
         xs, ys, z = self.controller.surface.grid(GRID)
+        if self._auto_log:
+            self.log_box.blockSignals(True)
+            self.log_box.setChecked(wants_log(z))
+            self.log_box.blockSignals(False)
+            self._auto_log = False
         m, X, Y, Z, colours = surface_mesh(xs, ys, z, self.log_box.isChecked(), self._height())
         self.scene_map = m
         colours = colours.reshape(-1, 4)  # the mesh wants one colour per vertex, x-major
@@ -201,16 +214,17 @@ class View3D(QWidget):
 
         trails = self.trails()
         while len(self._lines) < len(trails):
-            line = gl.GLLinePlotItem(width=2.5, antialias=True, mode="line_strip",
+            line = gl.GLLinePlotItem(width=2.5, antialias=True, mode="lines",
                                      glOptions="translucent")  # fmt: skip
             self.view.addItem(line)
             self._lines.append(line)
         heads, colours = [], []
         for line, (colour, pos) in zip(self._lines, trails, strict=False):
             rgba = pg.mkColor(colour).getRgbF()
-            line.setData(pos=pos if len(pos) > 1 else np.zeros((0, 3)), color=rgba)
-            line.setVisible(len(pos) > 1)
-            if len(pos):
+            seg = segments(self.scene_map, pos)
+            line.setData(pos=seg, color=rgba)
+            line.setVisible(len(seg) > 0)
+            if len(pos) and over_surface(self.scene_map, pos[-1:])[0]:
                 heads.append(pos[-1])
                 colours.append(rgba)
         for line in self._lines[len(trails) :]:
@@ -222,6 +236,7 @@ class View3D(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._probe()
         self.refresh()
 
     def grab_image(self):

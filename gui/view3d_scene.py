@@ -77,3 +77,22 @@ def lifted(m: SceneMap, xy: Array, f: Array) -> Array:
     pos = np.stack([X, Y, m.z(f) + LIFT], axis=1)
     ok = np.isfinite(pos).all(axis=1) & np.isfinite(f)
     return pos[ok]
+
+
+def over_surface(m: SceneMap, pos: Array) -> NDArray[np.bool_]:
+    """Which scene points (n, 3) lie above the drawn surface (inside the domain)."""
+    x0, x1, y0, y1 = m.domain
+    (ax, bx), (ay, by) = m.xy(np.array([x0, x1]), np.array([y0, y1]))
+    return (pos[:, 0] >= ax) & (pos[:, 0] <= bx) & (pos[:, 1] >= ay) & (pos[:, 1] <= by)
+
+
+def segments(m: SceneMap, pos: Array) -> Array:
+    """(2k, 3) line pairs (GL "lines" mode) joining consecutive trail points that both lie over
+    the surface: a run that leaves the domain (or diverges) is cut at its edge, not drawn off
+    into space."""
+    over = over_surface(m, pos)
+    both = over[:-1] & over[1:]
+    out = np.empty((2 * int(both.sum()), 3))
+    out[0::2] = pos[:-1][both]
+    out[1::2] = pos[1:][both]
+    return out

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from gui.view3d_scene import LIFT, SceneMap, lifted, surface_mesh, thin
+from gui.view3d_scene import LIFT, SceneMap, lifted, segments, surface_mesh, thin
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,6 +53,12 @@ def test_scene_heights_follow_the_colour_scale():
     # A trail point at the minimum floats LIFT above the surface; non-finite points are dropped.
     pos = lifted(m, np.array([[0.0, 0.0], [np.nan, 1.0]]), np.array([0.0, np.nan]))
     np.testing.assert_allclose(pos, [[0.0, 0.0, LIFT]])
+    # A trail that leaves the domain is cut at its edge: only pairs of points over the surface.
+    xy = np.array([[0.0, 0.0], [0.5, 1.0], [3.0, 0.0], [0.9, -1.9], [1.0, -2.0]])
+    p3 = lifted(m, xy, (xy**2).sum(axis=1))
+    seg = segments(m, p3)
+    assert seg.shape == (4, 3)  # (0,0)-(0.5,1) and (0.9,-1.9)-(1,-2); nothing to (3, 0)
+    np.testing.assert_allclose(seg[:, :2], p3[[0, 1, 3, 4], :2])
     long = np.arange(10_000.0).reshape(-1, 2)
     t = thin(long, 100)
     assert len(t) <= 100 and (t[0] == long[0]).all() and (t[-1] == long[-1]).all()
