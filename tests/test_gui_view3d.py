@@ -95,6 +95,8 @@ def near(a, colour, tol=40):
     return int((np.abs(a - [r, g, b]).max(axis=2) <= tol).sum())
 
 colours = sorted({s.colour for s in c.race.active()})
+lines_before = sum(1 for line in v._lines if line.pos is not None and len(line.pos) > 1)
+trails_before = sum(s.run.n_points for s in c.race.active())
 with_trails = rgb(v.grab_image())
 for line in v._lines:
     line.setVisible(False)
@@ -102,15 +104,28 @@ v._heads.setVisible(False)
 without = rgb(v.view.grabFramebuffer())  # no refresh: the trails stay hidden
 changed = np.abs(with_trails - without).max(axis=2) > 30
 bg = np.array([int(PLOT_BG[i : i + 2], 16) for i in (1, 3, 5)])
+for line in v._lines:
+    line.setVisible(True)
+before = sum(len(line.pos) for line in v._lines if line.pos is not None)
+c.restart_at(-4.0, -4.0)  # a new start far from the old: the trails must follow the race
+for _ in range(30):
+    c.step_once()
+app.processEvents()
+heads = v._heads.pos[:, :2]
+w = np.vstack([s.run.w for s in c.race.active()])
 out = {
     "available": v.available,
+    "segments_before": before,
+    "segments_after": sum(len(line.pos) for line in v._lines if line.pos is not None and line.visible()),
+    "heads_after": heads.tolist(),
+    "expected_heads": np.stack(v.scene_map.xy(w[:, 0], w[:, 1]), axis=1).tolist(),
     "size": list(with_trails.shape[:2]),
     "non_background": float((np.abs(with_trails - bg).max(axis=2) > 12).mean()),
     "distinct": int(len(np.unique(with_trails.reshape(-1, 3), axis=0))),
     "changed": int(changed.sum()),
     "changed_in_run_colours": sum(near(with_trails[changed][None], col) for col in colours),
-    "lines": sum(1 for line in v._lines if line.pos is not None and len(line.pos) > 1),
-    "trails": sum(s.run.n_points for s in c.race.active()),
+    "lines": lines_before,
+    "trails": trails_before,
 }
 print(json.dumps(out))
 win.shutdown(); win3d.close(); win.close(); win.deleteLater(); app.processEvents()
@@ -165,6 +180,12 @@ def test_gl_view_renders_surface_and_trails_under_xvfb(xvfb):
     # Hiding the trails changes the frame, and what they drew is in the runs' colours.
     assert out["changed"] > 200
     assert out["changed_in_run_colours"] > 0.3 * out["changed"]  # the rest: antialiased edges
+    # After a restart the view follows the race: one trail per run, heads at the runs' points.
+    assert 0 < out["segments_after"] < out["segments_before"]
+    heads = np.array(out["heads_after"])
+    expected = np.array(out["expected_heads"])
+    assert heads.shape == (3, 2)
+    np.testing.assert_allclose(heads, expected, atol=1e-9)
 
 
 def test_offscreen_process_is_not_touched_by_gl():
