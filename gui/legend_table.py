@@ -7,6 +7,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 COLUMNS = ("", "run", "step", "loss", "|∇f|", "lr", "status")
+HEADER_TIPS = ("the run's colour", "run (and start point)", "updates taken",
+               "f at the current point", "gradient norm at the current point",
+               "learning rate of the next update", "moving, converged (global / local minimum), "
+               "stalled at a saddle, or diverged")  # fmt: skip
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
 
@@ -19,6 +23,8 @@ class LegendTable(QTableWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(COLUMNS), parent)
         self.setHorizontalHeaderLabels(COLUMNS)
+        for col, tip in enumerate(HEADER_TIPS):
+            self.horizontalHeaderItem(col).setToolTip(tip)
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -194,3 +194,18 @@ def test_installed_tools_share_the_menus_without_clashing_shortcuts(main_window)
                 assert key not in seen, f"{key} used by {seen[key]} and {a.text()}"
                 seen[key] = a.text()
     assert {"Ctrl+E", "Ctrl+B", "Space", "E", "Ctrl+Q"} <= set(seen)
+
+
+def test_hovering_a_critical_point_names_it(explorer, qtbot) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    saddle = next(c for c in explorer.controller.race.critical if c.kind == "saddle")
+    plot = explorer.plot
+    QApplication.processEvents()
+    p = plot.data_to_widget(saddle.x, saddle.y)
+    for dx in (6, 3, 0):  # approach it: pyqtgraph hovers on mouse moves a few ms apart
+        QTest.mouseMove(plot.viewport(), QPoint(round(p.x()) + dx, round(p.y())))
+        qtbot.wait(30)
+    tip = plot.vb.toolTip()
+    assert "saddle" in tip and f"{saddle.value:.5g}" in tip
