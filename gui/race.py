@@ -206,7 +206,7 @@ class Race:
             self._build(s)
 
     def edit(self, key: int, **changes: object) -> None:
-        """Apply edits live. Keys: rule, convention, lr, estimate_kind (+ batch, sigma), schedule (a dict of fields),
+        """Apply edits live. Keys: colour, rule, convention, lr, estimate_kind (+ batch, sigma), schedule (a dict of fields),
         and any Hyper field. Raises the core's errors (HyperError, ...) for bad values."""
         s = self.slot(key)
         hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
@@ -231,6 +231,8 @@ class Race:
                 s.schedule = s.schedule.with_(lr=lr)
         if s.run is not None:
             s.run.hyper, s.run.schedule, s.run.estimate = s.hyper, s.schedule, s.estimate
+        if "colour" in changes:
+            s.colour = str(changes["colour"])
         if "rule" in changes:
             s.rule = canonical(str(changes["rule"]))
             if s.run is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
+    QColorDialog,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from gui.race import RunSlot
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
     [("GD / SGD", "sgd")] + [(info.title, key) for key, (info, _) in RULES.items() if key != "sgd"]
 )
+_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
 ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),
              ("mini-batch m", "minibatch"), ("gradient noise σ", "noise"))  # fmt: skip
 
@@ -89,7 +91,11 @@ class RunPanel(QWidget):
         for sb in (self.batch, self.sigma):
             sb.setKeyboardTracking(False)
         self.hyper = HyperControls()
+        self.colour = QPushButton()
+        self.colour.setToolTip("The run's colour everywhere: trail, head, legend and plots")
+        self.colour.clicked.connect(self._on_colour_clicked)
         form = QFormLayout()
+        form.addRow("colour", self.colour)
         form.addRow("rule", self.rule)
         form.addRow("convention", self.convention)
         form.addRow("gradient", self.estimate)
@@ -129,6 +135,12 @@ class RunPanel(QWidget):
         if self._key is not None:
             self.sigEdited.emit(self._key, changes)
 
+    def _on_colour_clicked(self) -> None:
+        current = QColor(self.colour.text() or "#ffffff")
+        chosen = QColorDialog.getColor(current, self, "Run colour")
+        if chosen.isValid() and chosen != current:
+            self._edit(colour=chosen.name())
+
     def _on_estimate_chosen(self) -> None:
         kind = self.estimate.currentData()
         self._edit(estimate_kind=kind, batch=self.batch.value(), sigma=self.sigma.value())
@@ -148,9 +160,10 @@ class RunPanel(QWidget):
         row = 0
         for i, s in enumerate(slots):
             item = self.list.item(i)
-            if item.text() != s.name:
+            if item.text() != s.name or item.data(_COLOUR_ROLE) != s.colour:
                 item.setText(s.name)
                 item.setIcon(swatch(s.colour))
+                item.setData(_COLOUR_ROLE, s.colour)
             item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)
             item.setToolTip(rule_tooltip(s.rule))
             if s.key == selected:
@@ -162,11 +175,14 @@ class RunPanel(QWidget):
         self._show_editor(slots[row] if slots else None, n_samples)
 
     def _show_editor(self, s: RunSlot | None, n_samples: int) -> None:
-        widgets = (self.rule, self.convention, self.estimate, self.batch, self.sigma, self.hyper)
+        widgets = (self.colour, self.rule, self.convention, self.estimate, self.batch, self.sigma,
+                   self.hyper)  # fmt: skip
         for w in widgets:
             w.setEnabled(s is not None)
             w.blockSignals(True)
         if s is not None:
+            self.colour.setIcon(swatch(s.colour, 18))
+            self.colour.setText(s.colour)
             self.rule.setCurrentIndex(max(0, self.rule.findData(s.rule)))
             self.rule.setToolTip(rule_tooltip(s.rule))
             self.convention.setCurrentIndex(max(0, self.convention.findData(s.hyper.convention)))

@@ -209,3 +209,19 @@ def test_hovering_a_critical_point_names_it(explorer, qtbot) -> None:
         qtbot.wait(30)
     tip = plot.vb.toolTip()
     assert "saddle" in tip and f"{saddle.value:.5g}" in tip
+
+
+def test_choosing_a_run_colour_recolours_it_everywhere(explorer, monkeypatch) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog
+
+    adam = slot_named(explorer, "Adam")
+    select(explorer, adam)
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    explorer.runs.colour.click()
+    assert adam.colour == "#123456"
+    explorer.controller.step_once()
+    row = [s.key for s in explorer.controller.race.active()].index(adam.key)
+    assert explorer.legend.item(row, 0).background().color().name() == "#123456"
+    thin, _ = explorer.plot._trails[row]
+    assert thin.opts["pen"].color().name() == "#123456"
