@@ -23,6 +23,7 @@ def _style(plot: pg.PlotWidget, title: str, left: str) -> None:
     for ax in ("left", "bottom"):
         item.getAxis(ax).enableAutoSIPrefix(False)
     item.setXRange(0, 100)
+    item.enableAutoRange(x=True, y=True)  # follow the data (setXRange above switched it off)
 
 
 MAX_SHOWN = 2000
@@ -46,38 +47,49 @@ class SidePlots(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.loss_plot, 3)
         lay.addWidget(self.lr_plot, 2)
-        self._loss: list[pg.PlotDataItem] = []
-        self._lr: list[pg.PlotDataItem] = []
+        self._loss: list[pg.PlotCurveItem] = []
+        self._lr: list[pg.PlotCurveItem] = []
         self.f_star: float | None = None
 
     def set_reference(self, f_star: float | None) -> None:
         """Plot f − f* on a log axis when the global minimum value f* is known, else f itself."""
         self.f_star = f_star
-        self.loss_plot.getPlotItem().setLogMode(y=f_star is not None)
-        self.loss_plot.getPlotItem().setLabel(
-            "left", "f − f*  (log)" if f_star is not None else "f"
-        )
+        # The curves get log10 values from us (light PlotCurveItems); the axis labels decades.
+        self.loss_plot.getPlotItem().getAxis("left").setLogMode(f_star is not None)
+        label = "f − f*  (log)" if f_star is not None else "f"
+        self.loss_plot.getPlotItem().setLabel("left", label, color="#c8ccd4")
 
     @staticmethod
-    def _curves(plot: pg.PlotWidget, pool: list[pg.PlotDataItem], n: int) -> list[pg.PlotDataItem]:
+    def _curves(
+        plot: pg.PlotWidget, pool: list[pg.PlotCurveItem], n: int
+    ) -> list[pg.PlotCurveItem]:
         while len(pool) < n:
-            pool.append(plot.plot(skipFiniteCheck=False))
+            c = pg.PlotCurveItem(connect="finite")
+            plot.addItem(c)
+            pool.append(c)
         for c in pool[n:]:
-            c.setData([], [])
+            c.setVisible(False)
+        for c in pool[:n]:
+            c.setVisible(True)
         return pool[:n]
+
+    @staticmethod
+    def _show(c: pg.PlotCurveItem, colour: str, x: np.ndarray, y: np.ndarray) -> None:
+        if c.opts["pen"].color().name() != colour:
+            c.setPen(pg.mkPen(colour, width=1.6))
+        c.setData(x, y, connect="finite")
 
     def set_curves(self, rows: list[tuple[str, np.ndarray, np.ndarray, np.ndarray]]) -> None:
         """rows: (colour, steps, loss, lr) per run point (arrays of equal length). Long histories
         are thinned to about MAX_SHOWN points by striding (a view, no copy)."""
         rows = [(c, s[:: _stride(s)], f[:: _stride(s)], r[:: _stride(s)]) for c, s, f, r in rows]
-        for c, (colour, steps, loss, _) in zip(self._curves(self.loss_plot, self._loss, len(rows)),
-                                                rows, strict=True):  # fmt: skip
-            y = loss if self.f_star is None else np.maximum(loss - self.f_star, 1e-16)
-            if c.opts["pen"] is None or pg.mkPen(c.opts["pen"]).color().name() != colour:
-                c.setPen(pg.mkPen(colour, width=1.6))
-            c.setData(steps, y)
-        for c, (colour, steps, _, lr) in zip(self._curves(self.lr_plot, self._lr, len(rows)),
-                                             rows, strict=True):  # fmt: skip
-            if c.opts["pen"] is None or pg.mkPen(c.opts["pen"]).color().name() != colour:
-                c.setPen(pg.mkPen(colour, width=1.6))
-            c.setData(steps, lr)
+        loss_curves = self._curves(self.loss_plot, self._loss, len(rows))
+        lr_curves = self._curves(self.lr_plot, self._lr, len(rows))
+        for c, d, (colour, steps, loss, lr) in zip(loss_curves, lr_curves, rows, strict=True):
+            if self.f_star is None:
+                y = loss
+            else:
+                with np.errstate(all="ignore"):
+                    y = np.log10(np.maximum(loss - self.f_star, 1e-16))
+            self._show(c, colour, steps, y)
+            self._show(d, colour, steps, lr)
