@@ -18,6 +18,8 @@ SPECS: dict[str, tuple[str, tuple[str, ...], str, bool]] = {
     "duplicate_run": ("Duplicate run", ("Ctrl+D",), "Copy the selected run (Ctrl+D)", False),
     "remove_run": ("Remove run", ("Delete",), "Remove the selected run (Del)", False),
     "log_scale": ("Log colour scale", ("L",), "Colour the surface by log(f − f_min) (L)", True),
+    "fit_view": ("Fit view", ("F",), "Show the surface's whole domain again after zooming (F)",
+                 False),
 }  # fmt: skip
 OVERLAY_KEYS = {"gradient": "G", "velocity": "V", "adaptive": "A", "eigen": "H"}
 

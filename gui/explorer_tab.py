@@ -145,6 +145,7 @@ class ExplorerTab(QWidget):
         a["duplicate_run"].triggered.connect(self.runs.dup_button.click)
         a["remove_run"].triggered.connect(self.runs.remove_button.click)
         a["log_scale"].toggled.connect(self.log_box.setChecked)
+        a["fit_view"].triggered.connect(self.plot.fit_view)
         for name, act in a.items():
             if name.startswith("overlay_"):
                 act.toggled.connect(lambda _on: self._draw_runs())

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
             runs.addAction(a[n])
         view = bar.addMenu("&View")
         view.addAction(a["log_scale"])
+        view.addAction(a["fit_view"])
         view.addSeparator()
         for n, act in a.items():
             if n.startswith("overlay_"):
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
             "Click on the surface: every enabled run restarts there.\n"
             "Shift+click: add another start point.  Drag a start marker to move it.\n"
             "Space play/pause · → or S step · R reset · E explain the next step\n"
+            "Mouse wheel zooms, dragging pans, F fits the view again\n"
             "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run",
         )
 

@@ -67,6 +67,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._shown_starts: np.ndarray | None = None
         self._bar = self._make_colour_bar()
         self.heatmap: Heatmap | None = None
+        self._domain = (-1.0, 1.0, -1.0, 1.0)
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_moved)
 
@@ -102,11 +103,17 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._update_bar()
         self.set_critical(critical)
+        self._domain = (x0, x1, y0, y1)
         w, h = x1 - x0, y1 - y0
         self.vb.setLimits(xMin=x0 - w, xMax=x1 + w, yMin=y0 - h, yMax=y1 + h)
         self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
         for item in (*(c for pair in self._trails for c in pair), self.heads):
             item.set_region(self._region)
+        self.fit_view()
+
+    def fit_view(self) -> None:
+        """Show the whole domain (the mouse wheel zooms, dragging pans)."""
+        x0, x1, y0, y1 = self._domain
         self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:

@@ -225,3 +225,12 @@ def test_choosing_a_run_colour_recolours_it_everywhere(explorer, monkeypatch) ->
     assert explorer.legend.item(row, 0).background().color().name() == "#123456"
     thin, _ = explorer.plot._trails[row]
     assert thin.opts["pen"].color().name() == "#123456"
+
+
+def test_fit_view_after_zooming(explorer, main_window) -> None:
+    vb = explorer.plot.vb
+    vb.scaleBy((0.25, 0.25))
+    assert vb.viewRange()[0][1] - vb.viewRange()[0][0] < 5
+    QTest.keyClick(main_window, Qt.Key.Key_F)
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((-5, 5, -5, 5))
