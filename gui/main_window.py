@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
 
     def _on_tab_changed(self, index: int) -> None:
         if index == 1:
+            self.explorer.controller.pause()  # no racing unseen in the background
             self.network_tab()
         self.toolbar.setVisible(index == 0)
         for act in self.explorer.actions.values():

@@ -234,3 +234,12 @@ def test_fit_view_after_zooming(explorer, main_window) -> None:
     QTest.keyClick(main_window, Qt.Key.Key_F)
     (x0, x1), (y0, y1) = vb.viewRange()
     assert (x0, x1, y0, y1) == pytest.approx((-5, 5, -5, 5))
+
+
+def test_leaving_the_explorer_pauses_and_disables_its_keys(explorer, main_window) -> None:
+    explorer.controller.play()
+    main_window.show_tab("network")
+    assert not explorer.controller.playing
+    assert not explorer.actions["play"].isEnabled()
+    main_window.show_tab("explorer")
+    assert explorer.actions["play"].isEnabled()
