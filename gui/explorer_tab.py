@@ -23,6 +23,7 @@ from gui.explain import ExplainDialog
 from gui.explorer_actions import make_actions
 from gui.heatmap import grid_values, wants_log
 from gui.legend_table import LegendTable
+from gui.race import RunSlot
 from gui.run_panel import RunPanel
 from gui.schedule_panel import SchedulePanel
 from gui.side_plots import SidePlots
@@ -155,11 +156,7 @@ class ExplorerTab(QWidget):
         s: Surface = self.controller.surface
         self._z = grid_values(s, self.grid)
         log = wants_log(self._z)
-        crit = [
-            (c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")
-            for c in self.controller.race.critical
-        ]
-        self.plot.set_surface(self._z, s.domain, log, crit)
+        self.plot.set_surface(self._z, s.domain, log, self._critical_markers())
         for w in (self.log_box, self.actions["log_scale"]):
             w.blockSignals(True)
             w.setChecked(log)
@@ -194,7 +191,8 @@ class ExplorerTab(QWidget):
         self.selected = key
         self._on_runs_changed()
 
-    def _selected_slot(self):
+    def _selected_slot(self) -> RunSlot | None:
+        """The run the panels edit (the first one if the selection went away)."""
         slots = self.controller.slots
         if not slots:
             return None
