@@ -3,7 +3,8 @@
 Points are independent, so they are split into cache-sized chunks and each chunk runs all its
 steps before the next (two threads share the chunks; numpy releases the GIL inside ufuncs). Every
 update is written into preallocated buffers with the same floating-point operations, in the same
-order, as core/rules.py, so results equal core.run.Run(record=False) bit for bit (tested).
+order, as core/rules.py, so results match core.run.Run(record=False) (bit for bit with the
+preset kernels; tests require rtol 1e-12 for every rule and convention).
 Per-point learning rates and momenta/betas let a hyperparameter sweep run as one batch.
 """
 
