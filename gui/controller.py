@@ -25,6 +25,14 @@ DEFAULT_RACE: tuple[tuple[str, float, dict[str, object]], ...] = (
 )
 
 
+def known_now(surface: Surface) -> tuple:
+    """The surface's stored critical points, without waiting for a search: a surface whose
+    ``known_critical`` is computed on access (a drawing) gets none until the search thread ends."""
+    if isinstance(getattr(type(surface), "known_critical", None), property):
+        return ()
+    return tuple(surface.known_critical)
+
+
 class ExplorerController(QObject):
     """Mediates between the Explorer's widgets and the core runs."""
 
@@ -39,7 +47,7 @@ class ExplorerController(QObject):
     def __init__(self, surface: Surface | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         first = surface or get_surface(DEFAULT_SURFACE)
-        self.race = Race(first, critical=tuple(first.known_critical))
+        self.race = Race(first, critical=known_now(first))
         self._threads: list[threading.Thread] = []
         self._sigFound.connect(self._on_critical_found)
         for rule, lr, hyper in DEFAULT_RACE:
@@ -66,7 +74,7 @@ class ExplorerController(QObject):
     def set_surface(self, surface: Surface) -> None:
         """Replace the surface; runs restart from its default start. Its known critical points
         are used at once; the full search runs in a thread and replaces them when done."""
-        self.race.set_surface(surface, critical=tuple(surface.known_critical))
+        self.race.set_surface(surface, critical=known_now(surface))
         self._grad_ref = self._gradient_scale()
         self._saddles = self._saddle_points()
         self.sigSurfaceChanged.emit()

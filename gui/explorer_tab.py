@@ -161,7 +161,7 @@ class ExplorerTab(QWidget):
             w.blockSignals(True)
             w.setChecked(log)
             w.blockSignals(False)
-        self.picker.set_current(s.name)
+        self.picker.set_current(s.name, s.title)
         self.description.setText(s.description)
         self._set_reference()
         self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)

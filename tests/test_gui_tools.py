@@ -167,6 +167,7 @@ def test_network_open_in_explorer(main_window) -> None:
     net.sigOpenInExplorer.emit(get_surface("booth"))
     assert main_window.tabs.currentWidget() is main_window.explorer
     assert main_window.explorer.controller.surface.name == "booth"
+    assert main_window.explorer.picker.currentText().strip() == "Booth"
 
 
 def test_a_rejected_schedule_edit_shows_a_message_and_keeps_the_old_value(
@@ -243,3 +244,16 @@ def test_leaving_the_explorer_pauses_and_disables_its_keys(explorer, main_window
     assert not explorer.actions["play"].isEnabled()
     main_window.show_tab("explorer")
     assert explorer.actions["play"].isEnabled()
+
+
+def test_a_drawn_surface_gets_its_critical_points_from_the_search(explorer, qtbot) -> None:
+    drawn = pytest.importorskip("surfaces.drawn")
+    surface = drawn.DrawnSurface("booth", [drawn.Bump(-4.0, 4.0, 50.0, 0.8)])
+    with qtbot.waitSignal(explorer.controller.sigCriticalReady, timeout=10000):
+        explorer.controller.set_surface(surface)
+    assert explorer.picker.currentText().strip() == surface.title  # listed under "Opened"
+    kinds = sorted(c.kind for c in explorer.controller.race.critical)
+    assert "minimum" in kinds  # Booth's (1, 3), now found by the search
+    assert any(
+        abs(c.x - 1) < 1e-3 and abs(c.y - 3) < 1e-3 for c in explorer.controller.race.critical
+    )
