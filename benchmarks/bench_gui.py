@@ -26,6 +26,28 @@ def _cold_start_s() -> float:
         return time.perf_counter() - t
 
 
+def _bump_edits(app, c, tab) -> list[float]:
+    """Add a bump to a drawing (values kept up to date per bump), restart, redraw."""
+    try:
+        from surfaces.drawn import Bump, DrawnGrid, DrawnSurface
+    except ImportError:
+        return []
+    surface = DrawnSurface("himmelblau")
+    grid = DrawnGrid(surface, n=tab.grid)
+    c.set_surface(surface, values=grid.z)
+    c.wait_for_critical()
+    times = []
+    for i in range(12):
+        t = time.perf_counter()
+        grid.add_bump(Bump(-4.0 + 0.7 * i, 3.0 - 0.5 * i, -40.0, 0.6))
+        c.set_surface(surface, values=grid.z, keep_starts=True)
+        tab.plot.viewport().repaint()
+        times.append((time.perf_counter() - t) * 1000)
+        c.wait_for_critical()  # the critical-point search ends in a thread, untimed
+        app.processEvents()
+    return times
+
+
 def run() -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
@@ -69,6 +91,7 @@ def run() -> dict[str, float]:
         # The full critical-point search finishes in a thread after the redraw; not timed.
         c.wait_for_critical()
         app.processEvents()
+    bumps = _bump_edits(app, c, tab)
     win.shutdown()
     win.close()
     win.deleteLater()
@@ -80,6 +103,7 @@ def run() -> dict[str, float]:
         "tick_ms_mean": float(np.mean(ticks)),
         "trail_points_per_run": float(min(counts)),
         "surface_edit_ms_median": statistics.median(edits),
+        "bump_edit_ms_median": statistics.median(bumps) if bumps else float("nan"),
         "cold_start_s": _cold_start_s(),
     }
 

@@ -42,13 +42,15 @@ class ExplorerController(QObject):
     sigPlayingChanged = Signal(bool)
     sigError = Signal(str)  # a user-facing one-line message
     sigCriticalReady = Signal()  # the critical-point search for the current surface finished
-    _sigFound = Signal(object, object)  # (surface, points), emitted from the search thread
+    _sigFound = Signal(int, object)  # (search generation, points), from the search thread
 
     def __init__(self, surface: Surface | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         first = surface or get_surface(DEFAULT_SURFACE)
         self.race = Race(first, critical=known_now(first))
         self._threads: list[threading.Thread] = []
+        self._generation = 0
+        self.values_hint: np.ndarray | None = None
         self._sigFound.connect(self._on_critical_found)
         for rule, lr, hyper in DEFAULT_RACE:
             self.race.add_slot(rule, lr, **hyper)
@@ -71,28 +73,42 @@ class ExplorerController(QObject):
         except USER_ERRORS as e:
             self.sigError.emit(str(e))
 
-    def set_surface(self, surface: Surface) -> None:
-        """Replace the surface; runs restart from its default start. Its known critical points
-        are used at once; the full search runs in a thread and replaces them when done."""
+    def set_surface(self, surface: Surface, values: np.ndarray | None = None,
+                    keep_starts: bool = False) -> None:  # fmt: skip
+        """Replace the surface (or show an edited one); runs restart. Its stored critical points
+        are used at once; the full search runs in a thread and replaces them when done.
+
+        values: f on the heatmap grid if the caller has it (a drawing kept up to date bump by
+        bump), saving a full recompute; keep_starts: restart from the current starts rather than
+        the surface's default start (an edit of the same drawing)."""
+        starts = self.race.starts.copy() if keep_starts else None
         self.race.set_surface(surface, critical=known_now(surface))
+        if starts is not None:
+            self.race.starts = starts
+            self.race.reset()
+        self.values_hint = values
         self._grad_ref = self._gradient_scale()
         self._saddles = self._saddle_points()
         self.sigSurfaceChanged.emit()
+        self.values_hint = None
         self.sigStepped.emit()
         self._search_critical(surface)
 
     def _search_critical(self, surface: Surface) -> None:
+        self._generation += 1
         self._threads = [t for t in self._threads if t.is_alive()]
-        t = threading.Thread(target=self._search_worker, args=(surface,), daemon=True)
+        t = threading.Thread(
+            target=self._search_worker, args=(surface, self._generation), daemon=True
+        )
         self._threads.append(t)
         t.start()
 
-    def _search_worker(self, surface: Surface) -> None:  # runs in the search thread
-        self._sigFound.emit(surface, critical_points(surface))
+    def _search_worker(self, surface: Surface, generation: int) -> None:  # in the search thread
+        self._sigFound.emit(generation, critical_points(surface))
 
-    def _on_critical_found(self, surface: Surface, points: tuple) -> None:
-        if surface is not self.race.surface:
-            return  # the user moved on to another surface
+    def _on_critical_found(self, generation: int, points: tuple) -> None:
+        if generation != self._generation:
+            return  # the surface changed (or was edited) since this search started
         self.race.set_critical(points)
         self._saddles = self._saddle_points()
         self.sigCriticalReady.emit()

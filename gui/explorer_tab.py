@@ -154,7 +154,9 @@ class ExplorerTab(QWidget):
     # --- surface ------------------------------------------------------------------------------
     def _on_surface_changed(self) -> None:
         s: Surface = self.controller.surface
-        self._z = grid_values(s, self.grid)
+        hint = self.controller.values_hint
+        ok = hint is not None and hint.shape == (self.grid, self.grid)
+        self._z = hint if ok else grid_values(s, self.grid)
         log = wants_log(self._z)
         self.plot.set_surface(self._z, s.domain, log, self._critical_markers())
         for w in (self.log_box, self.actions["log_scale"]):

@@ -257,3 +257,21 @@ def test_a_drawn_surface_gets_its_critical_points_from_the_search(explorer, qtbo
     assert any(
         abs(c.x - 1) < 1e-3 and abs(c.y - 3) < 1e-3 for c in explorer.controller.race.critical
     )
+
+
+def test_an_edited_drawing_keeps_the_starts_and_uses_the_given_values(explorer, qtbot) -> None:
+    drawn = pytest.importorskip("surfaces.drawn")
+    c = explorer.controller
+    surface = drawn.DrawnSurface("himmelblau")
+    with qtbot.waitSignal(c.sigCriticalReady, timeout=10000):
+        c.set_surface(surface)
+    c.restart_at(1.0, -1.0)
+    grid = drawn.DrawnGrid(surface, n=explorer.grid)
+    grid.add_bump(drawn.Bump(0.0, 0.0, -80.0, 1.0))  # dig a well at the origin
+    with qtbot.waitSignal(c.sigCriticalReady, timeout=10000):
+        c.set_surface(surface, values=grid.z, keep_starts=True)
+    assert np.allclose(c.race.starts, [[1.0, -1.0]])
+    assert all(s.run.t == 0 for s in c.race.active())
+    assert explorer._z is grid.z  # the heatmap shows the given values, not a recompute
+    f00 = himmelblau(0.0, 0.0) - 80.0
+    assert float(surface.value(np.array([0.0, 0.0]))) == pytest.approx(f00)
