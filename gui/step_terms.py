@@ -108,7 +108,8 @@ class Explanation:
     formula: str
     lines: tuple[str, ...]
     w: Array
-    w_next: Array
+    w_next: Array  # what the run will actually do (a copy of it stepped once)
+    w_formula: Array  # what the terms shown add up to (equal unless the point diverges)
 
 
 def explain_step(run: Run, i: int = 0) -> Explanation:
@@ -139,16 +140,18 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
         if r == "nesterov" and tb:
             lines.insert(2, f"look-ahead w − α h = {_v(w)} − {a:g}·{_v(v)} = {_v(look[i])}")
         if tb:
-            hn = a * v + lr * g
-            lines += [f"h ← α h + η g = {a:g}·{_v(v)} + {lr:.5g}·{_v(g)} = {_v(hn)}",
-                      f"w ← w − h = {_v(w)} − {_v(hn)}"]  # fmt: skip
+            delta = a * v + lr * g
+            lines += [f"h ← α h + η g = {a:g}·{_v(v)} + {lr:.5g}·{_v(g)} = {_v(delta)}",
+                      "w ← w − h"]  # fmt: skip
         else:
             bn = a * v + g
             lines.append(f"b ← μ b + g = {a:g}·{_v(v)} + {_v(g)} = {_v(bn)}")
             if r == "momentum":
-                lines.append(f"w ← w − η b = {_v(w)} − {lr:.5g}·{_v(bn)}")
+                delta = lr * bn
+                lines.append(f"w ← w − η b,  η b = {lr:.5g}·{_v(bn)} = {_v(delta)}")
             else:
-                lines.append(f"w ← w − η (g + μ b) = {_v(w)} − {lr:.5g}·{_v(g + a * bn)}")
+                delta = lr * (g + a * bn)
+                lines.append(f"w ← w − η (g + μ b),  η (g + μ b) = {_v(delta)}")
     elif r in ("adagrad", "rmsprop"):
         acc = run.state["G"][i]
         if r == "adagrad":
@@ -160,15 +163,17 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
                          f" = {_v(an)}")  # fmt: skip
         den = np.sqrt(an + h.eps) if tb else np.sqrt(an) + h.eps
         root = "√(G + ε)" if tb else "(√G + ε)"
+        delta = lr * g / den
         lines += [f"per-coordinate scale 1/{root} = {_v(1 / den)}  (ε = {h.eps:g})",
-                  f"w ← w − η g / {root} = {_v(w)} − {_v(lr * g / den)}"]  # fmt: skip
+                  f"w ← w − η g / {root},  η g / {root} = {_v(delta)}"]  # fmt: skip
     elif r in ("adam", "adamw", "amsgrad"):
         m, v = run.state["m"][i], run.state["v"][i]
         mn = h.beta1 * m + (1 - h.beta1) * g
         vn = h.beta2 * v + (1 - h.beta2) * g * g
         hm, gv = ("h", "G") if tb else ("m", "v")
+        decay = w * (lr * h.weight_decay) if r == "adamw" else np.zeros(2)
         if r == "adamw":
-            lines.append(f"decay w ← w (1 − η λ) = {_v(w)}·{1 - lr * h.weight_decay:.6g}")
+            lines.append(f"decay w ← w (1 − η λ): w shrinks by η λ w = {_v(decay)}")
         lines += [f"{hm} ← β₁ {hm} + (1−β₁) g = {h.beta1:g}·{_v(m)} + {1 - h.beta1:.3g}·{_v(g)}"
                   f" = {_v(mn)}",
                   f"{gv} ← β₂ {gv} + (1−β₂) g² = {h.beta2:g}·{_v(v)} + {1 - h.beta2:.3g}·{_v(g * g)}"
@@ -182,20 +187,30 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
             lines.append(f"bias correction 1−β₁ᵗ = {c1:.5g}, 1−β₂ᵗ = {c2:.5g}  (t = {t + 1})")
         den = np.sqrt(vn / c2 + h.eps) if tb else np.sqrt(vn) / np.sqrt(c2) + h.eps
         step = lr / c1 * mn / den
+        delta = decay + step
         lines += [f"per-coordinate scale = {_v(1 / den)}  (ε = {h.eps:g})",
-                  f"w ← w − η {hm}̂ / √{gv}̂ = {_v(w)} − {_v(step)}"]  # fmt: skip
+                  f"w ← w − η {hm}̂ / √{gv}̂,  η {hm}̂ / √{gv}̂ = {_v(step)}"]  # fmt: skip
     elif r in ("newton", "sfn"):
         with np.errstate(all="ignore"):
             hess = run.surface.hessian(w[None])[0]
-        lam = np.linalg.eigvalsh(hess)
+        lam, q = np.linalg.eigh(np.nan_to_num(hess))
         lines.append(f"H = [[{hess[0, 0]:.5g}, {hess[0, 1]:.5g}], [{hess[1, 0]:.5g}, {hess[1, 1]:.5g}]]"
                      f", eigenvalues {_v(lam)}")  # fmt: skip
+        if r == "sfn":  # |H|: absolute eigenvalues, floored at ε
+            used = np.maximum(np.abs(lam), h.eps)
+        else:  # H, eigenvalues kept at least ε away from 0
+            used = np.where(np.abs(lam) < h.eps, np.where(lam < 0, -h.eps, h.eps), lam)
+        delta = lr * (q @ ((q.T @ g) / used))
         inv = "|H|⁻¹" if r == "sfn" else "H⁻¹"
-        lines.append(f"w ← w − η {inv} g = {_v(w)} − {_v(w - w_next)}")
+        lines.append(f"curvatures used {_v(used)}  (ε = {h.eps:g})")
+        lines.append(f"w ← w − η {inv} g,  η {inv} g = {_v(delta)}")
     else:
-        lines.append(f"w ← w − η g = {_v(w)} − {lr:.5g}·{_v(g)}")
+        delta = lr * g
+        lines.append(f"w ← w − η g,  η g = {lr:.5g}·{_v(g)} = {_v(delta)}")
+    w_formula = w - delta
+    lines.append(f"new w = {_v(w)} − {_v(delta)} = {_v(w_formula)}")
     if run.diverged[i]:
         lines.append("this point diverged: it no longer moves")
     lines.append(f"result: w = {_v(w_next)}   (moved {float(np.hypot(*(w_next - w))):.4g})")
     formula = info.textbook if tb else info.pytorch
-    return Explanation(info.title, formula, tuple(lines), w, w_next)
+    return Explanation(info.title, formula, tuple(lines), w, w_next, w_formula)

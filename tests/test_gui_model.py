@@ -95,3 +95,23 @@ def test_pixel_trail_follows_an_overwritten_newest_record() -> None:
     grown = np.vstack([src, [[12.0, 3.0]]])
     t.sync(grown, token=1, cell=(1.0, 1.0))
     assert np.allclose(np.c_[t.x[: t.n], t.y[: t.n]], grown)
+
+
+@pytest.mark.parametrize("convention", ["textbook", "pytorch"])
+@pytest.mark.parametrize("rule", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
+                                  "adamw", "amsgrad", "newton", "sfn"])  # fmt: skip
+def test_explain_step_predicts_the_real_next_step(rule: str, convention: str) -> None:
+    from gui.step_terms import explain_step
+
+    race = Race(get_surface("himmelblau"))
+    slot = race.add_slot(rule, 0.01 if rule not in ("newton", "sfn") else 0.5)
+    race.edit(slot.key, convention=convention, estimate_kind="noise", sigma=0.3)
+    race.restart_at(1.0, 1.0)
+    race.add_start(-1.0, 2.0)
+    race.step(3)
+    ex = explain_step(slot.run, 1)
+    assert ex.lines[-1].startswith("result: w = ")
+    race.step(1)
+    assert np.allclose(slot.run.w[1], ex.w_next, rtol=0, atol=1e-12)
+    # The terms shown, computed from REFERENCE.md's formulas, add up to the real step.
+    assert np.allclose(ex.w_formula, slot.run.w[1], rtol=1e-10, atol=1e-12)
