@@ -18,7 +18,7 @@ class ExplainDialog(QDialog):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Explain the next step")
-        self.resize(720, 360)
+        self.resize(880, 380)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.formula = QLabel()
