@@ -1,7 +1,8 @@
 """Adam on 65,536 points of Himmelblau (a 256×256 grid): one step and 500 steps, generic and fast.
 
 The generic figures use core.run.Run(record=False), as a live run does; the fast ones use
-core.fast.FastRun (chunked, threaded, in place), as basin maps and sweeps do.
+core.fast.FastRun (chunked, in place) with two threads (the GUI's basin maps), one thread, and
+two forked processes (`main.py basins`, core/fast_procs.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from core.fast import FastRun
+from core.fast import FastRun, simulate
 from core.hyper import default_hyper
 from core.run import Run
 from core.schedules import Schedule
@@ -49,6 +50,9 @@ def run() -> dict[str, float]:
     def fast_500(threads: int) -> None:
         FastRun(s, "adam", h, sched, starts, threads=threads).advance(STEPS)
 
+    def forked_500() -> None:  # as `main.py basins` runs it (core/fast_procs.py)
+        simulate(s, "adam", h, sched, starts, STEPS, processes=2)
+
     fast_step = FastRun(s, "adam", h, sched, starts)
     fast_step.advance(1)
     return {
@@ -57,4 +61,5 @@ def run() -> dict[str, float]:
         "fast_adam_step_65536_us": _best(lambda: fast_step.advance(20), 3) / 20 * 1e6,
         "fast_adam_500x65536_s": _best(lambda: fast_500(2), 3),
         "fast_adam_500x65536_1thread_s": _best(lambda: fast_500(1), 2),
+        "fast_adam_500x65536_2proc_s": _best(forked_500, 3),
     }

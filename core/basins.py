@@ -111,19 +111,21 @@ def basin_map(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     threads: int = 2,
+    processes: int = 1,
 ) -> BasinMap:
     """Run every start of a grid×grid grid for ``steps`` updates and label where each ended.
 
     ``critical`` overrides the critical points used as attractors (default: all found in the
     domain). ``progress(fraction)`` and ``cancel() -> bool`` are called from this thread between
-    blocks of steps, so a GUI worker can show a bar and stop early.
+    blocks of steps, so a GUI worker can show a bar and stop early. ``processes`` > 1 forks
+    workers where that is safe (the command line; see core/fast_procs.py).
     """
     dom: Domain = tuple(float(v) for v in (domain or surface.domain))  # type: ignore[attr-defined,assignment]
     crit = critical_points(surface, dom) if critical is None else tuple(critical)
     xs, ys, starts = grid_starts(dom, grid)
     t0 = time.perf_counter()
     res = simulate(surface, rule, hyper, schedule, starts, steps, estimate, seed,
-                   progress=progress, cancel=cancel, threads=threads)  # fmt: skip
+                   progress=progress, cancel=cancel, threads=threads, processes=processes)  # fmt: skip
     if res.cancelled:
         return BasinMap(None, (), 0.0, 0.0, xs, ys, dom, steps, time.perf_counter() - t0, True)
     labels, attractors = label_end_points(

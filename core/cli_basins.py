@@ -9,6 +9,7 @@ from pathlib import Path
 
 from core.basins import basin_map
 from core.cli_common import CliError, load_surface, run_spec, write_json
+from core.fast_procs import cpu_count
 
 
 def basins(args: argparse.Namespace) -> int:
@@ -31,6 +32,7 @@ def basins(args: argparse.Namespace) -> int:
         domain,
         spec.estimate,
         spec.seed,
+        processes=min(8, cpu_count()),  # a CLI process has no other threads: fork is safe
     )
     if args.out is not None:
         from core.basin_image import write_basin_png

@@ -260,9 +260,23 @@ def simulate(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     threads: int = 2,
+    processes: int = 1,
 ) -> FastResult:
-    """Run N starts for ``steps`` updates: the fast path when it applies, else the generic Run."""
+    """Run N starts for ``steps`` updates: the fast path when it applies, else the generic Run.
+
+    ``processes`` > 1 splits a large full-gradient run over forked processes where that is safe
+    (core/fast_procs.py: the command line); otherwise ``threads`` threads share the chunks.
+    """
     if supports(surface, rule, estimate):
+        n = len(np.asarray(starts).reshape(-1, 2))
+        if processes > 1 and (estimate or Estimate()).kind == "full" and n >= 2 * CHUNK:
+            from core import fast_procs
+
+            if fast_procs.available():
+                return fast_procs.simulate_processes(
+                    surface, rule, hyper, schedule, starts, steps, estimate, seed,
+                    processes=processes, progress=progress, cancel=cancel,
+                )  # fmt: skip
         fr = FastRun(surface, rule, hyper, schedule, starts, estimate, seed, threads=threads)
         ok = fr.advance(steps, progress, cancel)
         return fr.result(cancelled=not ok)
