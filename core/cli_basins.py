@@ -46,7 +46,7 @@ def basins(args: argparse.Namespace) -> int:
         return 0
     g = args.grid
     lines = [
-        f"basins of {spec.rule} on {surface.name}: {g}×{g} starts in "
+        f"basins of {args.optimizer} on {surface.name}: {g}×{g} starts in "
         f"[{domain[0]:g}, {domain[1]:g}]×[{domain[2]:g}, {domain[3]:g}], {args.steps} steps, "
         f"{result.compute_seconds:.3f} s"
     ]
