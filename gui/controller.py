@@ -50,6 +50,7 @@ class ExplorerController(QObject):
         self.race = Race(first, critical=known_now(first))
         self._threads: list[threading.Thread] = []
         self._generation = 0
+        self._pending: tuple[Surface, int] | None = None
         self.values_hint: np.ndarray | None = None
         self._sigFound.connect(self._on_critical_found)
         for rule, lr, hyper in DEFAULT_RACE:
@@ -95,11 +96,19 @@ class ExplorerController(QObject):
         self._search_critical(surface)
 
     def _search_critical(self, surface: Surface) -> None:
+        """Start the search once the event loop is back, so the redraw of the new surface is
+        not slowed by a thread competing for the interpreter."""
         self._generation += 1
+        self._pending = (surface, self._generation)
+        QTimer.singleShot(0, self._start_pending_search)
+
+    def _start_pending_search(self) -> None:
+        if self._pending is None:
+            return
+        surface, generation = self._pending
+        self._pending = None
         self._threads = [t for t in self._threads if t.is_alive()]
-        t = threading.Thread(
-            target=self._search_worker, args=(surface, self._generation), daemon=True
-        )
+        t = threading.Thread(target=self._search_worker, args=(surface, generation), daemon=True)
         self._threads.append(t)
         t.start()
 
@@ -114,7 +123,8 @@ class ExplorerController(QObject):
         self.sigCriticalReady.emit()
 
     def wait_for_critical(self, timeout: float = 10.0) -> None:
-        """Block until running searches finish (tests, screenshots, shutdown)."""
+        """Block until searches finish, starting a pending one (tests, benchmarks, shutdown)."""
+        self._start_pending_search()
         for t in list(self._threads):
             t.join(timeout)
 
@@ -252,5 +262,8 @@ class ExplorerController(QObject):
         return explain_step(s.run, min(point, s.run.n_points - 1))
 
     def shutdown(self) -> None:
+        """Stop the timer; drop a search not yet started and wait for a running one."""
         self.timer.stop()
-        self.wait_for_critical()
+        self._pending = None
+        for t in list(self._threads):
+            t.join(10.0)
