@@ -154,7 +154,11 @@ class Run:
                     self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess
                 )
                 self._gcache = None
-                bad = ~np.isfinite(self.w).all(axis=1) | (np.abs(self.w) > EXPLODE).any(axis=1)
+                # One cheap reduction in the common case; NaN fails both comparisons.
+                if self.w.max() <= EXPLODE and self.w.min() >= -EXPLODE:
+                    bad = np.zeros(len(self.w), dtype=bool)
+                else:
+                    bad = ~(np.abs(self.w) <= EXPLODE).all(axis=1)
                 loss = self.surface.value(self.w) if self.record or bad.any() else None
                 if loss is not None:
                     bad |= ~np.isfinite(loss)
