@@ -74,6 +74,11 @@ class RunSlot:
     enabled: bool = True
     seed: int = 0
     run: Run | None = field(default=None, repr=False)
+    # Settings in force before live edits of the current run: (step it ended at, rule, hyper,
+    # schedule, estimate), oldest first, so a saved scene can replay the run exactly.
+    history: list[tuple[int, str, Hyper, Schedule, Estimate]] = field(
+        default_factory=list, repr=False
+    )
 
     @property
     def name(self) -> str:
@@ -151,6 +156,7 @@ class Race:
     # --- slots ------------------------------------------------------------------------------
     def _build(self, s: RunSlot) -> None:
         """(Re)create the slot's Run from the current starts."""
+        s.history = []
         s.run = Run(
             self.surface,
             s.rule,
@@ -209,6 +215,16 @@ class Race:
         """Apply edits live. Keys: colour, rule, convention, lr, estimate_kind (+ batch, sigma), schedule (a dict of fields),
         and any Hyper field. Raises the core's errors (HyperError, ...) for bad values."""
         s = self.slot(key)
+        before = (s.rule, s.hyper, s.schedule, s.estimate)
+        try:
+            self._apply_edit(s, changes)
+        finally:
+            t = s.run.t if s.run is not None else 0
+            now = (s.rule, s.hyper, s.schedule, s.estimate)
+            if t > 0 and now != before and not (s.history and s.history[-1][0] == t):
+                s.history.append((t, *before))
+
+    def _apply_edit(self, s: RunSlot, changes: dict[str, object]) -> None:
         hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
         if hyper_changes:
             s.hyper = s.hyper.with_(**hyper_changes)
