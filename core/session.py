@@ -324,7 +324,8 @@ def apply_config(run: Run, c: Config) -> None:
 
 def replay(run: Run, spec: RunSpec) -> None:
     """Advance a fresh run (built from first_config) through its history to spec.steps."""
-    for c, nxt in zip(spec.history, (*spec.history[1:], spec.config), strict=True):
+    following = (*spec.history[1:], spec.config)[: len(spec.history)]
+    for c, nxt in zip(spec.history, following, strict=True):
         _step_to(run, c.until)
         apply_config(run, nxt)
     _step_to(run, spec.steps)

@@ -56,8 +56,15 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 sys.stderr.write(f"main.py: error: could not write screenshot '{screenshot}'\n")
                 code = 2
         else:
-            win.show()
             from PySide6.QtCore import QTimer
+
+            if os.environ.get("GDE_NO_AUTOSAVE") != "1":  # sessions: off for scripted runs
+                from gui.session import install
+
+                session = install(win)
+                session.restore_preferences(geometry=size is None)
+                QTimer.singleShot(0, session.restore_autosave)
+            win.show()
 
             QTimer.singleShot(0, win.install_extras)  # export, basins, sweeps, 3D: after 1st paint
             code = app.exec()

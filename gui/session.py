@@ -1,0 +1,259 @@
+"""Sessions in the window: File > New scene / Open… / Save / Save as…, the autosave (throttled
+after changes, and on close) with its restore at start, and UI preferences in QSettings.
+
+Everything lives in one data folder: QStandardPaths' AppDataLocation, or $GDE_DATA_DIR when set
+(tests point it at a temporary folder so they never touch the user's home)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from core.session import Scene, SessionError, load_scene, save_scene
+from gui.controller import DEFAULT_RACE, DEFAULT_SURFACE
+from gui.session_scene import race_scene, restore_race
+from surfaces.registry import get_surface
+
+AUTOSAVE_NAME = "autosave.json"
+AUTOSAVE_DELAY_MS = 2000  # at most one autosave per 2 s while things change
+FILTER = "Scenes (*.json);;All files (*)"
+
+
+def data_dir() -> Path:
+    """Where the autosave and the UI settings live (created if missing)."""
+    override = os.environ.get("GDE_DATA_DIR")
+    base = override or QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
+    path = Path(base or Path.home() / ".gd-explorer")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class SessionManager(QObject):
+    """Owns the scene file actions, the autosave timer and the UI preferences of one window."""
+
+    sigMessage = Signal(str)
+
+    def __init__(self, window: QMainWindow, folder: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.tab = window.explorer  # type: ignore[attr-defined]
+        self.folder = folder or data_dir()
+        self.autosave_path = self.folder / AUTOSAVE_NAME
+        self.settings = QSettings(str(self.folder / "ui.ini"), QSettings.Format.IniFormat)
+        self.path: Path | None = None  # the scene file being edited, if any
+        self.actions = self._make_actions()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_DELAY_MS)
+        self.timer.timeout.connect(self.autosave)
+        c = self.tab.controller
+        for sig in (c.sigSurfaceChanged, c.sigRunsChanged, c.sigStepped,
+                    self.tab.log_box.toggled, *(w.valueChanged for w in self.tab.speed_widgets)):  # fmt: skip
+            sig.connect(self._on_changed)
+        self.sigMessage.connect(lambda m: window.statusBar().showMessage(m, 10000))
+        window.installEventFilter(self)
+
+    def _make_actions(self) -> dict[str, QAction]:
+        specs = (("new", "New scene", None, self.new_scene),
+                 ("open", "Open scene…", "Ctrl+O", self._on_open),
+                 ("save", "Save scene", "Ctrl+S", self._on_save),
+                 ("save_as", "Save scene as…", "Ctrl+Shift+S", self._on_save_as))  # fmt: skip
+        tips = {"new": "Start again from the default surface and race",
+                "open": "Open a scene file: surface, runs, starts and view",
+                "save": "Save the scene (surface, runs, starts, view) to its file",
+                "save_as": "Save the scene to a new file"}  # fmt: skip
+        out = {}
+        for name, text, key, slot in specs:
+            a = QAction(text, self.window)
+            if key:
+                a.setShortcut(QKeySequence(key))
+            a.setToolTip(tips[name] + (f" ({key})" if key else ""))
+            a.triggered.connect(slot)
+            out[name] = a
+        return out
+
+    # --- scenes -------------------------------------------------------------------------------
+    def scene(self) -> Scene:
+        """The window's current scene."""
+        race = self.tab.controller.race
+        keys = [s.key for s in race.slots]
+        (x0, x1), (y0, y1) = self.tab.plot.vb.viewRange()
+        return race_scene(
+            race,
+            view=(float(x0), float(x1), float(y0), float(y1)),
+            log_scale=self.tab.log_box.isChecked(),
+            speed=(self.tab.steps_per_tick.value(), self.tab.ticks_per_second.value()),
+            selected=keys.index(self.tab.selected) if self.tab.selected in keys else None,
+        )
+
+    def apply(self, scene: Scene) -> None:
+        """Show a (validated) scene: surface, runs replayed to their steps, view settings."""
+        tab, c = self.tab, self.tab.controller
+        c.pause()
+        c.race.slots = []
+        c.set_surface(scene.surface)
+        keys = restore_race(c.race, scene)
+        tab.steps_per_tick.setValue(scene.speed[0])
+        tab.ticks_per_second.setValue(scene.speed[1])
+        if scene.log_scale is not None:
+            tab.log_box.setChecked(scene.log_scale)
+        if keys:
+            tab.runs.sigSelected.emit(keys[scene.selected or 0])
+        c.sigRunsChanged.emit()
+        c.sigStepped.emit()
+        if scene.view is not None:
+            x0, x1, y0, y1 = scene.view
+            tab.plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def new_scene(self) -> None:
+        """The default surface and race, as at first start."""
+        c = self.tab.controller
+        c.pause()
+        c.race.slots = []
+        for rule, lr, hyper in DEFAULT_RACE:
+            c.race.add_slot(rule, lr, **hyper)
+        c.set_surface(get_surface(DEFAULT_SURFACE))
+        c.sigRunsChanged.emit()
+        self.tab.steps_per_tick.setValue(1)
+        self.tab.ticks_per_second.setValue(60)
+        self._set_path(None)
+
+    def save_to(self, path: str | os.PathLike[str]) -> str | None:
+        """Write the scene; None on success, else the one-line reason (nothing written)."""
+        try:
+            save_scene(path, self.scene())
+        except SessionError as e:
+            return str(e)
+        self._set_path(Path(path))
+        self.sigMessage.emit(f"Saved the scene to {Path(path).name}")
+        return None
+
+    def open_path(self, path: str | os.PathLike[str]) -> str | None:
+        """Load and show a scene; on a problem nothing changes and the reason is returned."""
+        try:
+            scene = load_scene(path)
+        except SessionError as e:
+            return str(e)
+        self.apply(scene)
+        self._set_path(Path(path))
+        self.sigMessage.emit(f"Opened {Path(path).name}")
+        return None
+
+    def _set_path(self, path: Path | None) -> None:
+        self.path = path
+        title = "Gradient Descent Explorer"
+        self.window.setWindowTitle(f"{path.name} — {title}" if path else title)
+
+    # --- the menu's handlers --------------------------------------------------------------------
+    def _last_dir(self) -> str:
+        return str(self.settings.value("files/last_dir", str(Path.home())))
+
+    def _remember_dir(self, path: str) -> None:
+        self.settings.setValue("files/last_dir", str(Path(path).parent))
+
+    def _on_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open scene", self._last_dir(), FILTER)
+        if path:
+            self._remember_dir(path)
+            self._report(self.open_path(path), "Could not open the scene")
+
+    def _on_save(self) -> None:
+        if self.path is None:
+            self._on_save_as()
+        else:
+            self._report(self.save_to(self.path), "Could not save the scene")
+
+    def _on_save_as(self) -> None:
+        start = str(Path(self._last_dir()) / "scene.json")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save scene", start, FILTER)
+        if path:
+            if not Path(path).suffix:
+                path += ".json"
+            self._remember_dir(path)
+            self._report(self.save_to(path), "Could not save the scene")
+
+    def _report(self, problem: str | None, title: str) -> None:
+        if problem is not None:
+            self.sigMessage.emit(problem)
+            QMessageBox.warning(self.window, title, problem)
+
+    # --- autosave -------------------------------------------------------------------------------
+    def _on_changed(self, *_: object) -> None:
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def autosave(self) -> bool:
+        """Write the scene to the autosave file (silently skipped for an unsavable surface)."""
+        self.timer.stop()
+        try:
+            save_scene(self.autosave_path, self.scene())
+        except SessionError:
+            return False
+        return True
+
+    def restore_autosave(self) -> bool:
+        """Show the autosaved scene, if any; a broken one is kept aside and the default scene
+        stays, with a note in the status bar."""
+        if not self.autosave_path.exists():
+            return False
+        try:
+            scene = load_scene(self.autosave_path)
+        except SessionError as e:
+            aside = self.autosave_path.with_name("autosave.broken.json")
+            os.replace(self.autosave_path, aside)
+            self.sigMessage.emit(f"Could not restore the last session ({e}); started afresh")
+            return False
+        self.apply(scene)
+        self.sigMessage.emit("Restored the last session")
+        return True
+
+    # --- UI preferences ---------------------------------------------------------------------------
+    def restore_preferences(self, geometry: bool = True) -> None:
+        s, tab = self.settings, self.tab
+        if geometry and s.contains("window/geometry"):
+            self.window.restoreGeometry(s.value("window/geometry"))
+        if s.contains("window/state"):
+            self.window.restoreState(s.value("window/state"))
+        sizes = s.value("explorer/splitter")
+        if isinstance(sizes, list) and len(sizes) == tab.splitter.count():
+            tab.splitter.setSizes([int(v) for v in sizes])
+        on = s.value("explorer/overlays")
+        if s.contains("explorer/overlays"):
+            names = set(on if isinstance(on, list) else [on] if on else [])
+            for name, act in tab.actions.items():
+                if name.startswith("overlay_"):
+                    act.setChecked(name in names)
+
+    def save_preferences(self) -> None:
+        s, tab = self.settings, self.tab
+        s.setValue("window/geometry", self.window.saveGeometry())
+        s.setValue("window/state", self.window.saveState())
+        s.setValue("explorer/splitter", tab.splitter.sizes())
+        s.setValue("explorer/overlays", [n for n, a in tab.actions.items()
+                                         if n.startswith("overlay_") and a.isChecked()])  # fmt: skip
+        s.sync()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.autosave()
+            self.save_preferences()
+        return False
+
+
+def install(window: QMainWindow, folder: Path | None = None) -> SessionManager:
+    """Add the scene actions at the top of the window's File menu and start autosaving."""
+    manager = SessionManager(window, folder)
+    menu = window._file_menu  # type: ignore[attr-defined]
+    first = menu.actions()[0] if menu.actions() else None
+    for a in manager.actions.values():
+        menu.insertAction(first, a)
+    menu.insertSeparator(first)
+    menu.setToolTipsVisible(True)
+    window.session = manager  # type: ignore[attr-defined]
+    return manager
