@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -19,8 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui.controller import ExplorerController
+from gui.draw_panel import DrawPanel
+from gui.draw_tool import DrawTool
 from gui.explain import ExplainDialog
 from gui.explorer_actions import make_actions
+from gui.formula_box import FormulaBox
 from gui.heatmap import grid_values, wants_log
 from gui.legend_table import LegendTable
 from gui.race import RunSlot
@@ -29,7 +33,8 @@ from gui.schedule_panel import SchedulePanel
 from gui.side_plots import SidePlots
 from gui.surface_picker import SurfacePicker
 from gui.surface_plot import SurfacePlot
-from surfaces.base import Surface
+from gui.user_presets import SAVE_TIP, UserSurfaces
+from surfaces.base import Surface, SurfaceError
 
 GRID = 512  # heatmap resolution
 SLOW_REFRESH_S = 0.1  # legend, side plots and schedule marker refresh at most 10 times a second
@@ -66,6 +71,14 @@ class ExplorerTab(QWidget):
         self.legend = LegendTable()
         self.side = SidePlots()
         self.actions = make_actions(self)
+        self.formula = FormulaBox()
+        self.draw = DrawTool(self.controller, self.plot, grid, self)
+        self.save_surface_action = QAction("Save surface as preset…", self)
+        self.save_surface_action.setToolTip(SAVE_TIP)
+        self.draw_panel = DrawPanel(self.draw.actions, self.save_surface_action)
+        for act in (*self.draw.actions.values(), self.save_surface_action):
+            self.addAction(act)  # shortcuts (D, Ctrl+Z, ...) work while the tab is shown
+        self.user_surfaces = UserSurfaces(parent=self)
         self.steps_per_tick = QSpinBox()
         self.steps_per_tick.setRange(1, 1000)
         self.steps_per_tick.setToolTip("steps per tick")
@@ -79,18 +92,21 @@ class ExplorerTab(QWidget):
         self.explain_dialog: ExplainDialog | None = None
         self.selected: int | None = None
         self._z: np.ndarray | None = None
+        self._shown_surface: Surface | None = None
         self._last_slow = 0.0
         self._layout()
         self._connect()
         self._on_surface_changed()
         self._on_runs_changed()
         self._on_stepped()
+        self.user_surfaces.reload()
 
     # --- construction -------------------------------------------------------------------------
     def _layout(self) -> None:
         left = QWidget()
         lay = QVBoxLayout(left)
-        lay.addWidget(_group("Surface", self.picker, self.log_box, self.description))
+        lay.addWidget(_group("Surface", self.picker, self.formula, self.draw_panel, self.log_box,
+                             self.description))  # fmt: skip
         lay.addWidget(_group("Runs", self.runs))
         lay.addWidget(_group("Learning-rate schedule", self.schedule))
         lay.addStretch(1)
@@ -121,7 +137,13 @@ class ExplorerTab(QWidget):
         c.sigStepped.connect(self._on_stepped)
         c.sigPlayingChanged.connect(self._on_playing_changed)
         c.sigError.connect(self.sigMessage)
-        self.picker.sigSurfaceChosen.connect(c.set_surface_name)
+        self.picker.sigSurfaceChosen.connect(self._on_picker_surface_chosen)
+        self.picker.sigDeleteRequested.connect(self._on_picker_delete_requested)
+        self.formula.sigSurfaceTyped.connect(self._on_formula_typed)
+        self.draw.sigMessage.connect(self.sigMessage)
+        self.user_surfaces.sigListChanged.connect(self.picker.set_user_surfaces)
+        self.user_surfaces.sigMessage.connect(self.sigMessage)
+        self.save_surface_action.triggered.connect(self._on_save_surface_triggered)
         self.log_box.toggled.connect(self._on_log_toggled)
         self.plot.sigClicked.connect(self._on_plot_clicked)
         self.plot.sigStartMoved.connect(c.move_start)
@@ -144,7 +166,7 @@ class ExplorerTab(QWidget):
         a["explain"].triggered.connect(self.open_explain)
         a["add_run"].triggered.connect(self.runs.add_button.click)
         a["duplicate_run"].triggered.connect(self.runs.dup_button.click)
-        a["remove_run"].triggered.connect(self.runs.remove_button.click)
+        a["remove_run"].triggered.connect(self._on_delete_key)
         a["log_scale"].toggled.connect(self.log_box.setChecked)
         a["fit_view"].triggered.connect(self.plot.fit_view)
         for name, act in a.items():
@@ -158,15 +180,51 @@ class ExplorerTab(QWidget):
         ok = hint is not None and hint.shape == (self.grid, self.grid)
         self._z = hint if ok else grid_values(s, self.grid)
         log = wants_log(self._z)
-        self.plot.set_surface(self._z, s.domain, log, self._critical_markers())
+        edit = s is self._shown_surface  # a drawing being edited keeps the zoom
+        self._shown_surface = s
+        self.plot.set_surface(self._z, s.domain, log, self._critical_markers(), fit=not edit)
         for w in (self.log_box, self.actions["log_scale"]):
             w.blockSignals(True)
             w.setChecked(log)
             w.blockSignals(False)
-        self.picker.set_current(s.name, s.title)
+        self.picker.set_current(s.name, s.title, s.group)
         self.description.setText(s.description)
+        self.formula.show_surface(s)
         self._set_reference()
         self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)
+
+    def _on_picker_surface_chosen(self, name: str) -> None:
+        if not name.startswith("user:"):
+            self.controller.set_surface_name(name)
+            return
+        try:
+            self.controller.set_surface(self.user_surfaces.surface(name))
+        except SurfaceError as e:
+            self.sigMessage.emit(str(e))
+
+    def _on_formula_typed(self, surface: Surface) -> None:
+        """Runs keep their start points when these lie in the formula's domain."""
+        x0, x1, y0, y1 = surface.domain
+        st = self.controller.race.starts
+        inside = bool(
+            np.all((st[:, 0] >= x0) & (st[:, 0] <= x1) & (st[:, 1] >= y0) & (st[:, 1] <= y1))
+        )
+        self.controller.set_surface(surface, keep_starts=inside)
+
+    def _on_picker_delete_requested(self, key: str) -> None:
+        self.user_surfaces.delete(key, self)
+        s = self.controller.surface
+        self.picker.set_current(s.name, s.title, s.group)
+
+    def _on_save_surface_triggered(self) -> None:
+        s = self.controller.surface
+        if self.user_surfaces.save_interactively(s, self):
+            self.picker.set_current(s.name, s.title, s.group)
+
+    def _on_delete_key(self) -> None:
+        """Del deletes the selected bump in draw mode, otherwise the selected run."""
+        if not self.draw.delete_selected():
+            self.runs.remove_button.click()
 
     def _critical_markers(self) -> list[tuple[float, float, str, str]]:
         return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")

@@ -1,10 +1,11 @@
-"""SurfacePicker: a combo box of every registered surface under its group's heading."""
+"""SurfacePicker: a combo box of every registered surface under its group's heading, then the
+user's saved surfaces ("Your surfaces", right-click one to delete it)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QMenu, QStyle, QStyleOptionComboBox, QStylePainter
 
 from surfaces.registry import get_surface, grouped
 
@@ -13,6 +14,8 @@ class SurfacePicker(QComboBox):
     """Emits sigSurfaceChosen(name) when the user picks a surface (not when set in code)."""
 
     sigSurfaceChosen = Signal(str)
+    sigDeleteRequested = Signal(str)  # a saved surface's key ("user:<name>")
+    USER_GROUP = "Your surfaces"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -21,6 +24,8 @@ class SurfacePicker(QComboBox):
         bold.setBold(True)
         self._bold = bold
         self._opened: QStandardItem | None = None
+        self._opened_head: QStandardItem | None = None
+        self._user_rows = 0  # saved surfaces listed (after their heading), before "Opened"
         for group, names in grouped().items():
             head = QStandardItem(group)
             head.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -35,15 +40,72 @@ class SurfacePicker(QComboBox):
         self.setModel(model)
         self.setMaxVisibleItems(30)
         self.activated.connect(self._on_activated)
+        self._registry_rows = model.rowCount()
+        self.view().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view().customContextMenuRequested.connect(self._on_view_context_menu)
 
     def names(self) -> list[str]:
         """The registry's surfaces listed."""
         return [n for i in range(self.count())
-                if (n := self.itemData(i)) is not None and not n.startswith("opened:")]  # fmt: skip
+                if (n := self.itemData(i)) is not None
+                and not n.startswith(("opened:", "user:"))]  # fmt: skip
 
-    def set_current(self, name: str, title: str = "") -> None:
-        """Show the surface in use; one from elsewhere (a network slice, a drawing) is listed
-        under "Opened" as long as it is the current one."""
+    def set_user_surfaces(self, rows: list[tuple[str, str, str]]) -> None:
+        """List saved surfaces (key, title, tooltip) under "Your surfaces", keeping the current."""
+        current = self.currentData()
+        model = self.model()
+        if self._user_rows:
+            model.removeRows(self._registry_rows, self._user_rows + 1)  # type: ignore[attr-defined]
+        self._user_rows = len(rows)
+        if rows:
+            head = QStandardItem(self.USER_GROUP)
+            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            head.setFont(self._bold)
+            items = [head]
+            for key, title, tip in rows:
+                item = QStandardItem("    " + title)
+                item.setData(key, Qt.ItemDataRole.UserRole)
+                item.setToolTip(tip + "\n(right-click to delete)")
+                items.append(item)
+            for k, item in enumerate(items):
+                model.insertRow(self._registry_rows + k, item)  # type: ignore[attr-defined]
+        i = self.findData(current)
+        if i >= 0:
+            self.blockSignals(True)
+            self.setCurrentIndex(i)
+            self.blockSignals(False)
+
+    def display_text(self) -> str:
+        """What the closed box shows: "Your surfaces › title" for the user's own surfaces."""
+        key = self.currentData() or ""
+        title = self.currentText().strip()
+        own = key.startswith("user:") or (
+            key.startswith("opened:") and self._opened_head is not None
+            and self._opened_head.text() == self.USER_GROUP
+        )  # fmt: skip
+        return f"{self.USER_GROUP} › {title}" if own else title
+
+    def paintEvent(self, _event) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.currentText = self.display_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def _on_view_context_menu(self, pos) -> None:
+        key = self.view().indexAt(pos).data(Qt.ItemDataRole.UserRole)
+        if not isinstance(key, str) or not key.startswith("user:"):
+            return
+        menu = QMenu(self.view())
+        act = menu.addAction(f"Delete saved surface “{key[len('user:') :]}”…")
+        if menu.exec(self.view().viewport().mapToGlobal(pos)) is act:
+            self.hidePopup()
+            self.sigDeleteRequested.emit(key)
+
+    def set_current(self, name: str, title: str = "", group: str = "") -> None:
+        """Show the surface in use; one from elsewhere (a network slice, a drawing, a typed
+        formula) is listed under "Opened" (or "Your surfaces") as long as it is the current one."""
         i = self.findData(name)
         model = self.model()
         if i < 0:
@@ -51,10 +113,13 @@ class SurfacePicker(QComboBox):
                 head = QStandardItem("Opened")
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setFont(self._bold)
+                self._opened_head = head
                 self._opened = QStandardItem()
                 self._opened.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 model.appendRow(head)  # type: ignore[attr-defined]
                 model.appendRow(self._opened)  # type: ignore[attr-defined]
+            assert self._opened_head is not None
+            self._opened_head.setText(self.USER_GROUP if group == self.USER_GROUP else "Opened")
             self._opened.setText("    " + (title or name))
             self._opened.setData(f"opened:{name}", Qt.ItemDataRole.UserRole)
             i = self._opened.row()

@@ -95,8 +95,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     # --- surface ------------------------------------------------------------------------------
     def set_surface(self, z: np.ndarray, domain: tuple[float, float, float, float], log: bool,
-                    critical: list[tuple[float, float, str, str]]) -> None:  # fmt: skip
-        """Draw z (ny, nx) over domain; critical: (x, y, kind, hover text) per point."""
+                    critical: list[tuple[float, float, str, str]], fit: bool = True) -> None:  # fmt: skip
+        """Draw z (ny, nx) over domain; critical: (x, y, kind, hover text) per point; fit: show
+        the whole domain (not while a drawing is edited)."""
         x0, x1, y0, y1 = domain
         self.heatmap = render(z, log)
         self.image.setImage(self.heatmap.rgba, autoLevels=False)
@@ -109,7 +110,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
         for item in (*(c for pair in self._trails for c in pair), self.heads):
             item.set_region(self._region)
-        self.fit_view()
+        if fit:
+            self.fit_view()
 
     def fit_view(self) -> None:
         """Show the whole domain (the mouse wheel zooms, dragging pans)."""

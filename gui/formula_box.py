@@ -1,0 +1,178 @@
+"""FormulaBox: type f(x, y) and a domain; checked as you type, applied when valid.
+
+The text is parsed by surfaces.formula (never eval'ed). An error shows under the box with a caret
+under the offending column and the field turns red; the surface on screen stays the last valid one.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from surfaces.base import SurfaceError
+from surfaces.formula import ALLOWED, EXAMPLE, FormulaError, FormulaSurface
+
+DEBOUNCE_MS = 300
+DEFAULT_DOMAIN = ("-3", "3", "-3", "3")
+BAD_STYLE = "QLineEdit { background: #fbe3e4; color: #2e3440; border: 1px solid #bf616a; }"
+TIP = (
+    "Type a loss surface f(x, y), e.g. x**2 - y**2 + 0.3*sin(3*x).\n"
+    "It is checked as you type and shown as soon as it is valid (or press Enter).\n"
+    + ALLOWED.replace("allowed: ", "Allowed: ")
+    + ".\n^ also means power; runs keep their start points."
+)
+
+
+def _float_or_none(text: str) -> float | None:
+    try:
+        return float(text.replace("−", "-"))
+    except ValueError:
+        return None
+
+
+class FormulaBox(QWidget):
+    """Emits sigSurfaceTyped(FormulaSurface) when a valid formula (and domain) differs from the
+    last one applied; errors are shown inline and nothing is emitted."""
+
+    sigSurfaceTyped = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(f"type f(x, y), e.g. {EXAMPLE}")
+        self.edit.setMinimumWidth(120)
+        self.edit.setToolTip(TIP)
+        self.edit.setClearButtonEnabled(True)
+        self.domain = [QLineEdit(t) for t in DEFAULT_DOMAIN]
+        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
+            box.setToolTip(f"{what} of the formula's domain (a finite number; min < max)")
+            box.setMaximumWidth(46)
+        self.error = QLabel()
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.error.setFont(mono)
+        self.error.setStyleSheet("color:#bf616a;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        domain_row = QHBoxLayout()
+        domain_row.setSpacing(3)
+        for k, box in enumerate(self.domain):
+            if k % 2 == 0:
+                domain_row.addWidget(QLabel("domain  x" if k == 0 else "   y"))
+            domain_row.addWidget(box)
+            if k % 2 == 0:
+                domain_row.addWidget(QLabel("…"))
+        domain_row.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.error)
+        lay.addLayout(domain_row)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.edit.textEdited.connect(self._on_text_edited)
+        self.edit.returnPressed.connect(self.apply)
+        for box in self.domain:
+            box.textEdited.connect(self._on_text_edited)
+            box.returnPressed.connect(self.apply)
+        self._applied: tuple[str, tuple[float, ...]] | None = None
+        self.error_message = ""  # the inline error as plain text ("" when valid)
+
+    # --- public -------------------------------------------------------------------------------
+    def show_surface(self, surface: object) -> None:
+        """Reflect the surface in use: a formula's text and domain; others leave the box as is."""
+        if isinstance(surface, FormulaSurface):
+            # Only when different: setText moves the cursor, and this runs as you type.
+            if self.edit.text().strip() != surface.expr.strip():
+                self.edit.setText(surface.expr)
+            for box, v in zip(self.domain, surface.domain, strict=True):
+                if _float_or_none(box.text()) != v:
+                    box.setText(f"{v:g}")
+            self._applied = (surface.expr.strip(), tuple(surface.domain))
+            self._show_error(None)
+        else:
+            self._applied = None
+
+    def apply(self) -> bool:
+        """Check now and emit if valid and new; returns whether the text is valid."""
+        self.timer.stop()
+        surface = self._check()
+        if surface is None:
+            return False
+        key = (surface.expr.strip(), tuple(surface.domain))
+        if key != self._applied:
+            self._applied = key
+            self.sigSurfaceTyped.emit(surface)
+        return True
+
+    # --- internals ----------------------------------------------------------------------------
+    def _on_text_edited(self, _text: str) -> None:
+        self.timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self.apply()
+
+    def _check(self) -> FormulaSurface | None:
+        text = self.edit.text()
+        if not text.strip():
+            self._show_error(None)
+            return None
+        try:
+            domain = self._domain()
+            surface = FormulaSurface(text, domain)
+        except FormulaError as e:
+            self._show_error(e, text)
+            return None
+        except SurfaceError as e:
+            self._show_error(e)
+            return None
+        self._show_error(None)
+        return surface
+
+    def _domain(self) -> tuple[float, float, float, float]:
+        vals = []
+        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
+            v = _float_or_none(box.text())
+            if v is None or not math.isfinite(v):
+                self._mark(box, True)
+                raise SurfaceError(f"{what} must be a finite number, got '{box.text()}'")
+            self._mark(box, False)
+            vals.append(v)
+        for a, b, axis in ((0, 1, "x"), (2, 3, "y")):
+            if not vals[a] < vals[b]:
+                self._mark(self.domain[b], True)
+                raise SurfaceError(f"{axis} range: min must be below max")
+        return vals[0], vals[1], vals[2], vals[3]
+
+    def _mark(self, box: QLineEdit, bad: bool) -> None:
+        box.setStyleSheet(BAD_STYLE if bad else "")
+
+    def _show_error(self, err: Exception | None, text: str = "") -> None:
+        """The message, with the formula and a caret under the column when it has one."""
+        if err is None:
+            self.edit.setStyleSheet("")
+            for box in self.domain:
+                self._mark(box, False)
+            self.error_message = ""
+            self.error.clear()
+            self.error.hide()
+            return
+        col = getattr(err, "column", None)
+        # The full list of what is allowed is in the tooltip: keep the inline message short.
+        plain = str(err).split("; allowed:")[0]
+        self.error_message = plain
+        msg = html.escape(plain)
+        if isinstance(err, FormulaError):
+            self.edit.setStyleSheet(BAD_STYLE)
+            if col is not None and text:
+                caret = "&nbsp;" * (col - 1) + "^"
+                msg = f"{html.escape(text)}<br>{caret}<br>{msg}"
+        self.error.setText(f"<span style='white-space:pre-wrap'>{msg}</span>")
+        self.error.show()
