@@ -218,11 +218,10 @@ class SessionManager(QObject):
         s, tab = self.settings, self.tab
         if geometry and s.contains("window/geometry"):
             self.window.restoreGeometry(s.value("window/geometry"))
-        if s.contains("window/state"):
-            self.window.restoreState(s.value("window/state"))
         sizes = s.value("explorer/splitter")
         if isinstance(sizes, list) and len(sizes) == tab.splitter.count():
-            tab.splitter.setSizes([int(v) for v in sizes])
+            # once the window is laid out: sizes set earlier are spread over the default width
+            QTimer.singleShot(0, lambda: tab.splitter.setSizes([int(v) for v in sizes]))
         on = s.value("explorer/overlays")
         if s.contains("explorer/overlays"):
             names = set(on if isinstance(on, list) else [on] if on else [])
@@ -233,7 +232,6 @@ class SessionManager(QObject):
     def save_preferences(self) -> None:
         s, tab = self.settings, self.tab
         s.setValue("window/geometry", self.window.saveGeometry())
-        s.setValue("window/state", self.window.saveState())
         s.setValue("explorer/splitter", tab.splitter.sizes())
         s.setValue("explorer/overlays", [n for n, a in tab.actions.items()
                                          if n.startswith("overlay_") and a.isChecked()])  # fmt: skip
