@@ -179,6 +179,10 @@ class DrawTool(QObject):
         self.stack.push(BumpEdit(self, i, d.bumps[i], None, "Delete bump"))
         return True
 
+    def shutdown(self) -> None:
+        """No search may start after the window is gone."""
+        self.search_timer.stop()
+
     # --- mouse ----------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
         if not self.active:

@@ -351,6 +351,7 @@ class ExplorerTab(QWidget):
             self.explain_dialog.show_explanation(slot.name, slot.colour, ex)
 
     def shutdown(self) -> None:
+        self.draw.shutdown()
         self.controller.shutdown()
         if self.explain_dialog is not None:
             self.explain_dialog.close()
