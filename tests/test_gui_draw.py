@@ -148,24 +148,21 @@ def test_select_and_delete_then_undo(explorer, drawing, main_window) -> None:
     a = pixel(explorer, -2.5, 2.5)
     drag(explorer, a, a + QPointF(0, 30))
     before = drawing.value(PTS)
-    first = drawing.bumps[0]
+    first, second = drawing.bumps
     # A click on the first bump's dot selects it; Del deletes the bump, not a run.
     p = pixel(explorer, first.x, first.y)
     send(explorer, QEvent.Type.MouseButtonPress, p, LEFT, LEFT)
     send(explorer, QEvent.Type.MouseButtonRelease, p, LEFT, NONE)
     assert tool.selected == 0
     QTest.keyClick(main_window, Qt.Key.Key_Delete)
-    assert (
-        drawing.bumps == [before_second := drawing.bumps[0]]
-        and len(explorer.controller.slots) == n_runs
-    )
-    b = before_second
-    expected = [himmelblau(x, y) + gauss(b, x, y) for x, y in PTS]
+    assert drawing.bumps == [second]
+    assert len(explorer.controller.slots) == n_runs
+    expected = [himmelblau(x, y) + gauss(second, x, y) for x, y in PTS]
     assert np.allclose(drawing.value(PTS), expected, rtol=1e-13, atol=0)
     tool.stack.undo()  # the deleted bump comes back in its place: exactly the same sums
     assert drawing.bumps[0] == first and np.array_equal(drawing.value(PTS), before)
     tool.stack.redo()
-    assert drawing.bumps == [b]
+    assert drawing.bumps == [second]
 
 
 def test_wheel_resizes_the_selected_bump_in_one_step(explorer, drawing) -> None:
