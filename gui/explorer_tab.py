@@ -180,7 +180,9 @@ class ExplorerTab(QWidget):
         ok = hint is not None and hint.shape == (self.grid, self.grid)
         self._z = hint if ok else grid_values(s, self.grid)
         log = wants_log(self._z)
-        edit = s is self._shown_surface  # a drawing being edited keeps the zoom
+        # A drawing being edited (or just started on the surface shown) keeps the zoom.
+        shown = self._shown_surface
+        edit = shown is not None and (s is shown or getattr(s, "base", None) is shown)
         self._shown_surface = s
         self.plot.set_surface(self._z, s.domain, log, self._critical_markers(), fit=not edit)
         for w in (self.log_box, self.actions["log_scale"]):

@@ -238,3 +238,16 @@ def test_choosing_another_surface_drops_the_drawing_history(explorer, drawing) -
     drag(explorer, a, a)
     s = explorer.controller.surface
     assert isinstance(s, DrawnSurface) and s.base.name == "booth" and len(s.bumps) == 1
+
+
+def test_drawing_keeps_the_zoom(explorer, main_window) -> None:
+    vb = explorer.plot.vb
+    vb.setRange(xRange=(0.0, 2.0), yRange=(-2.0, 0.0), padding=0)
+    QTest.keyClick(main_window, Qt.Key.Key_D)
+    a = pixel(explorer, 1.0, -1.0)
+    drag(explorer, a, a + QPointF(0, 40))
+    assert len(explorer.controller.surface.bumps) == 1
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx((0.0, 2.0, -2.0, 0.0), abs=1e-9)
+    explorer.controller.set_surface_name("booth")  # another surface: the whole domain again
+    assert vb.viewRange()[0] == pytest.approx([-10.0, 10.0])
