@@ -229,6 +229,8 @@ class ExplorerController(QObject):
 
     def edit_run(self, key: int, changes: dict[str, object]) -> bool:
         """Apply edits live (the next step uses them). Bad values: sigError, nothing changes."""
+        if all(s.key != key for s in self.race.slots):
+            return False  # a panel still showing a run that was just removed
         try:
             self.race.edit(key, **changes)
         except USER_ERRORS as e:
