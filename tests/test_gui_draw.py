@@ -7,6 +7,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
@@ -251,3 +253,71 @@ def test_drawing_keeps_the_zoom(explorer, main_window) -> None:
     assert (x0, x1, y0, y1) == pytest.approx((0.0, 2.0, -2.0, 0.0), abs=1e-9)
     explorer.controller.set_surface_name("booth")  # another surface: the whole domain again
     assert vb.viewRange()[0] == pytest.approx([-10.0, 10.0])
+
+
+# --- random gestures ---------------------------------------------------------------------------
+_xy = st.floats(-4.5, 4.5)
+_op = st.one_of(
+    st.tuples(st.just("drag"), _xy, _xy, st.integers(-150, 150), st.integers(-150, 150)),
+    st.tuples(st.just("grab"), st.integers(0, 5), st.integers(-80, 80), st.integers(-80, 80)),
+    st.tuples(st.just("wheel"), _xy, _xy, st.integers(-3, 3)),
+    st.tuples(st.just("select_wheel"), st.integers(0, 5), st.integers(-2, 2)),
+    st.sampled_from([("undo",), ("redo",), ("delete",), ("hill",), ("escape",)]),
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ops=st.lists(_op, min_size=1, max_size=10))
+def test_random_gestures_keep_grid_and_history_consistent(explorer, main_window, ops) -> None:
+    """Any sequence of drags, grabs, wheels, keys and undo/redo: no exception; undo then redo is
+    a no-op after every step; the heatmap grid equals a full recompute; undoing everything gives
+    the base exactly, and redoing all returns to the same bumps."""
+    c, tool = explorer.controller, explorer.draw
+    c.set_surface_name("himmelblau")
+    tool.set_active(True)
+    for op in ops:
+        kind = op[0]
+        d = tool.drawing
+        if kind == "drag":
+            a = pixel(explorer, op[1], op[2])
+            drag(explorer, a, a + QPointF(op[3], op[4]), steps=3)
+        elif kind in ("grab", "select_wheel") and d is not None and d.bumps:
+            b = d.bumps[op[1] % len(d.bumps)]
+            a = pixel(explorer, b.x, b.y)
+            if kind == "grab":
+                drag(explorer, a, a + QPointF(op[2], op[3]), steps=3)
+            else:
+                drag(explorer, a, a, steps=1)
+                wheel(explorer, a, op[2])
+        elif kind == "wheel":
+            wheel(explorer, pixel(explorer, op[1], op[2]), op[3])
+        elif kind == "undo":
+            tool.stack.undo()
+        elif kind == "redo":
+            tool.stack.redo()
+        elif kind == "delete":
+            QTest.keyClick(main_window, Qt.Key.Key_Backspace)
+        elif kind == "hill":
+            tool.actions["hill"].toggle()
+        elif kind == "escape":
+            QTest.keyClick(main_window, Qt.Key.Key_Escape)
+        if tool.drawing is not None and tool.stack.canUndo():  # undo then redo changes nothing
+            snap = list(tool.drawing.bumps)
+            tool.stack.undo()
+            tool.stack.redo()
+            assert tool.drawing.bumps == snap
+    d = tool.drawing
+    if d is None:
+        return
+    assert c.surface is d
+    g = tool.grid
+    full = d.value(np.stack(np.meshgrid(g.xs, g.ys), axis=-1))
+    assert np.allclose(g.z, full, rtol=1e-9, atol=1e-9 * float(np.abs(full).max()))
+    final, index = list(d.bumps), tool.stack.index()
+    tool.stack.setIndex(0)
+    assert d.bumps == []
+    assert np.array_equal(d.value(PTS), [himmelblau(x, y) for x, y in PTS])
+    tool.stack.setIndex(index)
+    assert d.bumps == final
