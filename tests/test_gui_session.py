@@ -196,3 +196,15 @@ def test_new_scene_and_preferences(make_window, qtbot):
     assert on == {"overlay_velocity", "overlay_adaptive", "overlay_eigen"}
     qtbot.waitUntil(lambda: b.explorer.splitter.sizes() == sizes, timeout=2000)
     assert b.session.settings.contains("window/geometry")
+
+
+def test_screenshot_mode_neither_restores_nor_autosaves(tmp_path, monkeypatch, qtbot):
+    from gui.app import run_app
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "autosave.json").write_text("not even json")
+    monkeypatch.setenv("GDE_DATA_DIR", str(data))
+    assert run_app(screenshot=str(tmp_path / "shot.png"), size=(900, 600)) == 0
+    assert (tmp_path / "shot.png").stat().st_size > 1000
+    assert sorted(p.name for p in data.iterdir()) == ["autosave.json"]  # untouched
