@@ -188,9 +188,13 @@ class SessionManager(QObject):
         if not self.timer.isActive():
             self.timer.start()
 
-    def autosave(self) -> bool:
-        """Write the scene to the autosave file (silently skipped for an unsavable surface)."""
+    def autosave(self, force: bool = False) -> bool:
+        """Write the scene to the autosave file (silently skipped for an unsavable surface).
+        While the race plays only the step counts change: wait for the pause (or the close)."""
         self.timer.stop()
+        if self.tab.controller.playing and not force:
+            self.timer.start()
+            return False
         try:
             save_scene(self.autosave_path, self.scene())
         except SessionError:
@@ -239,7 +243,7 @@ class SessionManager(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
-            self.autosave()
+            self.autosave(force=True)
             self.save_preferences()
         return False
 

@@ -208,3 +208,20 @@ def test_screenshot_mode_neither_restores_nor_autosaves(tmp_path, monkeypatch, q
     assert run_app(screenshot=str(tmp_path / "shot.png"), size=(900, 600)) == 0
     assert (tmp_path / "shot.png").stat().st_size > 1000
     assert sorted(p.name for p in data.iterdir()) == ["autosave.json"]  # untouched
+
+
+def test_autosave_waits_for_the_pause_but_not_for_the_close(make_window, tmp_path, qtbot):
+    win = make_window()
+    win.session.timer.setInterval(10)
+    auto = tmp_path / "data" / "autosave.json"
+    c = win.explorer.controller
+    c.play()
+    qtbot.wait(100)
+    assert not auto.exists()  # playing: only step counts change, nothing written yet
+    c.pause()
+    qtbot.waitUntil(auto.exists, timeout=3000)
+    auto.unlink()
+    c.play()
+    qtbot.waitUntil(lambda: c.race.t > 3, timeout=3000)
+    win.close()
+    assert json.loads(auto.read_text())["runs"][0]["steps"] > 3
