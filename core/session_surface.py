@@ -29,9 +29,10 @@ def surface_spec(surface: Surface) -> dict[str, Any]:
     if isinstance(surface, DrawnSurface):
         d = surface.to_dict()
         d.pop("version", None)
-        return {"kind": "drawn", **d}
+        return {"kind": "drawn", **d, **_label(surface, "drawn")}
     if isinstance(surface, FormulaSurface):
-        return {"kind": "formula", "expr": surface.expr, "domain": list(surface.domain)}
+        return {"kind": "formula", "expr": surface.expr, "domain": list(surface.domain),
+                **_label(surface, "formula")}  # fmt: skip
     if isinstance(surface, NetworkSliceSurface):
         if surface.net is None:
             raise SurfaceSpecError("this network slice has no network to save")
@@ -57,6 +58,24 @@ def surface_spec(surface: Surface) -> dict[str, Any]:
             "(only listed surfaces, formulas, drawings and network slices can)"
         )
     return {"kind": "named", "name": surface.name}
+
+
+def _label(surface: Surface, default: str) -> dict[str, Any]:
+    """Name, title and description of a renamed formula or drawing (a saved user surface), so
+    the surface list shows it under its own name again."""
+    if surface.name == default:
+        return {}
+    return {"label": {"name": surface.name, "title": surface.title,
+                      "description": surface.description}}  # fmt: skip
+
+
+def _relabel(surface: Surface, label: object) -> Surface:
+    keys = ("name", "title", "description")
+    ok = isinstance(label, dict) and set(label) == set(keys)
+    if not ok or not all(isinstance(label[k], str) and len(label[k]) <= 500 for k in keys):
+        raise SurfaceSpecError("surface 'label' must hold name, title and description strings")
+    surface.name, surface.title, surface.description = (label[k] for k in keys)
+    return surface
 
 
 def _str(d: dict[str, Any], key: str) -> str:
@@ -98,11 +117,13 @@ def build_surface(spec: object) -> Surface:
             if not isinstance(domain, list) or len(domain) != 4:
                 raise SurfaceSpecError("surface 'domain' must be [xmin, xmax, ymin, ymax]")
             _numbers(domain, "domain", (4,))
-            return FormulaSurface(_str(spec, "expr"), tuple(domain))  # type: ignore[arg-type]
-        if kind == "drawn":
-            doc = {k: v for k, v in spec.items() if k != "kind"}
-            return drawn_from_dict({"version": 1, **doc})
-        return _network_slice(spec)
+            surface: Surface = FormulaSurface(_str(spec, "expr"), tuple(domain))  # type: ignore[arg-type]
+        elif kind == "drawn":
+            doc = {k: v for k, v in spec.items() if k not in ("kind", "label")}
+            surface = drawn_from_dict({"version": 1, **doc})
+        else:
+            return _network_slice(spec)
+        return _relabel(surface, spec["label"]) if "label" in spec else surface
     except (SurfaceError, NetworkError) as e:
         raise SurfaceSpecError(str(e)) from None
 

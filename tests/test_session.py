@@ -383,3 +383,21 @@ def test_random_corruption_is_refused_cleanly(data):
         for spec in scene.runs:  # whatever loads must also run
             if spec.steps <= 1000:
                 run_of(scene.surface, spec, scene.starts)
+
+
+def test_saved_user_surface_keeps_its_name(tmp_path):
+    surface = DrawnSurface(FormulaSurface("x**2 + y**2"), [Bump(0.5, 0.5, -1.0, 0.3)])
+    surface.name, surface.title, surface.description = "user:bowl", "bowl", "Saved surface “bowl”"
+    loaded = round_trip(tmp_path, Scene(surface, STARTS, ())).surface
+    assert (loaded.name, loaded.title, loaded.description) == ("user:bowl", "bowl",
+                                                               "Saved surface “bowl”")  # fmt: skip
+    assert loaded.base.expr == "x**2 + y**2" and loaded.bumps == surface.bumps
+    doc = good_doc()
+    doc["surface"] = {
+        "kind": "formula",
+        "expr": "x*y",
+        "domain": [0, 1, 0, 1],
+        "label": {"name": 3},
+    }
+    with pytest.raises(SessionError, match="label"):
+        parse_scene(json.dumps(doc))
