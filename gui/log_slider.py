@@ -8,6 +8,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
 _TICKS = 1000
+# Typed rates above this are refused: no surface here needs them, and rates near the float maximum
+# overflow the side plots' auto-range.
+MAX_TYPED = 1e6
+_INVALID = "QLineEdit { border: 1px solid #e05050; }"
 
 
 class LogSlider(QWidget):
@@ -60,10 +64,13 @@ class LogSlider(QWidget):
             v = float(self.box.text())
         except ValueError:
             v = float("nan")
-        if not math.isfinite(v) or v < 0:
+        if not math.isfinite(v) or not 0 <= v <= MAX_TYPED:
             self.box.setText(f"{self._value:.4g}")  # reject: show the value still in use
-            self.box.setToolTip("the learning rate must be a finite number ≥ 0")
+            self.box.setToolTip(f"the learning rate must be a number from 0 to {MAX_TYPED:g}")
+            self.box.setStyleSheet(_INVALID)
             return
+        self.box.setStyleSheet("")
+        self.box.setToolTip("")
         if v == self._value:
             return
         self._value = v
