@@ -26,6 +26,7 @@ class SurfacePicker(QComboBox):
         self._opened: QStandardItem | None = None
         self._opened_head: QStandardItem | None = None
         self._user_rows = 0  # saved surfaces listed (after their heading), before "Opened"
+        self.context_menu: QMenu | None = None  # the right-click menu on a saved surface
         for group, names in grouped().items():
             head = QStandardItem(group)
             head.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -97,11 +98,12 @@ class SurfacePicker(QComboBox):
         key = self.view().indexAt(pos).data(Qt.ItemDataRole.UserRole)
         if not isinstance(key, str) or not key.startswith("user:"):
             return
-        menu = QMenu(self.view())
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        menu = self.context_menu = QMenu(self.view())
         act = menu.addAction(f"Delete saved surface “{key[len('user:') :]}”…")
-        if menu.exec(self.view().viewport().mapToGlobal(pos)) is act:
-            self.hidePopup()
-            self.sigDeleteRequested.emit(key)
+        act.triggered.connect(lambda: (self.hidePopup(), self.sigDeleteRequested.emit(key)))
+        menu.popup(self.view().viewport().mapToGlobal(pos))
 
     def set_current(self, name: str, title: str = "", group: str = "") -> None:
         """Show the surface in use; one from elsewhere (a network slice, a drawing, a typed

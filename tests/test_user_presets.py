@@ -205,3 +205,34 @@ def test_only_savable_surfaces_are_saved(data_dir, main_window, monkeypatch) -> 
     tab.save_surface_action.trigger()  # Himmelblau itself is already in the list
     assert "only typed formulas and drawings" in main_window.statusBar().currentMessage()
     assert not data_dir.exists() or not list(data_dir.glob("*.json"))
+
+
+@pytest.mark.gui
+def test_right_click_delete_in_the_surface_list(data_dir, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    UserPresetStore(data_dir).save(FormulaSurface("x**2 + y**2"), "bowl")
+    win = _new_window(qtbot)
+    try:
+        picker = win.explorer.picker
+        row = picker.findData("user:bowl")
+        picker.showPopup()
+        view = picker.view()
+        qtbot.waitUntil(view.isVisible, timeout=3000)
+        pos = view.visualRect(view.model().index(row, 0)).center()
+        assert view.indexAt(pos).row() == row
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda *a, **k: QMessageBox.StandardButton.Yes)  # fmt: skip
+        view.customContextMenuRequested.emit(pos)
+        menu = picker.context_menu
+        assert [x.text() for x in menu.actions()] == ["Delete saved surface “bowl”…"]
+        menu.actions()[0].trigger()
+        assert picker.findData("user:bowl") < 0
+        assert not list(data_dir.glob("*.json"))
+        # A right-click on a built-in surface offers nothing.
+        menu.close()
+        picker.context_menu = None
+        view.customContextMenuRequested.emit(view.visualRect(view.model().index(1, 0)).center())
+        assert picker.context_menu is None
+    finally:
+        _close(win)
