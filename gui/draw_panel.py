@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-HINT = "drag: dig (longer = deeper) · wheel: brush · drag a dot: move · Del: delete"
+HINT = "drag: {} · wheel: brush · drag a dot: move · Del: delete"
+DIG, RAISE = "dig a well (longer = deeper)", "raise a hill (longer = higher)"
 
 
 class DrawPanel(QWidget):
@@ -36,7 +37,7 @@ class DrawPanel(QWidget):
         save_button.setText("Save…")
         row.addWidget(save_button)
         self.buttons["save"] = save_button
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(HINT.format(DIG))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#8fbcbb;")
         self.hint.hide()
@@ -46,6 +47,9 @@ class DrawPanel(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.hint)
         actions["draw"].toggled.connect(self.hint.setVisible)
+        actions["hill"].toggled.connect(
+            lambda on: self.hint.setText(HINT.format(RAISE if on else DIG))
+        )
         # A button's text follows its action; keep the short labels chosen above.
         actions["draw"].changed.connect(lambda: self.buttons["draw"].setText("✎ Draw"))
         actions["undo"].changed.connect(lambda: self.buttons["undo"].setText("↶"))

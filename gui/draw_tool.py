@@ -95,6 +95,11 @@ class DrawTool(QObject):
             return
         self._drag = None
         self.items.set_active(on)
+        vp = self.plot.viewport()
+        if on:
+            vp.setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            vp.unsetCursor()
         self._show_items()
         if on:
             self.sigMessage.emit("Draw mode: drag to dig a well, wheel sets the brush (D leaves)")
