@@ -61,7 +61,7 @@ class ExplorerController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(16)
         self.timer.timeout.connect(self._on_timer_tick)
-        self._search_critical(first)
+        self.search_critical()
 
     # --- surface and starts -------------------------------------------------------------------
     @property
@@ -75,13 +75,14 @@ class ExplorerController(QObject):
             self.sigError.emit(str(e))
 
     def set_surface(self, surface: Surface, values: np.ndarray | None = None,
-                    keep_starts: bool = False) -> None:  # fmt: skip
+                    keep_starts: bool = False, search: bool = True) -> None:  # fmt: skip
         """Replace the surface (or show an edited one); runs restart. Its stored critical points
         are used at once; the full search runs in a thread and replaces them when done.
 
         values: f on the heatmap grid if the caller has it (a drawing kept up to date bump by
         bump), saving a full recompute; keep_starts: restart from the current starts rather than
-        the surface's default start (an edit of the same drawing)."""
+        the surface's default start (an edit of the same drawing); search: start the critical-point
+        search now (a drawing being dragged defers it with search=False, then search_critical())."""
         starts = self.race.starts.copy() if keep_starts else None
         self.race.set_surface(surface, critical=known_now(surface))
         if starts is not None:
@@ -93,13 +94,17 @@ class ExplorerController(QObject):
         self.sigSurfaceChanged.emit()
         self.values_hint = None
         self.sigStepped.emit()
-        self._search_critical(surface)
+        if search:
+            self.search_critical()
+        else:
+            self._generation += 1  # a search still running is for the previous version: stale
+            self._pending = None
 
-    def _search_critical(self, surface: Surface) -> None:
-        """Start the search once the event loop is back, so the redraw of the new surface is
-        not slowed by a thread competing for the interpreter."""
+    def search_critical(self) -> None:
+        """Search the current surface's critical points once the event loop is back, so the redraw
+        of a new surface is not slowed by a thread competing for the interpreter."""
         self._generation += 1
-        self._pending = (surface, self._generation)
+        self._pending = (self.surface, self._generation)
         QTimer.singleShot(0, self._start_pending_search)
 
     def _start_pending_search(self) -> None:

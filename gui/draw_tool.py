@@ -158,14 +158,14 @@ class DrawTool(QObject):
         """Show the edited drawing now; the critical-point search waits until edits pause."""
         assert self.drawing is not None and self.grid is not None
         c = self.controller
-        c.set_surface(self.drawing, values=self.grid.z, keep_starts=True)
-        c._pending = None  # no search per edit: the timer below starts one (see module doc)
+        # No search per edit: the timer below starts one when edits pause (see module doc).
+        c.set_surface(self.drawing, values=self.grid.z, keep_starts=True, search=False)
         self.search_timer.start()
         self._show_items()
 
     def _on_search_timer_timeout(self) -> None:
         if self.drawing is not None and self.controller.surface is self.drawing:
-            self.controller._search_critical(self.drawing)
+            self.controller.search_critical()
 
     def _show_items(self) -> None:
         if self.active:

@@ -277,8 +277,9 @@ class ExplorerTab(QWidget):
         self._refresh_slow()
 
     def _on_schedule_edited(self, fields: dict) -> None:
-        if self.selected is not None:
-            self.controller.edit_run(self.selected, {"schedule": fields})
+        slot = self._selected_slot()
+        if slot is not None:
+            self.controller.edit_run(slot.key, {"schedule": fields})
 
     def _on_speed_changed(self) -> None:
         self.controller.set_speed(self.steps_per_tick.value(), self.ticks_per_second.value())

@@ -56,6 +56,15 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self._file_menu, self._quit_action = file_menu, quit_action
+        draw = self.explorer.draw.actions
+        edit = bar.addMenu("&Edit")
+        edit.addAction(draw["undo"])
+        edit.addAction(draw["redo"])
+        surface = bar.addMenu("&Surface")
+        surface.addAction(draw["draw"])
+        surface.addAction(draw["hill"])
+        surface.addSeparator()
+        surface.addAction(self.explorer.save_surface_action)
         race = bar.addMenu("&Race")
         for n in ("play", "step", "reset", "explain"):
             race.addAction(a[n])
@@ -70,7 +79,7 @@ class MainWindow(QMainWindow):
             if n.startswith("overlay_"):
                 view.addAction(act)
         view.addSeparator()  # tools installed later (basins, sweeps, 3D) go below
-        for m in (race, runs, view):
+        for m in (edit, surface, race, runs, view):
             m.setToolTipsVisible(True)
         help_menu = bar.addMenu("&Help")
         keys = QAction("Keyboard and mouse", self)
@@ -129,7 +138,12 @@ class MainWindow(QMainWindow):
             self.explorer.controller.pause()  # no racing unseen in the background
             self.network_tab()
         self.toolbar.setVisible(index == 0)
-        for act in self.explorer.actions.values():
+        explorer_only = (
+            *self.explorer.actions.values(),
+            *self.explorer.draw.actions.values(),
+            self.explorer.save_surface_action,
+        )
+        for act in explorer_only:
             act.setEnabled(index == 0)
 
     def _on_network_open_in_explorer(self, surface: object) -> None:
@@ -147,7 +161,10 @@ class MainWindow(QMainWindow):
             "Shift+click: add another start point.  Drag a start marker to move it.\n"
             "Space play/pause · → or S step · R reset · E explain the next step\n"
             "Mouse wheel zooms, dragging pans, F fits the view again\n"
-            "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run",
+            "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
+            "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
+            "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
+            "Ctrl+O open · Ctrl+S save a scene · Ctrl+E export an image · Ctrl+Shift+E an animation",
         )
 
     def shutdown(self) -> None:

@@ -9,6 +9,13 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Keep every test (and the subprocesses it starts) away from the user's real data folder:
+    autosaves, saved surfaces and UI settings go to a fresh temporary folder."""
+    monkeypatch.setenv("GDE_DATA_DIR", str(tmp_path / "gde-data"))
+
+
 @pytest.fixture
 def main_window(qtbot):
     """The main window, shown and exposed; closed and deleted explicitly at teardown so no
