@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from core.files import parse_json, read_text, write_atomic
 from core.network import Network, NetworkError
 
 Array = NDArray[np.float64]
@@ -39,16 +39,7 @@ def network_dict(net: Network, x: Array, y: Array) -> dict[str, Any]:
 
 def save_network(path: str | os.PathLike[str], net: Network, x: Array, y: Array) -> None:
     """Write the network file atomically: a half-written file never replaces a good one."""
-    target = Path(path)
-    text = json.dumps(network_dict(net, x, y), indent=1, allow_nan=False)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(network_dict(net, x, y), indent=1, allow_nan=False) + "\n")
 
 
 def _is_number(v: object) -> bool:
@@ -128,16 +119,9 @@ def network_from_dict(d: object) -> tuple[Network, Array, Array]:
 
 def load_network(path: str | os.PathLike[str]) -> tuple[Network, Array, Array]:
     """Read and validate a network file; every problem is one NetworkError line."""
+    text = read_text(path, NetworkError, "network")
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NetworkError(f"no such network file: {path}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise NetworkError(f"cannot read {path}: {e.__class__.__name__}") from None
-    try:
-        d = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise NetworkError(
-            f"{path} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
-        ) from None
+        d = parse_json(text, NetworkError)
+    except NetworkError as e:
+        raise NetworkError(f"{Path(path).name}: {e}") from None
     return network_from_dict(d)

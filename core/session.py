@@ -14,7 +14,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.estimates import Estimate, EstimateError
+from core.files import parse_json, read_text, write_atomic
 from core.hyper import Hyper, HyperError
 from core.rules import RuleError, canonical
 from core.run import Run
@@ -111,22 +111,6 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         "speed": {"steps_per_tick": scene.speed[0], "ticks_per_second": scene.speed[1]},
         "selected": scene.selected,
     }
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write text to a temporary file beside path, fsync it, then rename it over path: a crash at
-    any moment leaves either the old file or the new one, and never a stray temporary file."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def save_scene(path: str | os.PathLike[str], scene: Scene) -> None:
@@ -281,28 +265,13 @@ def _reject_constant(name: str) -> None:
 
 def parse_scene(text: str) -> Scene:
     """A scene from JSON text (SessionError with the fault if it is not a valid scene)."""
-    try:
-        doc = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as e:
-        raise SessionError(
-            f"not valid JSON ({e.msg} at line {e.lineno} column {e.colno})"
-        ) from None
-    except RecursionError:
-        raise SessionError("JSON nested too deeply") from None
-    return scene_from_dict(doc)
+    return scene_from_dict(parse_json(text, SessionError, _reject_constant))
 
 
 def load_scene(path: str | os.PathLike[str]) -> Scene:
     """Read and validate a scene file; any problem is one SessionError line naming the file."""
     p = Path(path)
-    try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise SessionError(f"{p.name}: larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SessionError(f"cannot read '{p}': {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise SessionError(f"{p.name}: not a text (UTF-8) file") from None
+    text = read_text(p, SessionError, "scene", MAX_FILE_BYTES)
     try:
         return parse_scene(text)
     except SessionError as e:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from core.files import parse_json, read_text, write_atomic
 from surfaces.base import Array, CriticalPoint, Domain, Surface, SurfaceError
 
 VERSION = 1
@@ -195,18 +195,7 @@ class DrawnSurface(Surface):
 
     def save(self, path: str | os.PathLike[str]) -> None:
         """Write the JSON file atomically: a temporary file in the same folder, then os.replace."""
-        target = Path(path)
-        text = json.dumps(self.to_dict(), indent=1, allow_nan=False)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(self.to_dict(), indent=1, allow_nan=False) + "\n")
 
 
 class DrawnGrid:
@@ -322,23 +311,8 @@ def drawn_from_dict(d: object) -> DrawnSurface:
 def load_drawn(path: str | os.PathLike[str]) -> DrawnSurface:
     """Read a drawn-surface JSON file; any problem raises SurfaceError naming the file and the fault."""
     p = Path(path)
+    text = read_text(p, SurfaceError, "drawn surface", MAX_FILE_BYTES)
     try:
-        if p.stat().st_size > MAX_FILE_BYTES:
-            raise SurfaceError(f"{p}: file is larger than {MAX_FILE_BYTES // 1_000_000} MB")
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SurfaceError(f"cannot read drawn surface '{p}': {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise SurfaceError(f"{p}: not a text (UTF-8) JSON file") from None
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise SurfaceError(
-            f"{p}: not valid JSON ({e.msg} at line {e.lineno} column {e.colno})"
-        ) from None
-    except RecursionError:
-        raise SurfaceError(f"{p}: JSON nested too deeply") from None
-    try:
-        return drawn_from_dict(doc)
+        return drawn_from_dict(parse_json(text, SurfaceError))
     except SurfaceError as e:
         raise SurfaceError(f"{p}: {e}") from None

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.files import write_atomic
 from surfaces.base import Surface, SurfaceError
 from surfaces.drawn import DrawnSurface, drawn_from_dict
 from surfaces.formula import FormulaSurface
@@ -170,7 +170,7 @@ class UserPresetStore:
             while target.exists():
                 k += 1
                 target = self.folder / f"{stem}-{k}.json"
-        _write_atomic(target, json.dumps(doc, indent=1, allow_nan=False, ensure_ascii=False))
+        write_atomic(target, json.dumps(doc, indent=1, allow_nan=False, ensure_ascii=False) + "\n")
         return UserPreset(doc["name"], target, doc)
 
     def delete(self, name: str) -> bool:
@@ -180,16 +180,3 @@ class UserPresetStore:
                 q.path.unlink(missing_ok=True)
                 return True
         return False
-
-
-def _write_atomic(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

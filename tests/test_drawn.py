@@ -151,7 +151,7 @@ def test_malformed_files_say_what_is_wrong(tmp_path: Path, doc: object, message:
 
 
 def test_missing_file() -> None:
-    with pytest.raises(SurfaceError, match="cannot read drawn surface"):
+    with pytest.raises(SurfaceError, match="no such drawn surface file"):
         load_drawn("/nonexistent/dir/x.json")
 
 
