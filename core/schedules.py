@@ -27,6 +27,8 @@ MODES: tuple[Mode, ...] = (
     "exponential",
 )
 
+CYCLIC: tuple[Mode, ...] = ("triangular", "triangular2", "exp_range")
+
 # gamma's meaning depends on the mode; these are its defaults when not given.
 GAMMA_DEFAULTS: dict[str, float] = {"exp_range": 0.999, "step": 0.5, "exponential": 0.995}
 
@@ -78,6 +80,30 @@ class Schedule:
 
     def with_(self, **changes: object) -> Schedule:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def headline_lr(self) -> float:
+        """The rate one learning-rate control edits: the peak of cyclic modes, η otherwise."""
+        return self.max_lr if self.mode in CYCLIC else self.lr
+
+    def edited(self, fields: dict[str, object], lr: float | None = None) -> Schedule:
+        """A copy with some fields changed, as a user edits it: switching between a cyclic and a
+        single-rate mode carries the rate over (η ↔ max-lr, base-lr = η/10); then lr, if given,
+        sets the headline rate (in cyclic modes max-lr, lowering base-lr to it if needed)."""
+        fields = dict(fields)
+        mode = fields.get("mode", self.mode)
+        if mode != self.mode:
+            if mode in CYCLIC and self.mode not in CYCLIC:
+                fields.setdefault("max_lr", self.lr)
+                fields.setdefault("base_lr", self.lr / 10)
+            elif mode not in CYCLIC and self.mode in CYCLIC:
+                fields.setdefault("lr", self.max_lr)
+        out = self.with_(**fields) if fields else self
+        if lr is None:
+            return out
+        if out.mode in CYCLIC:
+            return out.with_(max_lr=lr, base_lr=min(out.base_lr, lr))
+        return out.with_(lr=lr)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -20,7 +20,6 @@ from core.schedules import Schedule
 from surfaces.network_slice import NetworkSliceSurface, slice_directions, slice_weights
 
 MAX_HISTORY = 20_000
-CYCLIC = ("triangular", "triangular2", "exp_range")
 # Rates that train the tab's small examples in seconds (the Explorer's defaults suit 2-D surfaces).
 NET_LR = {"sgd": 0.5, "momentum": 0.1, "nesterov": 0.1, "adagrad": 0.2, "rmsprop": 0.01,
           "adam": 0.02, "adamw": 0.02, "amsgrad": 0.02, "newton": 1.0, "sfn": 1.0}  # fmt: skip
@@ -144,23 +143,10 @@ class NetworkController(QtCore.QObject):
         hyper = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
         if hyper:
             self.set_hyper(self.hyper.with_(**hyper))
-        sched = dict(changes.get("schedule", {}))  # type: ignore[call-overload]
-        old = self.schedule
-        mode = sched.get("mode", old.mode)
-        if mode != old.mode:
-            if mode in CYCLIC and old.mode not in CYCLIC:
-                sched.setdefault("max_lr", old.lr)
-                sched.setdefault("base_lr", old.lr / 10)
-            elif mode not in CYCLIC and old.mode in CYCLIC:
-                sched.setdefault("lr", old.max_lr)
-        if "lr" in changes:
-            lr = float(changes["lr"])  # type: ignore[arg-type]
-            if mode in CYCLIC:
-                sched.update(max_lr=lr, base_lr=min(sched.get("base_lr", old.base_lr), lr))
-            else:
-                sched["lr"] = lr
-        if sched:
-            self.set_schedule(old.with_(**sched))
+        if changes.get("schedule") or "lr" in changes:
+            lr = float(changes["lr"]) if "lr" in changes else None  # type: ignore[arg-type]
+            sched = dict(changes.get("schedule", {}))  # type: ignore[call-overload]
+            self.set_schedule(self.schedule.edited(sched, lr))
         if "batch" in changes:
             self.set_batch(changes["batch"])  # type: ignore[arg-type]
         if "steps_per_tick" in changes:
@@ -171,7 +157,7 @@ class NetworkController(QtCore.QObject):
     @property
     def lr(self) -> float:
         """The rate shown on the lr slider (max-lr in the cyclic modes)."""
-        return self.schedule.max_lr if self.schedule.mode in CYCLIC else self.schedule.lr
+        return self.schedule.headline_lr
 
     # --- training --------------------------------------------------------------------------------
     @property

@@ -23,7 +23,6 @@ from surfaces.base import CriticalPoint, Surface
 
 Array = NDArray[np.float64]
 TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
-CYCLIC = ("triangular", "triangular2", "exp_range")
 
 # Starts that show something interesting on the classic surfaces; others use a corner of the domain.
 DEFAULT_STARTS: dict[str, tuple[float, float]] = {
@@ -94,7 +93,7 @@ class RunSlot:
     @property
     def lr(self) -> float:
         """The rate the lr slider edits: the peak of cyclic schedules, η otherwise."""
-        return self.schedule.max_lr if self.schedule.mode in CYCLIC else self.schedule.lr
+        return self.schedule.headline_lr
 
 
 class Race:
@@ -236,15 +235,9 @@ class Race:
             )
             est.check(self.surface)
             s.estimate = est
-        if "schedule" in changes:
-            fields = dict(changes["schedule"])  # type: ignore[call-overload]
-            s.schedule = self._schedule_with(s, fields)
-        if "lr" in changes:
-            lr = float(changes["lr"])  # type: ignore[arg-type]
-            if s.schedule.mode in CYCLIC:
-                s.schedule = s.schedule.with_(max_lr=lr, base_lr=min(s.schedule.base_lr, lr))
-            else:
-                s.schedule = s.schedule.with_(lr=lr)
+        if "schedule" in changes or "lr" in changes:
+            lr = float(changes["lr"]) if "lr" in changes else None  # type: ignore[arg-type]
+            s.schedule = s.schedule.edited(dict(changes.get("schedule", {})), lr)  # type: ignore[call-overload]
         if s.run is not None:
             s.run.hyper, s.run.schedule, s.run.estimate = s.hyper, s.schedule, s.estimate
         if "colour" in changes:
@@ -253,20 +246,6 @@ class Race:
             s.rule = canonical(str(changes["rule"]))
             if s.run is not None:
                 s.run.set_rule(s.rule)
-
-    @staticmethod
-    def _schedule_with(s: RunSlot, fields: dict[str, object]) -> Schedule:
-        """The slot's schedule with some fields changed; switching between a cyclic and a
-        single-rate mode carries the rate over (η ↔ max-lr, base-lr = η/10)."""
-        old = s.schedule
-        mode = fields.get("mode", old.mode)
-        if mode != old.mode:
-            if mode in CYCLIC and old.mode not in CYCLIC:
-                fields.setdefault("max_lr", old.lr)
-                fields.setdefault("base_lr", old.lr / 10)
-            elif mode not in CYCLIC and old.mode in CYCLIC:
-                fields.setdefault("lr", old.max_lr)
-        return old.with_(**fields)
 
     # --- stepping ---------------------------------------------------------------------------
     def active(self) -> list[RunSlot]:

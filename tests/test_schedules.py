@@ -94,3 +94,17 @@ def test_constant_and_scalar_evaluation():
 def test_bad_schedules(kwargs, fragment):
     with pytest.raises(ScheduleError, match=fragment):
         Schedule(**kwargs)
+
+
+def test_user_edits_carry_the_rate_across_modes():
+    const = Schedule(lr=0.05)
+    cyc = const.edited({"mode": "triangular"})
+    assert (cyc.max_lr, cyc.base_lr) == (0.05, 0.005)
+    assert cyc.headline_lr == 0.05
+    back = cyc.with_(max_lr=0.2).edited({"mode": "cosine_restarts"})
+    assert back.lr == 0.2 and back.headline_lr == 0.2
+    # the headline rate of a cyclic mode is its peak; base-lr follows it down, never up
+    assert cyc.edited({}, lr=0.001).base_lr == 0.001
+    assert cyc.edited({}, lr=0.5).base_lr == 0.005
+    assert const.edited({}, lr=0.3) == Schedule(lr=0.3)
+    assert const.edited({"mode": "step", "gamma": 0.5}).lr == 0.05
