@@ -251,15 +251,32 @@ class BasinsPanel(QWidget):
 
 def install(window: QMainWindow) -> QDockWidget:
     """Add the panel to the main window as a hidden dock, toggled by View > Basin map (Ctrl+B)."""
-    panel = BasinsPanel(window.explorer)  # type: ignore[attr-defined]
-    dock = QDockWidget("Basins of attraction", window)
-    dock.setObjectName("basins_dock")
+    return install_dock(
+        window,
+        BasinsPanel(window.explorer),  # type: ignore[attr-defined]
+        ("Basins of attraction", "basins_dock"),
+        ("Basin map", "Ctrl+B"),
+        "Colour every start by where the selected run's optimizer ends (Ctrl+B)",
+    )
+
+
+def install_dock(
+    window: QMainWindow,
+    panel: QWidget,
+    title_and_name: tuple[str, str],
+    action_and_key: tuple[str, str],
+    tip: str,
+) -> QDockWidget:
+    """Put a tool panel in a hidden right-hand dock with a View-menu toggle and shortcut; the panel
+    (an event filter on the window) hears the window close so it can stop its worker."""
+    dock = QDockWidget(title_and_name[0], window)
+    dock.setObjectName(title_and_name[1])
     dock.setWidget(panel)
     add_dock(window, dock)
     action = dock.toggleViewAction()
-    action.setText("Basin map")
-    action.setShortcut(QKeySequence("Ctrl+B"))
-    action.setToolTip("Colour every start by where the selected run's optimizer ends (Ctrl+B)")
+    action.setText(action_and_key[0])
+    action.setShortcut(QKeySequence(action_and_key[1]))
+    action.setToolTip(tip)
     view_menu(window).addAction(action)
     window.installEventFilter(panel)
     return dock

@@ -4,10 +4,9 @@ two-parameter map for the selected run. ``install(window)`` adds it as a dock wi
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
-from gui.basins_panel import add_dock, view_menu
+from gui.basins_panel import install_dock
 from gui.sweep_lr_page import LrSweepPage
 from gui.sweep_map_page import ParamMapPage
 
@@ -35,15 +34,10 @@ class SweepPanel(QTabWidget):
 
 def install(window: QMainWindow) -> QDockWidget:
     """Add the panel as a hidden dock, toggled by View > Hyperparameter sweeps (Ctrl+Shift+H)."""
-    panel = SweepPanel(window.explorer)  # type: ignore[attr-defined]
-    dock = QDockWidget("Hyperparameter sweeps", window)
-    dock.setObjectName("sweeps_dock")
-    dock.setWidget(panel)
-    add_dock(window, dock)
-    action = dock.toggleViewAction()
-    action.setText("Hyperparameter sweeps")
-    action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    action.setToolTip("Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)")
-    view_menu(window).addAction(action)
-    window.installEventFilter(panel)
-    return dock
+    return install_dock(
+        window,
+        SweepPanel(window.explorer),  # type: ignore[attr-defined]
+        ("Hyperparameter sweeps", "sweeps_dock"),
+        ("Hyperparameter sweeps", "Ctrl+Shift+H"),
+        "Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)",
+    )
