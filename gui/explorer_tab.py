@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -94,6 +94,13 @@ class ExplorerTab(QWidget):
         self._z: np.ndarray | None = None
         self._shown_surface: Surface | None = None
         self._last_slow = 0.0
+        # After a new surface the plot is painted first; the legend and side plots follow on the
+        # next turn of the event loop (they do not change what the user is looking at).
+        self._slow_later = QTimer(self)
+        self._slow_later.setSingleShot(True)
+        self._slow_later.setInterval(0)
+        self._slow_later.timeout.connect(self._refresh_slow)
+        self._skip_next_slow = False
         self._layout()
         self._connect()
         self._on_surface_changed()
@@ -194,6 +201,8 @@ class ExplorerTab(QWidget):
         self.formula.show_surface(s)
         self._set_reference()
         self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)
+        self._slow_later.start()
+        self._skip_next_slow = True  # the restart that follows this redraw
 
     def _on_picker_surface_chosen(self, name: str) -> None:
         if not name.startswith("user:"):
@@ -311,6 +320,9 @@ class ExplorerTab(QWidget):
     def _on_stepped(self) -> None:
         self._draw_runs()
         now = time.perf_counter()
+        if self._skip_next_slow:
+            self._skip_next_slow = False
+            return  # a new surface: its refresh is already scheduled
         if not self.controller.playing or now - self._last_slow >= SLOW_REFRESH_S:
             self._refresh_slow()
 
@@ -354,6 +366,7 @@ class ExplorerTab(QWidget):
             self.explain_dialog.show_explanation(slot.name, slot.colour, ex)
 
     def shutdown(self) -> None:
+        self._slow_later.stop()
         self.draw.shutdown()
         self.controller.shutdown()
         if self.explain_dialog is not None:

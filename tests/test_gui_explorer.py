@@ -218,3 +218,16 @@ def test_legend_values_match_the_surface(explorer) -> None:
         assert float(explorer.legend.value(row, "|∇f|")) == pytest.approx(g, rel=1e-2)
         assert explorer.legend.value(row, "step") == "7"
         assert float(explorer.legend.value(row, "lr")) == pytest.approx(s.lr)
+
+
+def test_legend_follows_a_new_surface_after_the_plot(explorer, qtbot) -> None:
+    """The plot of a new surface is painted first; the legend catches up on the next event-loop
+    turn and then shows the restarted runs on the new surface (booth, by hand)."""
+    explorer.controller.step_once()
+    explorer.controller.set_surface_name("booth")
+    qtbot.waitUntil(lambda: explorer.legend.value(0, "step") == "0", timeout=2000)
+    x, y = explorer.controller.race.active()[0].run.w[0]
+    booth = (x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2
+    assert float(explorer.legend.value(0, "loss")) == pytest.approx(booth, rel=1e-5)
+    explorer.controller.step_once()  # a step right after is shown at once, not deferred
+    assert explorer.legend.value(0, "step") == "1"
