@@ -99,9 +99,9 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def _batch(text: str) -> int | None:
+def _batch(text: str) -> int | str:
     if text == "full":
-        return None
+        return "full"
     try:
         v = int(text)
     except ValueError:

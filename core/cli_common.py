@@ -88,20 +88,22 @@ def run_spec(args: argparse.Namespace, surface: Surface, rule: str | None = None
 
 
 def _estimate(args: argparse.Namespace, surface: Surface, is_gd: bool, key: str) -> Estimate:
-    if args.batch is not None and is_gd:
+    full = args.batch == "full"  # `--batch full`: every example, even for sgd on data
+    batch = None if full else args.batch
+    if batch is not None and is_gd:
         raise CliError("gd always uses the full batch; use --optimizer sgd with --batch N")
-    if args.batch is not None and surface.n_samples == 0:
+    if batch is not None and surface.n_samples == 0:
         raise CliError(
             f"--batch needs a data-defined surface ('{surface.name}' is analytic); "
             "use --noise SIGMA for a stochastic gradient there"
         )
     if args.noise is not None and args.noise > 0:
-        if args.batch is not None:
+        if batch is not None:
             raise CliError("use either --batch or --noise, not both")
         return Estimate("noise", sigma=args.noise)
-    if args.batch is not None:
-        return Estimate("sample") if args.batch == 1 else Estimate("minibatch", batch=args.batch)
-    if key == "sgd" and not is_gd and surface.n_samples > 0:
+    if batch is not None:
+        return Estimate("sample") if batch == 1 else Estimate("minibatch", batch=batch)
+    if key == "sgd" and not is_gd and not full and surface.n_samples > 0:
         return Estimate("sample")  # plain SGD on data: one example per step, as on the slide
     return Estimate("full")
 

@@ -124,3 +124,20 @@ def test_formula_starting_with_minus_works_as_typed():
     last = rows(out)[-1]
     # f = -x² + y²: ∇ = (-2x, 2y) = (1, 2) at (-0.5, 1); one GD step of 0.1
     assert (float(last["x"]), float(last["y"])) == pytest.approx((-0.6, 0.8))
+
+
+def test_sgd_batch_full_on_data_uses_every_example():
+    # `--batch full` must mean the full batch (GD's gradient), not SGD's default of one example.
+    from surfaces.registry import get_surface
+
+    s = get_surface("linear_regression")
+    X, y = s.X, s.t
+    w = np.array([0.5, -0.25])
+    g = -2.0 / len(y) * X.T @ (y - X @ w)  # ∇ of 1/n Σ (yᵢ − xᵢᵀw)²
+    rc, out, err = run_cli("trace", "--surface", "linear_regression", "--optimizer", "sgd",
+                           "--start", "0.5,-0.25", "--steps", "1", "--lr", "0.1",
+                           "--batch", "full")  # fmt: skip
+    assert rc == 0, err
+    r = rows(out)
+    assert float(r[1]["x"]) == pytest.approx(w[0] - 0.1 * g[0], rel=1e-12)
+    assert float(r[1]["y"]) == pytest.approx(w[1] - 0.1 * g[1], rel=1e-12)
