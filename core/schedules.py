@@ -122,7 +122,7 @@ class Schedule:
             if m == "triangular":
                 scale = np.ones_like(tf)
             elif m == "triangular2":
-                scale = 1.0 / 2.0 ** (cycle - 1)
+                scale = 2.0 ** (1 - cycle)  # = 1/2^(cycle−1); underflows quietly to 0
             else:
                 scale = self.gamma_value**tf
             return self.base_lr + (self.max_lr - self.base_lr) * np.maximum(0.0, 1 - x) * scale

@@ -108,3 +108,14 @@ def test_user_edits_carry_the_rate_across_modes():
     assert cyc.edited({}, lr=0.5).base_lr == 0.005
     assert const.edited({}, lr=0.3) == Schedule(lr=0.3)
     assert const.edited({"mode": "step", "gamma": 0.5}).lr == 0.05
+
+
+def test_triangular2_many_cycles_settles_at_base_without_overflow_warnings():
+    # After ~1100 halvings 2^(cycle−1) overflows a float; the scale 1/2^(cycle−1) is just 0 there.
+    s = Schedule("triangular2", base_lr=0.001, max_lr=0.1, step_size=1)
+    t = np.arange(0, 3001)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        lr = s(t)
+    assert lr[1] == pytest.approx(0.1)  # peak of the first cycle
+    assert lr[3] == pytest.approx(0.001 + 0.099 / 2)  # second cycle: half the height
+    assert lr[2999] == 0.001 and lr[3000] == 0.001
