@@ -132,8 +132,9 @@ class Run:
 
     # --- stepping -------------------------------------------------------------------------------
     def _grad(self, p: Array) -> Array:
-        # The full gradient at the current point was computed when it was recorded: reuse it.
-        if self._gcache is not None and p is self.w:
+        # The full gradient at the current point was computed when it was recorded: reuse it
+        # (only while the estimate is still the full gradient: it may have been changed live).
+        if self._gcache is not None and p is self.w and self.estimate.kind == "full":
             g, self._gcache = self._gcache, None
             return g
         return self.estimate.gradient(self.surface, p, self.rng)

@@ -195,3 +195,14 @@ def test_memory_is_bounded_for_long_runs():
     assert steps[0] == 0 and steps[-1] == 20_000  # start and head stay exact
     assert np.all(np.diff(steps) > 0)
     np.testing.assert_array_equal(tr.points(0)[-1], run.w[0])
+
+
+def test_switching_to_noise_applies_noise_from_the_next_step():
+    # The full gradient cached when a point is recorded must not stand in for a noisy estimate.
+    s = get_preset("booth")
+    run = Run(s, "sgd", default_hyper("sgd"), Schedule(lr=0.01), np.array([[0.0, 0.0]]), seed=4)
+    run.estimate = Estimate("noise", sigma=100.0)
+    run.step(1)
+    xi = np.random.default_rng(4).standard_normal((1, 2))  # the run's first draw
+    g = np.array([[-34.0, -38.0]])  # ∇booth(0, 0) = (2u + 4v, 4u + 2v), u = −7, v = −5
+    np.testing.assert_allclose(run.w, -0.01 * (g + 100.0 * xi), rtol=1e-12)
