@@ -66,6 +66,8 @@ class ExplorerTab(QWidget):
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color:#4c566a;")
         self.log_box = QCheckBox("log colour scale")
+        self.log_box.setToolTip("Colour the surface by log(f − f_min): shows detail near the "
+                                "minimum when a few peaks dominate (L)")  # fmt: skip
         self.runs = RunPanel()
         self.schedule = SchedulePanel()
         self.legend = LegendTable()
@@ -130,7 +132,10 @@ class ExplorerTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (scroll, centre, self.side):
             self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(1, 1)
+        # Narrower window or an open dock: the surface keeps most of the width, the side plots
+        # give up a share too instead of squeezing the surface alone.
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([330, 760, 310])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)

@@ -77,8 +77,23 @@ class Heatmap:
         for v in vals:
             p = float(self.position(v))
             if -1e-9 <= p <= 1 + 1e-9:
-                out.append((p, f"{v + 0.0:.3g}"))  # + 0.0: no "-0"
+                out.append((p, tick_label(v)))
         return out
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def tick_label(v: float) -> str:
+    """Three significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06."""
+    text = f"{v + 0.0:.3g}"  # + 0.0: no "-0"
+    if "e" not in text:
+        return text
+    mantissa, exponent = text.split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    if mantissa in ("1", "-1"):
+        return power if mantissa == "1" else "−" + power
+    return f"{mantissa.replace('-', '−')}×{power}"
 
 
 def _nice_ticks(lo: float, hi: float, n: int) -> Array:

@@ -25,6 +25,8 @@ class LegendTable(QTableWidget):
         self.setHorizontalHeaderLabels(COLUMNS)
         for col, tip in enumerate(HEADER_TIPS):
             self.horizontalHeaderItem(col).setToolTip(tip)
+        self.setToolTip("One row per run point: click a row to select its run "
+                        "(hover a column title for what it shows)")  # fmt: skip
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -33,9 +35,10 @@ class LegendTable(QTableWidget):
         h = self.horizontalHeader()
         # Fixed widths: resize-to-contents would re-measure every cell on every refresh.
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        h.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((16, 160, 64, 100, 76, 70, 200)):
+        # Only the status column takes the spare width: run names are short, statuses long.
+        h.setStretchLastSection(True)
+        h.setMinimumSectionSize(16)
+        for col, width in enumerate((16, 110, 52, 108, 72, 60, 200)):
             self.setColumnWidth(col, width)
         self.verticalHeader().setDefaultSectionSize(22)
         self._keys: list[int] = []

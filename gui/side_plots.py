@@ -10,22 +10,29 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from gui.theme import PLOT_BG
 
 
-def _style(plot: pg.PlotWidget, title: str, left: str) -> None:
+def _style(plot: pg.PlotWidget, title: str) -> None:
+    """Dark plot; what the y axis shows is in the title (a rotated left label crowds the
+    tick labels of a narrow side plot)."""
     item = plot.getPlotItem()
     item.setTitle(title, color="#e6e9ef", size="10pt")
     item.showGrid(x=True, y=True, alpha=0.2)
     for ax in ("left", "bottom"):
         item.getAxis(ax).setTextPen("#c8ccd4")
         item.getAxis(ax).setPen("#5a6272")
-    item.setLabel("left", left, color="#c8ccd4")  # after setPen, which recolours labels
-    item.setLabel("bottom", "step", color="#c8ccd4")
+    item.setLabel("bottom", "step", color="#c8ccd4")  # after setPen, which recolours labels
     plot.setMenuEnabled(False)
     for ax in ("left", "bottom"):
         item.getAxis(ax).enableAutoSIPrefix(False)
+    # A fixed tick-label column: room for "10⁻¹⁵" or "0.0001" from the first paint (an axis
+    # that grows only after painting hides labels in a first screenshot), and the two stacked
+    # plots' step axes line up.
+    item.getAxis("left").setWidth(52)
     item.setXRange(0, 100)
     item.enableAutoRange(x=True, y=True)  # follow the data (setXRange above switched it off)
 
 
+LOSS_TITLES = {True: "loss  f − f*  (log)", False: "loss  f"}
+LR_TITLE = "learning rate η per run"
 MAX_SHOWN = 2000
 
 
@@ -40,9 +47,17 @@ class SidePlots(QWidget):
         super().__init__(parent)
         self.loss_plot = pg.PlotWidget(background=PLOT_BG)
         self.lr_plot = pg.PlotWidget(background=PLOT_BG)
-        _style(self.loss_plot, "loss", "f − f*")
-        _style(self.lr_plot, "learning rate", "lr")
+        _style(self.loss_plot, LOSS_TITLES[False])
+        _style(self.lr_plot, LR_TITLE)
+        self.loss_plot.setToolTip(
+            "The loss of every run point against its step, in the run's colour"
+        )
+        self.lr_plot.setToolTip(
+            "The learning rate η each run point uses at each step, in the run's colour\n"
+            "(as in the run list and the table below the surface)"
+        )
         self.lr_plot.setXLink(self.loss_plot)
+        self.setMinimumWidth(230)  # the titles and tick labels stay readable beside a dock
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.loss_plot, 3)
@@ -56,8 +71,8 @@ class SidePlots(QWidget):
         self.f_star = f_star
         # The curves get log10 values from us (light PlotCurveItems); the axis labels decades.
         self.loss_plot.getPlotItem().getAxis("left").setLogMode(f_star is not None)
-        label = "f − f*  (log)" if f_star is not None else "f"
-        self.loss_plot.getPlotItem().setLabel("left", label, color="#c8ccd4")
+        self.loss_plot.getPlotItem().setTitle(LOSS_TITLES[f_star is not None], color="#e6e9ef",
+                                              size="10pt")  # fmt: skip
 
     @staticmethod
     def _curves(
