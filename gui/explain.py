@@ -41,9 +41,11 @@ class ExplainDialog(QDialog):
         lay.addWidget(buttons)
 
     def show_explanation(self, run_name: str, colour: str, ex: Explanation) -> None:
+        # A run named after its rule ("Adam") would read "Adam — Adam, ...": say the rule once.
+        rule = "" if ex.title.strip().lower() == run_name.strip().lower() else f"{ex.title}, "
         self.header.setText(
             f"<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — "
-            f"{ex.title}, the next update"
+            f"{rule}the next update"
         )
         self.formula.setText(ex.formula)
         self.body.setPlainText("\n".join(ex.lines))

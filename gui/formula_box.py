@@ -87,14 +87,18 @@ class FormulaBox(QWidget):
 
     # --- public -------------------------------------------------------------------------------
     def show_surface(self, surface: object) -> None:
-        """Reflect the surface in use: a formula's text and domain; others leave the box as is."""
-        if isinstance(surface, FormulaSurface):
-            # Only when different: setText moves the cursor, and this runs as you type.
-            if self.edit.text().strip() != surface.expr.strip():
-                self.edit.setText(surface.expr)
-            for box, v in zip(self.domain, surface.domain, strict=True):
+        """Reflect the surface in use: a formula's text and domain; for other surfaces only the
+        domain (so the boxes never contradict the axes, and a formula typed next keeps the view)."""
+        domain = getattr(surface, "domain", None)
+        if domain is not None and len(domain) == 4:
+            for box, v in zip(self.domain, domain, strict=True):
+                # Only when different: setText moves the cursor, and this runs as you type.
                 if _float_or_none(box.text()) != v:
                     box.setText(f"{v:g}")
+                    self._mark(box, False)
+        if isinstance(surface, FormulaSurface):
+            if self.edit.text().strip() != surface.expr.strip():
+                self.edit.setText(surface.expr)
             self._applied = (surface.expr.strip(), tuple(surface.domain))
             self._show_error(None)
         else:

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         for n in ("explain", "log_scale"):
             tb.addAction(a[n])
         tb.addSeparator()
+        show = QLabel(" arrows ")
+        show.setToolTip("Arrows drawn at each run's head (G, V, A, H toggle them)")
+        tb.addWidget(show)
         for n in ("overlay_gradient", "overlay_velocity", "overlay_adaptive", "overlay_eigen"):
             tb.addAction(a[n])
         self.toolbar = tb
@@ -138,6 +141,8 @@ class MainWindow(QMainWindow):
             self.explorer.controller.pause()  # no racing unseen in the background
             self.network_tab()
         self.toolbar.setVisible(index == 0)
+        self.statusBar().clearMessage()  # a message about one tab means nothing on the other
+        self.readout.clear()
         explorer_only = (
             *self.explorer.actions.values(),
             *self.explorer.draw.actions.values(),
