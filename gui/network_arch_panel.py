@@ -29,6 +29,8 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         self.data_seed = QtWidgets.QSpinBox()
         self.data_seed.setRange(0, 9999)
         self.data_seed.setPrefix("seed ")
+        self.dataset.setToolTip("the training examples: two inputs x₁, x₂ and a target y each")
+        self.data_seed.setToolTip("random seed that draws the data set (same seed, same points)")
         drow = QtWidgets.QHBoxLayout()
         drow.addWidget(self.dataset, 1)
         drow.addWidget(self.data_seed)
@@ -52,7 +54,12 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             for a, (_, _, tip) in ACTIVATIONS.items():
                 cb.addItem(a, a)
                 cb.setItemData(cb.count() - 1, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.activation.setToolTip(
+            "activation f of the hidden layers (hover an item for its formula)"
+        )
+        self.output_activation.setToolTip("activation of the output neuron ŷ")
         self.loss = QtWidgets.QComboBox()
+        self.loss.setToolTip("the loss L(y, ŷ) that training minimises and backprop differentiates")
         self.loss.addItem("½‖y − ŷ‖² (MSE)", "mse")
         self.loss.addItem("cross-entropy (sigmoid output)", "bce")
         self.init = QtWidgets.QComboBox()
@@ -60,6 +67,8 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, 9999)
         self.seed.setPrefix("seed ")
+        self.init.setToolTip("how the initial weights are drawn (their scale per layer)")
+        self.seed.setToolTip("random seed of the initial weights (same seed, same start)")
         irow = QtWidgets.QHBoxLayout()
         irow.addWidget(self.init, 1)
         irow.addWidget(self.seed)
@@ -77,6 +86,8 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             b.setToolTip(tip)
         self.load = QtWidgets.QPushButton("Load…")
         self.save = QtWidgets.QPushButton("Save…")
+        self.load.setToolTip("open a saved network (architecture, weights and data)")
+        self.save.setToolTip("save this network (architecture, weights and data) to a file")
         erow = QtWidgets.QHBoxLayout()
         for b in (self.sig_example, self.relu_example, self.load, self.save):
             erow.addWidget(b)

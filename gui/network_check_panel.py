@@ -23,6 +23,7 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         )
         self.auto = QtWidgets.QCheckBox("after every step")
         self.auto.setChecked(True)
+        self.auto.setToolTip("run the gradient check again after every training update")
         self.table = QtWidgets.QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             ["layer", "‖gradient‖", "rel. error W", "rel. error b", "verdict"]

@@ -22,11 +22,19 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         self.weights = QtWidgets.QRadioButton("two weights")
         self.directions = QtWidgets.QRadioButton("two random filter-normalised directions")
         self.weights.setChecked(True)
+        self.weights.setToolTip("the loss as two chosen weights vary, all others held fixed")
+        self.directions.setToolTip(
+            "the loss along two random directions in weight space, each scaled like the weights\n"
+            "it moves (filter normalisation, Li et al. 2018), through the current weights"
+        )
         self.wi = QtWidgets.QComboBox()
         self.wj = QtWidgets.QComboBox()
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, 9999)
         self.seed.setPrefix("seed ")
+        self.wi.setToolTip("the weight along the plane's horizontal axis")
+        self.wj.setToolTip("the weight along the plane's vertical axis")
+        self.seed.setToolTip("random seed of the two directions")
         self.span = QtWidgets.QDoubleSpinBox()
         self.span.setRange(0.05, 50.0)
         self.span.setValue(3.0)

@@ -38,6 +38,8 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.back = QtWidgets.QPushButton("◀ Back")
         self.next = QtWidgets.QPushButton("Forward ▶")
         self.next.setDefault(True)
+        self.back.setToolTip("show the previous forward / backward step")
+        self.next.setToolTip("compute and show the next forward / backward step for this example")
         self.next.setMinimumWidth(110)
         self.sample = QtWidgets.QSpinBox()
         self.sample.setPrefix("sample ")

@@ -50,6 +50,7 @@ class NetworkTab(QtWidgets.QWidget):
         self.edge_mode.addItem("edges: auto (weights forward, ∂L/∂W backward)", "auto")
         self.edge_mode.addItem("edges: weights W", "weights")
         self.edge_mode.addItem("edges: gradients ∂L/∂W", "gradients")
+        self.edge_mode.setToolTip("what the edges' colour and width show")
         self.inspector = QtWidgets.QLabel("Click a neuron or an edge to see its numbers.")
         self.inspector.setWordWrap(True)
         self.inspector.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)

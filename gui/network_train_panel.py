@@ -40,6 +40,7 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.rule = QtWidgets.QComboBox()
         for r in rules:
             self.rule.addItem(rule_info(r).title, r)
+        self.rule.setToolTip("the update rule that trains the weights")
         self.convention = QtWidgets.QComboBox()
         self.convention.addItems(["textbook", "pytorch"])
         self.convention.setToolTip(
@@ -52,6 +53,10 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.speed.setRange(1, 200)
         self.speed.setValue(5)
         self.speed.setSuffix(" updates / frame")
+        self.batch.setToolTip(
+            "the gradient of each update: from every example (full batch), a mini-batch, or one"
+        )
+        self.speed.setToolTip("optimizer updates per animation frame while playing")
         form = QtWidgets.QFormLayout()
         form.addRow("optimizer", self.rule)
         form.addRow("convention", self.convention)

@@ -19,6 +19,15 @@ _MODE_TIPS = {
     "step": "η·γ^⌊t/s⌋: drop by γ every s steps",
     "exponential": "η·γᵗ",
 }
+_FIELD_TIPS = {
+    "base_lr": "lowest lr of each cycle (the run's η is the peak, max-lr)",
+    "eta_min": "lr at the end of each cosine cycle",
+    "gamma": "decay factor γ in (0, 1]: per drop (step), per step (exponential),\n"
+    "per step of the cycle's amplitude (exp range)",
+    "step_size": "s: half a cycle, in steps (cyclic modes), or steps between drops (step)",
+    "t0": "length of the first cosine cycle, in steps",
+    "t_mult": "each cosine cycle is T_mult times longer than the one before",
+}
 # Parameters each mode reads (lr itself is on the run's lr slider).
 _FIELDS = {
     "constant": (),
@@ -66,6 +75,7 @@ class SchedulePanel(QWidget):
             self.widgets[name] = ib
             form.addRow(label, ib)
         for name, w in self.widgets.items():
+            w.setToolTip(_FIELD_TIPS[name])
             w.setKeyboardTracking(False)  # type: ignore[attr-defined]
             w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))  # type: ignore[attr-defined]
         self.form = form

@@ -56,6 +56,10 @@ class RunRow(QWidget):
         self.run_button = QPushButton(text)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setEnabled(False)
+        self.run_button.setToolTip(
+            "Start the computation in the background (the race stays usable)"
+        )
+        self.cancel_button.setToolTip("Stop the computation; nothing is kept")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)

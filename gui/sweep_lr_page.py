@@ -43,6 +43,12 @@ class LrSweepPage(QWidget):
         self.steps.setValue(500)
         self.steps.setSingleStep(100)
         self.steps.setSuffix(" steps")
+        for r, box in self.rule_boxes.items():
+            box.setToolTip(f"Include {rule_name(r)} in the sweep")
+        self.lr_lo.setToolTip("smallest learning rate η swept (rates are spaced evenly in log η)")
+        self.lr_hi.setToolTip("largest learning rate η swept")
+        self.points.setToolTip("how many learning rates between the two ends")
+        self.steps.setToolTip("updates each run takes before its final loss is read")
         self.row = RunRow("Run sweep", self.worker)
         self.plot = LrSweepPlot()
         self.status = QLabel()
