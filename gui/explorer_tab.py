@@ -38,6 +38,7 @@ from surfaces.base import Surface, SurfaceError
 
 GRID = 512  # heatmap resolution
 SLOW_REFRESH_S = 0.1  # legend, side plots and schedule marker refresh at most 10 times a second
+MAX_ALL_MARKERS = 40  # more critical points than this: mark only the minima
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
@@ -243,8 +244,12 @@ class ExplorerTab(QWidget):
             self.runs.remove_button.click()
 
     def _critical_markers(self) -> list[tuple[float, float, str, str]]:
-        return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}")
-                for c in self.controller.race.critical]  # fmt: skip
+        """Every critical point, or only the minima when there are so many (Rastrigin has
+        hundreds) that saddle and maximum markers would bury the surface."""
+        points = self.controller.race.critical
+        if len(points) > MAX_ALL_MARKERS:
+            points = tuple(c for c in points if c.kind == "minimum")
+        return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}") for c in points]
 
     def _set_reference(self) -> None:
         mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]

@@ -85,11 +85,12 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def tick_label(v: float) -> str:
-    """Three significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06."""
+    """Three significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06
+    (two digits then, to fit the narrow colour bar)."""
     text = f"{v + 0.0:.3g}"  # + 0.0: no "-0"
     if "e" not in text:
         return text
-    mantissa, exponent = text.split("e")
+    mantissa, exponent = f"{v:.2g}".split("e")  # two digits: the colour bar is narrow
     power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
     if mantissa in ("1", "-1"):
         return power if mantissa == "1" else "−" + power

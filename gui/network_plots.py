@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+MIN_DECADES = 0.5  # smallest y span of the loss plot, in decades (labelled ticks are ≤ 0.31 apart)
 LAYER_COLOURS = ("#4263eb", "#7048e8", "#ae3ec9", "#d6336c", "#f76707")
 
 
@@ -46,7 +47,15 @@ class LossCurvePlot(QtWidgets.QWidget):
             top = float(np.log10(y[0]))
             self.plot.setYRange(top - 2.0, top + 0.5, padding=0)
         else:
-            self.plot.enableAutoRange(axis="y")
+            logs = np.log10(y[np.isfinite(y)])
+            lo, hi = (float(logs.min()), float(logs.max())) if logs.size else (0.0, 0.0)
+            if hi - lo < MIN_DECADES:
+                # A slowly falling loss spans no labelled tick (10ᵏ or m·10ᵏ) of the log axis:
+                # show at least half a decade around it, so the axis always has numbers.
+                mid = 0.5 * (lo + hi)
+                self.plot.setYRange(mid - MIN_DECADES / 2, mid + MIN_DECADES / 2, padding=0)
+            else:
+                self.plot.enableAutoRange(axis="y")
         self.marker.setValue(at)
 
 

@@ -82,7 +82,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         bar.showAxis("right")
         bar.getAxis("right").setTextPen("#c8ccd4")
         bar.getAxis("right").setPen("#5a6272")
-        bar.setFixedWidth(64)
+        bar.setFixedWidth(72)  # room for a tick label like 3.8×10⁻⁵
         lut = heatmap_lut()
         img = np.empty((256, 1, 4), dtype=np.uint8)
         img[:, 0, :3] = lut
