@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 
-from core.cli_common import load_surface, run_spec, write_json
+from core.cli_common import CliError, load_surface, run_spec, write_json
 from core.run import Run
 
 
@@ -24,8 +24,7 @@ def trace(args: argparse.Namespace) -> int:
         seed=spec.seed,
     )
     if not np.isfinite(run.loss()).all():
-        print(f"the start point {args.start} has a non-finite loss", file=sys.stderr)
-        return 2
+        raise CliError(f"the start point {args.start} has a non-finite loss; pick another start")
     # Step in chunks so a divergence ends the work early.
     left = args.steps
     while left > 0 and not run.diverged[0]:
