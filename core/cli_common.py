@@ -80,7 +80,7 @@ def run_spec(args: argparse.Namespace, surface: Surface, rule: str | None = None
         if v is not None:
             sched_kw[flag] = v
     if args.schedule in ("triangular", "triangular2", "exp_range"):
-        sched_kw.setdefault("base_lr", lr / 10)
+        sched_kw.setdefault("base_lr", min(lr / 10, sched_kw.get("max_lr", lr)))
         sched_kw.setdefault("max_lr", max(lr, sched_kw["base_lr"]))
     schedule = Schedule(**sched_kw)
     estimate = _estimate(args, surface, is_gd, key)

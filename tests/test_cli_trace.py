@@ -141,3 +141,23 @@ def test_sgd_batch_full_on_data_uses_every_example():
     r = rows(out)
     assert float(r[1]["x"]) == pytest.approx(w[0] - 0.1 * g[0], rel=1e-12)
     assert float(r[1]["y"]) == pytest.approx(w[1] - 0.1 * g[1], rel=1e-12)
+
+
+def test_start_with_non_finite_loss_is_a_one_line_user_error():
+    # exp(1000) overflows: the start itself has no finite loss, so there is nothing to trace.
+    rc, out, err = run_cli("trace", "--formula", "exp(1000*x)", "--optimizer", "gd",
+                           "--start", "1,1", "--steps", "3")  # fmt: skip
+    assert rc == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("main.py trace: error:")
+    assert "non-finite" in err
+
+
+def test_cyclic_with_only_a_small_max_lr_is_not_an_error():
+    # base-lr was not given: its default (η/10) must not exceed the max-lr the user chose.
+    rc, out, err = run_cli("trace", "--surface", "booth", "--optimizer", "sgd", "--start", "0,0",
+                           "--steps", "4", "--schedule", "triangular", "--max-lr", "0.0005",
+                           "--step-size", "2")  # fmt: skip
+    assert rc == 0, err
+    lrs = [float(r["lr"]) for r in rows(out)]
+    assert max(lrs) == pytest.approx(0.0005)  # the peak at t = step-size
+    assert lrs[2] == pytest.approx(0.0005) and lrs[0] <= 0.0005
