@@ -27,6 +27,7 @@ def _style(plot: pg.PlotWidget, title: str) -> None:
     # that grows only after painting hides labels in a first screenshot), and the two stacked
     # plots' step axes line up.
     item.getAxis("left").setWidth(52)
+    item.setLimits(xMin=0)  # steps start at 0: a lone first point is not centred on −50…50
     item.setXRange(0, 100)
     item.enableAutoRange(x=True, y=True)  # follow the data (setXRange above switched it off)
 
