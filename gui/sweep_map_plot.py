@@ -57,6 +57,10 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
             self.plot.getAxis(ax).setTextPen(AXIS_TEXT)
             self.plot.getAxis(ax).setPen(AXIS_PEN)
         self.plot.setLabel("bottom", "learning rate η (log)", color=AXIS_TEXT)
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)  # no "(x0.001)" on log₁₀ η
+        # Before the first map: the default η span and a [0, 1] parameter, not pyqtgraph's ±500.
+        self.plot.setRange(xRange=(-4.0, 0.0), yRange=(0.0, 1.0), padding=0)
+        self._decade_ticks(-4.0, 0.0)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.marker = pg.ScatterPlotItem(symbol="+", size=18, pen=pg.mkPen("#ffffff", width=2))
@@ -83,10 +87,14 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
         rect = QRectF(lx[0] - dx / 2, v[0] - dv / 2, lx[-1] - lx[0] + dx, v[-1] - v[0] + dv)
         self.image.setRect(rect)
         self.plot.setRange(rect=rect, padding=0)
-        decades = np.arange(np.ceil(rect.left()), np.floor(rect.right()) + 1)
-        self.plot.getAxis("bottom").setTicks([[(d, f"1e{int(d)}") for d in decades], []])
+        self._decade_ticks(rect.left(), rect.right())
         self.plot.setLabel("left", PARAM_TEXT.get(result.param, result.param), color=AXIS_TEXT)
         self.bar.setLevels(levels)
+
+    def _decade_ticks(self, lo: float, hi: float) -> None:
+        """Label whole decades of log₁₀ η as η itself (0.001, 0.01, ...), as the lr sweep does."""
+        decades = np.arange(np.ceil(lo), np.floor(hi) + 1)
+        self.plot.getAxis("bottom").setTicks([[(d, f"{10.0**d:g}") for d in decades], []])
 
     def set_current(self, lr: float | None, value: float | None) -> None:
         """Mark the selected run's (lr, value) on the map."""
