@@ -86,6 +86,8 @@ def _domain(text: str) -> tuple[float, float, float, float]:
     x0, x1, y0, y1 = (_float(p) for p in parts)
     if not (x0 < x1 and y0 < y1):
         raise argparse.ArgumentTypeError(f"'{text}' needs XMIN < XMAX and YMIN < YMAX")
+    if not (math.isfinite(x1 - x0) and math.isfinite(y1 - y0)):
+        raise argparse.ArgumentTypeError(f"'{text}' is too wide: its width overflows a float")
     return x0, x1, y0, y1
 
 

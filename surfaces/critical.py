@@ -73,8 +73,8 @@ def _search(surface: Surface, domain: Domain, seeds: int) -> Array:
     x0, x1, y0, y1 = domain
     size = _size(domain)
     # Seeds at cell centres: a symmetric grid would put seeds exactly on symmetry lines.
-    xs = x0 + (np.arange(seeds) + 0.5) * (x1 - x0) / seeds
-    ys = y0 + (np.arange(seeds) + 0.5) * (y1 - y0) / seeds
+    xs = x0 + (np.arange(seeds) + 0.5) * ((x1 - x0) / seeds)  # divide first: no overflow
+    ys = y0 + (np.arange(seeds) + 0.5) * ((y1 - y0) / seeds)
     start = np.stack(np.meshgrid(xs, ys), axis=-1).reshape(-1, 2)
     with np.errstate(all="ignore"):
         gscale = float(np.nanmedian(np.hypot(*surface.gradient(start).T)))

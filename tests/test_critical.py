@@ -166,3 +166,13 @@ def test_underflowed_tails_are_not_critical_points() -> None:
     # exp(100xy) is exactly 0 (with ∇f and H) far into the xy < 0 quadrants: only the saddle is real.
     pts = find_critical_points(FormulaSurface("exp(100*x*y)"))
     assert [(c.x, c.y, c.kind) for c in pts] == [(0.0, 0.0, "saddle")]
+
+
+def test_cli_huge_domains() -> None:
+    # A domain near the float limit: the seed grid must not overflow (no warnings on stderr) ...
+    r = run_cli("--formula", "(x-1)**2+(y-1)**2", "--domain", "0,1e300,0,1e300", "--format", "json")
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert [(p["x"], p["y"]) for p in json.loads(r.stdout)["points"]] == [(1.0, 1.0)]
+    # ... and one whose width is not even a finite number is refused in one line.
+    r = run_cli("--formula", "x**2+y**2", "--domain=-1e308,1e308,-1,1")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "domain" in r.stderr, r.stderr
