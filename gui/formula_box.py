@@ -43,7 +43,7 @@ class FormulaBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(f"type f(x, y), e.g. {EXAMPLE}")
+        self.edit.setPlaceholderText(f"f(x, y), e.g. {EXAMPLE}")  # fits a 1280-px window
         self.edit.setMinimumWidth(120)
         self.edit.setToolTip(TIP)
         self.edit.setClearButtonEnabled(True)
