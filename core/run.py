@@ -117,6 +117,25 @@ class Run:
         if self.trajectory is not None:
             self._record()
 
+    @property
+    def hyper(self) -> Hyper:
+        return self._hyper
+
+    @hyper.setter
+    def hyper(self, h: Hyper) -> None:
+        """Replace the hyperparameters (live). Switching convention converts the velocity of
+        momentum/Nesterov so the motion continues smoothly: the textbook stores h = η·b, PyTorch
+        stores b (REFERENCE.md §1), converted with the rate of the last update."""
+        old = getattr(self, "_hyper", None)
+        self._hyper = h
+        state = getattr(self, "state", None)
+        if old is None or state is None or old.convention == h.convention or self.t == 0:
+            return
+        if self.rule in ("momentum", "nesterov"):
+            eta = self.schedule.at(self.t - 1)
+            if eta > 0:
+                state["v"] *= eta if h.convention == "textbook" else 1.0 / eta
+
     def surface_changed(self) -> None:
         """Call after editing the surface in place (drawn bumps): drops the cached gradient."""
         self._gcache = None
