@@ -166,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     _surface_args(t)
     _hyper_args(t)
     t.add_argument("--start", type=_point, required=True, metavar="X,Y")
-    t.add_argument("--steps", type=_count(0, 10_000_000), required=True, metavar="N")
+    t.add_argument("--steps", type=_count(0, 1_000_000), required=True, metavar="N")
     t.add_argument("--format", choices=("csv", "json"), default="csv")
 
     e = sub.add_parser("export", help="render a race to PNG, SVG or GIF")

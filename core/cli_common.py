@@ -80,8 +80,13 @@ def run_spec(args: argparse.Namespace, surface: Surface, rule: str | None = None
         if v is not None:
             sched_kw[flag] = v
     if args.schedule in ("triangular", "triangular2", "exp_range"):
+        if "max_lr" not in sched_kw and sched_kw.get("base_lr", 0.0) >= lr:
+            raise CliError(
+                f"--base-lr {sched_kw['base_lr']:g} is not below the peak, which defaults to "
+                f"--lr ({lr:g}): give --max-lr too"
+            )
         sched_kw.setdefault("base_lr", min(lr / 10, sched_kw.get("max_lr", lr)))
-        sched_kw.setdefault("max_lr", max(lr, sched_kw["base_lr"]))
+        sched_kw.setdefault("max_lr", lr)
     schedule = Schedule(**sched_kw)
     estimate = _estimate(args, surface, is_gd, key)
     return RunSpec(key, hyper, schedule, estimate, args.seed)

@@ -88,6 +88,7 @@ BAD = [
     (["--batch", "4"], "--batch needs a data-defined surface"),
     (["--batch", "zero"], "'full' or a whole number"),
     (["--schedule", "triangular", "--base-lr", "0.5", "--max-lr", "0.1"], "max-lr"),
+    (["--schedule", "triangular", "--base-lr", "0.05"], "give --max-lr too"),
 ]
 
 
@@ -161,3 +162,10 @@ def test_cyclic_with_only_a_small_max_lr_is_not_an_error():
     lrs = [float(r["lr"]) for r in rows(out)]
     assert max(lrs) == pytest.approx(0.0005)  # the peak at t = step-size
     assert lrs[2] == pytest.approx(0.0005) and lrs[0] <= 0.0005
+
+
+def test_steps_are_bounded_with_a_clear_message():
+    rc, out, err = run_cli("trace", "--surface", "booth", "--optimizer", "gd", "--start", "0,0",
+                           "--steps", "5000000")  # fmt: skip
+    assert rc == 2 and out == ""
+    assert "between 0 and 1000000" in err and len(err.strip().splitlines()) == 1
