@@ -69,6 +69,13 @@ class SidePlots(QWidget):
 
     def set_reference(self, f_star: float | None) -> None:
         """Plot f − f* on a log axis when the global minimum value f* is known, else f itself."""
+        if (f_star is None) != (self.f_star is None):
+            # The old curves are in the other scale (f −2.6e6 read as 10^−2.6e6 overflows the
+            # log axis): drop them until set_curves brings values in the new one.
+            for c in self._loss:
+                c.setData([], [])
+            self.loss_plot.getPlotItem().setYRange(0.0, 1.0, padding=0)
+            self.loss_plot.getPlotItem().enableAutoRange(y=True)
         self.f_star = f_star
         # The curves get log10 values from us (light PlotCurveItems); the axis labels decades.
         self.loss_plot.getPlotItem().getAxis("left").setLogMode(f_star is not None)
@@ -107,5 +114,7 @@ class SidePlots(QWidget):
             else:
                 with np.errstate(all="ignore"):
                     y = np.log10(np.maximum(loss - self.f_star, 1e-16))
+                    # Beyond 10³⁰⁰ the axis's own 10**tick overflows: break the line there.
+                    y = np.where(y > 300.0, np.nan, y)
             self._show(c, colour, steps, y)
             self._show(d, colour, steps, lr)
