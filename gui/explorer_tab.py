@@ -84,13 +84,13 @@ class ExplorerTab(QWidget):
         self.user_surfaces = UserSurfaces(parent=self)
         self.steps_per_tick = QSpinBox()
         self.steps_per_tick.setRange(1, 1000)
-        self.steps_per_tick.setToolTip("steps per tick")
+        self.steps_per_tick.setToolTip("Updates each run takes per animation tick (speed × n)")
         self.steps_per_tick.setPrefix("× ")
         self.ticks_per_second = QSpinBox()
         self.ticks_per_second.setRange(1, 240)
         self.ticks_per_second.setValue(60)
         self.ticks_per_second.setSuffix(" ticks/s")
-        self.ticks_per_second.setToolTip("ticks per second")
+        self.ticks_per_second.setToolTip("Animation ticks per second while playing")
         self.speed_widgets = (self.steps_per_tick, self.ticks_per_second)
         self.explain_dialog: ExplainDialog | None = None
         self.selected: int | None = None

@@ -20,7 +20,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.weights = QtWidgets.QRadioButton("two weights")
-        self.directions = QtWidgets.QRadioButton("two random filter-normalised directions")
+        self.directions = QtWidgets.QRadioButton("two random directions")  # filter-normalised: tip
         self.weights.setChecked(True)
         self.weights.setToolTip("the loss as two chosen weights vary, all others held fixed")
         self.directions.setToolTip(

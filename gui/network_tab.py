@@ -47,7 +47,7 @@ class NetworkTab(QtWidgets.QWidget):
         self.train = NetworkTrainPanel(RULES)
         self.diagram = NetworkDiagram()
         self.edge_mode = QtWidgets.QComboBox()
-        self.edge_mode.addItem("edges: auto (weights forward, ∂L/∂W backward)", "auto")
+        self.edge_mode.addItem("edges: auto (W forward, ∂L/∂W backward)", "auto")
         self.edge_mode.addItem("edges: weights W", "weights")
         self.edge_mode.addItem("edges: gradients ∂L/∂W", "gradients")
         self.edge_mode.setToolTip("what the edges' colour and width show")
@@ -73,6 +73,10 @@ class NetworkTab(QtWidgets.QWidget):
         self.tabs.addTab(self.norms, "Gradient norms")
         self.tabs.addTab(self.check, "Gradient check")
         self.tabs.addTab(self.landscape, "Loss landscape")
+        for i, tip in enumerate(("‖∂L/∂W‖ of each layer: a vanishing gradient shows at a glance",
+                                 "backprop against finite differences, layer by layer",
+                                 "the loss on a plane through the current weights")):  # fmt: skip
+            self.tabs.setTabToolTip(i, tip)
         self._layout()
         self._preview = QtCore.QTimer(self)
         self._preview.setSingleShot(True)

@@ -58,7 +58,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; color: 
 QTableWidget { gridline-color: #e2e5ea; }
 QHeaderView::section { background: #eceef2; border: none; padding: 3px 6px; font-weight: 600; }
 QToolBar { spacing: 4px; }
-QTabBar::tab { padding: 6px 18px; }
+QTabBar::tab { padding: 6px 12px; }
 """
 
 
