@@ -173,7 +173,7 @@ def sfn_update(
 
 
 RULES: dict[str, tuple[RuleInfo, Callable[..., None]]] = {
-    "sgd": (RuleInfo("sgd", "SGD / GD", "w ← w − η g", "w ← w − η g", ()), sgd_update),
+    "sgd": (RuleInfo("sgd", "GD / SGD", "w ← w − η g", "w ← w − η g", ()), sgd_update),
     "momentum": (
         RuleInfo(
             "momentum",

@@ -25,7 +25,7 @@ from gui.race import RunSlot
 
 # (combo label, rule key, estimate kind or None to keep the run's)
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
-    [("GD / SGD", "sgd")] + [(info.title, key) for key, (info, _) in RULES.items() if key != "sgd"]
+    [(info.title, key) for key, (info, _) in RULES.items()]
 )
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
 ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),
