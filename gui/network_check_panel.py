@@ -24,9 +24,16 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         self.auto = QtWidgets.QCheckBox("after every step")
         self.auto.setChecked(True)
         self.auto.setToolTip("run the gradient check again after every training update")
-        self.table = QtWidgets.QTableWidget(0, 5)
+        self.table = QtWidgets.QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            ["layer", "‖gradient‖", "rel. error W", "rel. error b", "verdict"]
+            ["layer", "‖∂L/∂θ‖", "error W", "error b", "worst", "verdict"]
+        )
+        self.table.horizontalHeaderItem(2).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of W")
+        self.table.horizontalHeaderItem(3).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of b")
+        self.table.horizontalHeaderItem(4).setToolTip(
+            "the largest per-weight relative error |a − n| / max(|a|, |n|) in the layer (CS231n);\n"
+            "tiny entries of a vanished gradient can show round-off here, so the verdict uses the\n"
+            "layer-wide ratio"
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
@@ -53,13 +60,15 @@ class NetworkCheckPanel(QtWidgets.QWidget):
                 f"{c.grad_norm:.3g}",
                 f"{c.rel_W:.2e}",
                 f"{c.rel_b:.2e}",
+                f"{c.worst_entry:.2e}",
                 c.verdict,
             )
             for k, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
                 if k >= 2:
-                    v = c.verdict if k == 4 else _verdict_of(c.rel_W if k == 2 else c.rel_b)
+                    rels = (c.rel_W, c.rel_b, c.worst_entry)
+                    v = c.verdict if k == 5 else _verdict_of(rels[k - 2])
                     item.setBackground(QtGui.QColor(VERDICT_COLOUR[v]))
                 self.table.setItem(r, k, item)
 

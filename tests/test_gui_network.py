@@ -123,10 +123,14 @@ def test_gradient_check_panel_is_coloured_by_thresholds(tab, qtbot) -> None:
     t = tab.check.table
     assert t.rowCount() == tab.ctl.net.n_layers
     for r in range(t.rowCount()):
-        assert t.item(r, 4).text() == "good"
-        assert t.item(r, 4).background().color() == QtGui.QColor(VERDICT_COLOUR["good"])
+        assert t.item(r, 5).text() == "good"
+        assert t.item(r, 5).background().color() == QtGui.QColor(VERDICT_COLOUR["good"])
     tab.check.set_checks([LayerCheck(1, 0.5, 1e-9, 0.9, 1.0), LayerCheck(2, 1e-5, 1e-6, 1e-5, 1.0)])
-    assert t.item(0, 4).text() == "wrong" and t.item(1, 4).text() == "check"
+    assert t.item(0, 5).text() == "wrong" and t.item(1, 5).text() == "check"
+    # the per-weight worst entry is shown and coloured by its own threshold
+    assert t.item(0, 4).text() == "9.00e-01"
+    assert t.item(0, 4).background().color() == QtGui.QColor(VERDICT_COLOUR["wrong"])
+    assert t.item(1, 4).background().color() == QtGui.QColor(VERDICT_COLOUR["check"])
     assert t.item(0, 2).background().color() == QtGui.QColor(VERDICT_COLOUR["wrong"])
     assert t.item(0, 3).background().color() == QtGui.QColor(VERDICT_COLOUR["good"])
 
