@@ -7,11 +7,9 @@ two forked processes (`main.py basins`, core/fast_procs.py).
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import numpy as np
 
+from benchmarks.timing import best_seconds
 from core.fast import FastRun, simulate
 from core.hyper import default_hyper
 from core.run import Run
@@ -26,22 +24,12 @@ def _starts() -> np.ndarray:
     return np.stack(np.meshgrid(g, g), axis=-1).reshape(-1, 2)
 
 
-def _best(fn: Callable[[], object], repeats: int) -> float:
-    """Best wall time of fn() over repeats (the machine is shared; the minimum is the signal)."""
-    best = np.inf
-    for _ in range(repeats):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
-
-
 def run() -> dict[str, float]:
     s = get_surface("himmelblau")
     h, sched, starts = default_hyper("adam"), Schedule(lr=0.05), _starts()
     generic = Run(s, "adam", h, sched, starts, record=False)
     generic.step(1)
-    step_us = _best(lambda: generic.step(20), 3) / 20 * 1e6
+    step_us = best_seconds(lambda: generic.step(20), 3) / 20 * 1e6
 
     def generic_500() -> None:
         generic.reset()
@@ -57,9 +45,9 @@ def run() -> dict[str, float]:
     fast_step.advance(1)
     return {
         "adam_step_65536_us": step_us,
-        "adam_500x65536_s": _best(generic_500, 1),
-        "fast_adam_step_65536_us": _best(lambda: fast_step.advance(20), 3) / 20 * 1e6,
-        "fast_adam_500x65536_s": _best(lambda: fast_500(2), 3),
-        "fast_adam_500x65536_1thread_s": _best(lambda: fast_500(1), 2),
-        "fast_adam_500x65536_2proc_s": _best(forked_500, 3),
+        "adam_500x65536_s": best_seconds(generic_500, 1),
+        "fast_adam_step_65536_us": best_seconds(lambda: fast_step.advance(20), 3) / 20 * 1e6,
+        "fast_adam_500x65536_s": best_seconds(lambda: fast_500(2), 3),
+        "fast_adam_500x65536_1thread_s": best_seconds(lambda: fast_500(1), 2),
+        "fast_adam_500x65536_2proc_s": best_seconds(forked_500, 3),
     }

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
-import numpy as np
-
+from benchmarks.timing import best_seconds
 from core.datasets import make_dataset
 from core.hyper import default_hyper
 from core.network import Network
@@ -14,15 +10,6 @@ from core.network_check import grad_check
 from core.network_train import Trainer
 from core.schedules import Schedule
 from surfaces.network_slice import slice_directions
-
-
-def _best(fn: Callable[[], object], repeat: int = 5) -> float:
-    best = np.inf
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def run() -> dict[str, float]:
@@ -34,9 +21,9 @@ def run() -> dict[str, float]:
     small = make_dataset("circles", seed=0)
     sl = slice_directions(Network.random((2, 8, 1), "tanh", "sigmoid", seed=0), small.x, small.y)
     return {
-        "backprop_2x8x8x8x8x1_n120_us": 1e6 * _best(lambda: net.loss_and_grad(d.x, d.y), 20),
-        "train_adam_100_steps_ms": 1e3 * _best(lambda: trainer.step(100), 3),
-        "train_sfn_1_step_2x6x6x6x6x1_ms": 1e3 * _best(lambda: sfn.step(1), 3),
-        "grad_check_2x8x8x8x8x1_ms": 1e3 * _best(lambda: grad_check(net, d.x, d.y), 3),
-        "slice_grid_128x128_n100_ms": 1e3 * _best(lambda: sl.grid(128), 2),
+        "backprop_2x8x8x8x8x1_n120_us": 1e6 * best_seconds(lambda: net.loss_and_grad(d.x, d.y), 20),
+        "train_adam_100_steps_ms": 1e3 * best_seconds(lambda: trainer.step(100), 3),
+        "train_sfn_1_step_2x6x6x6x6x1_ms": 1e3 * best_seconds(lambda: sfn.step(1), 3),
+        "grad_check_2x8x8x8x8x1_ms": 1e3 * best_seconds(lambda: grad_check(net, d.x, d.y), 3),
+        "slice_grid_128x128_n100_ms": 1e3 * best_seconds(lambda: sl.grid(128), 2),
     }
