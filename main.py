@@ -224,7 +224,7 @@ def _join_negative_values(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_join_negative_values(sys.argv[1:] if argv is None else argv))
-    from core.cli_common import USER_ERRORS
+    from core.cli.common import USER_ERRORS
 
     try:
         if args.command is None:
@@ -232,23 +232,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_app(screenshot=args.screenshot, tab=args.tab, size=args.size)
         if args.command == "trace":
-            from core.cli_trace import trace
+            from core.cli.trace import trace
 
             return trace(args)
         if args.command == "critical":
-            from core.cli_critical import critical
+            from core.cli.critical import critical
 
             return critical(args)
         if args.command == "basins":
-            from core.cli_basins import basins
+            from core.cli.basins import basins
 
             return basins(args)
         if args.command == "backprop":
-            from core.cli_backprop import backprop
+            from core.cli.backprop import backprop
 
             return backprop(args)
         if args.command == "export":
-            from gui.export import export_cli
+            from gui.export.render import export_cli
 
             return export_cli(args)
     except USER_ERRORS as e:

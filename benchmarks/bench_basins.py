@@ -3,10 +3,10 @@ computes it (forked processes, one per core) and as the GUI does (two threads in
 
 from __future__ import annotations
 
-from core.basins import basin_map, critical_points
-from core.fast_procs import cpu_count
-from core.hyper import default_hyper
-from core.schedules import Schedule
+from core.analysis.basins import basin_map, critical_points
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.fast_procs import cpu_count
 from surfaces.registry import get_surface
 
 

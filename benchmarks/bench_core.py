@@ -1,8 +1,8 @@
 """Adam on 65,536 points of Himmelblau (a 256×256 grid): one step and 500 steps, generic and fast.
 
-The generic figures use core.run.Run(record=False), as a live run does; the fast ones use
-core.fast.FastRun (chunked, in place) with two threads (the GUI's basin maps), one thread, and
-two forked processes (`main.py basins`, core/fast_procs.py).
+The generic figures use core.runs.run.Run(record=False), as a live run does; the fast ones use
+core.runs.fast.FastRun (chunked, in place) with two threads (the GUI's basin maps), one thread, and
+two forked processes (`main.py basins`, core/runs/fast_procs.py).
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks.timing import best_seconds
-from core.fast import FastRun, simulate
-from core.hyper import default_hyper
-from core.run import Run
-from core.schedules import Schedule
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.fast import FastRun, simulate
+from core.runs.run import Run
 from surfaces.registry import get_surface
 
 STEPS = 500
@@ -38,7 +38,7 @@ def run() -> dict[str, float]:
     def fast_500(threads: int) -> None:
         FastRun(s, "adam", h, sched, starts, threads=threads).advance(STEPS)
 
-    def forked_500() -> None:  # as `main.py basins` runs it (core/fast_procs.py)
+    def forked_500() -> None:  # as `main.py basins` runs it (core/runs/fast_procs.py)
         simulate(s, "adam", h, sched, starts, STEPS, processes=2)
 
     fast_step = FastRun(s, "adam", h, sched, starts)

@@ -13,8 +13,8 @@ def run() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     import main
-    from gui.export import build_race, export_race_image, race_figure, render_image
-    from gui.export_gif import export_race_gif
+    from gui.export.gif import export_race_gif
+    from gui.export.render import build_race, export_race_image, race_figure, render_image
 
     app = QApplication.instance() or QApplication([])
 

@@ -22,9 +22,9 @@ def run() -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from gui import basins_panel, sweep_panel
+    from gui.analysis import basins_panel, sweep_panel
+    from gui.analysis.view3d_scene import lifted, surface_mesh, thin
     from gui.main_window import MainWindow
-    from gui.view3d_scene import lifted, surface_mesh, thin
 
     app = QApplication.instance() or QApplication([])
     win = MainWindow()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from benchmarks.timing import best_seconds
-from core.datasets import make_dataset
-from core.hyper import default_hyper
-from core.network import Network
-from core.network_check import grad_check
-from core.network_train import Trainer
-from core.schedules import Schedule
-from surfaces.network_slice import slice_directions
+from core.network.check import grad_check
+from core.network.datasets import make_dataset
+from core.network.model import Network
+from core.network.slice import slice_directions
+from core.network.train import Trainer
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
 
 
 def run() -> dict[str, float]:

@@ -8,9 +8,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from core.session import load_scene, save_scene
-from gui.race import Race
-from gui.session_scene import race_scene, restore_race
+from core.io.scene import load_scene, save_scene
+from core.race.model import Race
+from core.race.scene import race_scene, restore_race
 from surfaces.registry import get_surface
 
 RULES = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad", "gd")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.explorer_tab import ExplorerTab
+from gui.explorer.tab import ExplorerTab
 
 TABS = ("explorer", "network")
 
@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         """Add the tools other modules contribute: File > Export…, and the basin map,
         hyperparameter sweeps and 3D view in the View menu. Separate from __init__ so the first
         paint does not wait for them (and tests can install each on its own)."""
-        from gui import basins_panel, sweep_panel, view3d
-        from gui.export_menu import ExportActions
+        from gui.analysis import basins_panel, sweep_panel, view3d
+        from gui.export.menu import ExportActions
 
         self.export_actions = ExportActions(self, self.explorer)
         for action in self.export_actions.actions.values():
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def network_tab(self):
         """The Network tab, created on first use."""
         if self.network is None:
-            from gui.network_tab import NetworkTab
+            from gui.network.tab import NetworkTab
 
             self.network = NetworkTab()
             self.network.sigOpenInExplorer.connect(self._on_network_open_in_explorer)

@@ -13,9 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTime
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
-from core.session import Scene, SessionError, load_scene, save_scene
-from gui.controller import DEFAULT_RACE, DEFAULT_SURFACE
-from gui.session_scene import race_scene, restore_race
+from core.io.scene import Scene, SessionError, load_scene, save_scene
+from core.race.scene import race_scene, restore_race
+from gui.explorer.controller import DEFAULT_RACE, DEFAULT_SURFACE
 from surfaces.registry import get_surface
 
 AUTOSAVE_NAME = "autosave.json"

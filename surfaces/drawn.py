@@ -4,26 +4,22 @@ A bump adds h·exp(−((x−cx)² + (y−cy)²)/(2w²)) (h < 0 digs a well). Der
 the GUI's drawing tool, DrawnGrid keeps a grid of values in step with the bumps by adding or
 subtracting only the edited bump, so an edit costs a fraction of a full recompute.
 Files: {"version": 1, "base": {"surface": NAME} | {"formula": EXPR}, "domain": [x0, x1, y0, y1],
-"bumps": [{"x", "y", "height", "width"}, ...]}, written atomically.
+"bumps": [{"x", "y", "height", "width"}, ...]} (read and written by core/io/drawn_file.py).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core.files import parse_json, read_text, write_atomic
 from surfaces.base import Array, CriticalPoint, Domain, Surface, SurfaceError
 
 VERSION = 1
 MAX_BUMPS = 1000
-MAX_FILE_BYTES = 2_000_000
 REACH = 9.0  # a bump is taken as zero beyond REACH widths (e^{−40.5} ≈ 3e−18 of its height)
 
 
@@ -193,10 +189,6 @@ class DrawnSurface(Surface):
             "bumps": [b.as_dict() for b in self.bumps],
         }
 
-    def save(self, path: str | os.PathLike[str]) -> None:
-        """Write the JSON file atomically: a temporary file in the same folder, then os.replace."""
-        write_atomic(path, json.dumps(self.to_dict(), indent=1, allow_nan=False) + "\n")
-
 
 class DrawnGrid:
     """Values of a drawn surface on a fixed n×n grid, updated per edited bump (the GUI's editor)."""
@@ -306,13 +298,3 @@ def drawn_from_dict(d: object) -> DrawnSurface:
         raise SurfaceError(f"{len(bumps)} bumps; at most {MAX_BUMPS} are allowed")
     parsed = [_check_bump(i, b) for i, b in enumerate(bumps)]
     return DrawnSurface(_base_surface(base, domain), parsed, domain)
-
-
-def load_drawn(path: str | os.PathLike[str]) -> DrawnSurface:
-    """Read a drawn-surface JSON file; any problem raises SurfaceError naming the file and the fault."""
-    p = Path(path)
-    text = read_text(p, SurfaceError, "drawn surface", MAX_FILE_BYTES)
-    try:
-        return drawn_from_dict(parse_json(text, SurfaceError))
-    except SurfaceError as e:
-        raise SurfaceError(f"{p}: {e}") from None

@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.network import Network, NetworkError
-from core.network_io import load_network, network_dict, save_network
+from core.network.files import load_network, network_dict, save_network
+from core.network.model import Network, NetworkError
 
 ROOT = Path(__file__).resolve().parents[1]
 

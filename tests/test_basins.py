@@ -1,4 +1,4 @@
-"""Basin-of-attraction maps (core/basins.py) and `main.py basins` (exit codes, JSON, PNG)."""
+"""Basin-of-attraction maps (core/analysis/basins.py) and `main.py basins` (exit codes, JSON, PNG)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import zlib
 import numpy as np
 import pytest
 
-from core.basin_image import attractor_colours, basin_rgb, png_bytes
-from core.basins import DIVERGED, UNCONVERGED, basin_map, grid_starts
-from core.hyper import default_hyper
-from core.run import Run
-from core.schedules import Schedule
+from core.analysis.basin_image import attractor_colours, basin_rgb, png_bytes
+from core.analysis.basins import DIVERGED, UNCONVERGED, basin_map, grid_starts
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.run import Run
 from surfaces.registry import get_surface
 from tests.clirun import run_cli
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.datasets import DATASETS, DatasetError, load_csv, make_dataset
+from core.network.datasets import DATASETS, DatasetError, load_csv, make_dataset
 
 
 @pytest.mark.parametrize("name", DATASETS)

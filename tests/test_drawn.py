@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core.io.drawn_file import load_drawn, save_drawn
 from surfaces.base import SurfaceError
-from surfaces.drawn import Bump, DrawnGrid, DrawnSurface, bump_grid, load_drawn
+from surfaces.drawn import Bump, DrawnGrid, DrawnSurface, bump_grid
 from surfaces.presets import get_preset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +75,7 @@ def test_incremental_grid_equals_a_full_recompute_after_edits() -> None:
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     s = DrawnSurface("six_hump_camel", [Bump(0.5, 0.2, -0.8, 0.3)], domain=(-1.5, 1.5, -1, 1))
     f = tmp_path / "d.json"
-    s.save(f)
+    save_drawn(s, f)
     doc = json.loads(f.read_text())
     assert doc == {
         "version": 1,
@@ -95,7 +96,7 @@ def test_formula_base_round_trip(tmp_path: Path) -> None:
 
     s = DrawnSurface(FormulaSurface("x**2 - y**2"), [Bump(0, 0, -1, 0.5)], (-2, 2, -2, 2))
     f = tmp_path / "f.json"
-    s.save(f)
+    save_drawn(s, f)
     assert json.loads(f.read_text())["base"] == {"formula": "x**2 - y**2"}
     t = load_drawn(f)
     assert t.value(np.array([1.0, 0.5])) == pytest.approx(1 - 0.25 - np.exp(-1.25 / 0.5))
@@ -110,7 +111,7 @@ def test_failed_save_leaves_the_old_file_untouched(tmp_path: Path, monkeypatch) 
 
     monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(OSError):
-        drawing().save(f)
+        save_drawn(drawing(), f)
     assert f.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["d.json"]
 
@@ -157,7 +158,7 @@ def test_missing_file() -> None:
 
 def test_cli_uses_the_drawn_file(tmp_path: Path) -> None:
     f = tmp_path / "d.json"
-    DrawnSurface("plateau", [Bump(-2.5, -2.5, -1.0, 0.3)]).save(f)
+    save_drawn(DrawnSurface("plateau", [Bump(-2.5, -2.5, -1.0, 0.3)]), f)
     main = str(ROOT / "main.py")
     r = subprocess.run([sys.executable, main, "critical", "--surface-file", str(f), "--format",
                         "json"], capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from gui.theme import RUN_COLOURS
+from core.race.colours import RUN_COLOURS
 from tests.clirun import run_cli
 
 RACE = ["--surface", "himmelblau", "--optimizer", "gd,momentum,adam", "--lr", "0.01",

@@ -15,8 +15,11 @@ from PIL import Image
 from PySide6.QtWidgets import QApplication, QLabel
 
 import main
-from core.export_code import CodeError
-from gui.export import (
+from core.io.pytorch_code import CodeError
+from core.race.colours import RUN_COLOURS
+from gui.export.dialog import ExportDialog
+from gui.export.gif import export_race_gif, frame_steps
+from gui.export.render import (
     ExportError,
     build_race,
     export_image,
@@ -25,9 +28,6 @@ from gui.export import (
     logical_size,
     race_pytorch_code,
 )
-from gui.export_dialog import ExportDialog
-from gui.export_gif import export_race_gif, frame_steps
-from gui.theme import RUN_COLOURS
 
 
 def _args(*argv: str):
@@ -226,7 +226,7 @@ def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch
     """The four export actions as the window will wire them, each fired once."""
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.export_menu import ExportActions
+    from gui.export.menu import ExportActions
 
     acts = ExportActions(main_window, main_window.explorer)
     menu = main_window.menuBar().addMenu("Export test")
@@ -261,7 +261,7 @@ def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch
 def test_gif_with_progress_dialog_and_its_cancel(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
-    from gui.export_dialog import export_gif_with_progress
+    from gui.export.dialog import export_gif_with_progress
 
     race = _race("gd", 12)
     path = tmp_path / "p.gif"

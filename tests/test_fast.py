@@ -1,4 +1,4 @@
-"""The fast path (core/fast.py) against the generic core.run.Run: same points, same divergence."""
+"""The fast path (core/runs/fast.py) against the generic core.runs.run.Run: same points, same divergence."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import itertools
 import numpy as np
 import pytest
 
-from core.estimates import Estimate
-from core.fast import FastRun, simulate, supports
-from core.hyper import default_hyper
-from core.kernels import KERNELS, gradient_kernel
-from core.run import Run, Tolerances
-from core.schedules import Schedule
+from core.optim.estimates import Estimate
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.fast import FastRun, simulate, supports
+from core.runs.kernels import KERNELS, gradient_kernel
+from core.runs.run import Run, Tolerances
 from surfaces.analytic import AnalyticSurface
 from surfaces.registry import get_surface
 

@@ -1,4 +1,4 @@
-"""Process-parallel fast runs (core/fast_procs.py): the same results as one process, cancel and
+"""Process-parallel fast runs (core/runs/fast_procs.py): the same results as one process, cancel and
 failure handling, and no fork where other threads run."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import threading
 import numpy as np
 import pytest
 
-from core.fast import CHUNK, FastRun, simulate
-from core.fast_procs import simulate_processes
-from core.hyper import default_hyper
-from core.schedules import Schedule
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.fast import CHUNK, FastRun, simulate
+from core.runs.fast_procs import simulate_processes
 from surfaces.analytic import AnalyticSurface
 from surfaces.registry import get_surface
 

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from core.basins import DIVERGED, UNCONVERGED
-from core.run import Run
+from core.analysis.basins import DIVERGED, UNCONVERGED
+from core.runs.run import Run
 
 pytestmark = pytest.mark.gui
 
@@ -19,7 +19,7 @@ MINIMA = np.array(
 
 @pytest.fixture
 def panel(main_window, qtbot):
-    from gui.basins_panel import install
+    from gui.analysis.basins_panel import install
 
     dock = install(main_window)
     dock.show()
@@ -133,7 +133,7 @@ def test_new_surface_clears_the_overlay(panel, qtbot):
 
 
 def test_view_menu_action_toggles_the_dock(main_window):
-    from gui.basins_panel import install
+    from gui.analysis.basins_panel import install
 
     dock = install(main_window)
     action = dock.toggleViewAction()
@@ -148,7 +148,7 @@ def test_view_menu_action_toggles_the_dock(main_window):
 
 # --- the generic worker ------------------------------------------------------------------------
 def test_worker_reports_progress_then_the_result(qtbot):
-    from gui.worker import TaskWorker
+    from gui.widgets.worker import TaskWorker
 
     w = TaskWorker()
     seen: list[float] = []
@@ -167,7 +167,7 @@ def test_worker_reports_progress_then_the_result(qtbot):
 
 
 def test_worker_turns_an_exception_into_a_message(qtbot):
-    from gui.worker import TaskWorker
+    from gui.widgets.worker import TaskWorker
 
     w = TaskWorker()
 
@@ -183,7 +183,7 @@ def test_a_new_task_supersedes_the_running_one(qtbot):
     """Only the newest task's result arrives; the old one sees its cancel flag and stops."""
     import threading
 
-    from gui.worker import TaskWorker
+    from gui.widgets.worker import TaskWorker
 
     w = TaskWorker()
     results: list[object] = []

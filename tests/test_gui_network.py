@@ -13,10 +13,10 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from core.datasets import make_dataset
-from core.network_check import LayerCheck
-from gui.network_check_panel import VERDICT_COLOUR
-from gui.network_tab import NetworkTab
+from core.network.check import LayerCheck
+from core.network.datasets import make_dataset
+from gui.network.check_panel import VERDICT_COLOUR
+from gui.network.tab import NetworkTab
 
 pytestmark = pytest.mark.gui
 LEFT = QtCore.Qt.MouseButton.LeftButton

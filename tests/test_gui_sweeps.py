@@ -8,15 +8,15 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from core.run import Run
-from core.schedules import Schedule
+from core.optim.schedules import Schedule
+from core.runs.run import Run
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def sweeps(main_window):
-    from gui.sweep_panel import install
+    from gui.analysis.sweep_panel import install
 
     dock = install(main_window)
     dock.show()

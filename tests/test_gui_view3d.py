@@ -15,14 +15,14 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from gui.view3d_scene import LIFT, SceneMap, lifted, segments, surface_mesh, thin
+from gui.analysis.view3d_scene import LIFT, SceneMap, lifted, segments, surface_mesh, thin
 
 pytestmark = pytest.mark.gui
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_offscreen_shows_why_3d_is_off(main_window, qtbot):
-    from gui.view3d import install
+    from gui.analysis.view3d import install
 
     win = install(main_window)
     assert win.action.shortcut().toString() == "Ctrl+3"
@@ -70,7 +70,7 @@ import numpy as np
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from gui.main_window import MainWindow
-from gui.view3d import install
+from gui.analysis.view3d import install
 from gui.theme import PLOT_BG
 
 win = MainWindow()

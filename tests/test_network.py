@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.datasets import make_dataset
-from core.hyper import default_hyper
-from core.network import ACTIVATIONS, Network, NetworkError
-from core.network_check import grad_check, verdict
-from core.network_train import Trainer
-from core.schedules import Schedule
-from surfaces.network_slice import slice_directions, slice_weights
+from core.network.check import grad_check, verdict
+from core.network.datasets import make_dataset
+from core.network.model import ACTIVATIONS, Network, NetworkError
+from core.network.slice import slice_directions, slice_weights
+from core.network.train import Trainer
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
 
 
 def _sig(t: float) -> float:
@@ -269,7 +269,7 @@ def test_slice_derivatives_and_samples() -> None:
 
 
 def test_filter_normalised_directions_match_weight_norms() -> None:
-    from surfaces.network_slice import filter_normalized_directions
+    from core.network.slice import filter_normalized_directions
 
     net = Network.random((2, 5, 3, 1), "relu", "linear", seed=0)
     dirs = filter_normalized_directions(net, np.random.default_rng(0))
@@ -283,7 +283,7 @@ def test_filter_normalised_directions_match_weight_norms() -> None:
 
 
 def test_step_through_order_numbers_and_reuse() -> None:
-    from core.network_steps import build_steps
+    from core.network.steps import build_steps
 
     net = Network(
         (2, 2, 2), "sigmoid", "sigmoid", [np.array(W1), np.array(W2)], [np.array(B1), np.array(B2)]
@@ -331,7 +331,7 @@ def test_newton_solves_a_linear_least_squares_net_in_one_step() -> None:
 
 
 def test_fd_hessian_is_symmetric_and_matches_a_hand_derived_one() -> None:
-    from core.network_train import hessian_fd
+    from core.network.train import hessian_fd
 
     # linear 2-1 network, MSE: L = (1/2n) Σ (x·w + b − y)², so H = (1/n) [x 1]ᵀ[x 1]
     x = np.array([[1.0, 2.0], [-0.5, 0.3], [2.0, -1.0]])

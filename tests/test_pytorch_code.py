@@ -15,8 +15,7 @@ import numpy as np
 import pytest
 
 import main
-from core.estimates import Estimate
-from core.export_code import (
+from core.io.pytorch_code import (
     PRESET_FORMULAS,
     CodeError,
     _preset_formulas,
@@ -24,8 +23,9 @@ from core.export_code import (
     hyper_summary,
     pytorch_code,
 )
-from core.hyper import default_hyper
-from core.schedules import Schedule
+from core.optim.estimates import Estimate
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
 from surfaces.formula import FormulaSurface
 from surfaces.registry import get_surface
 
@@ -308,7 +308,7 @@ def parse_csv(text: str) -> np.ndarray:
 
 def snippet_for(argv: list[str]) -> str:
     """The code for the run `trace argv` describes, built as the GUI does (from the run's parts)."""
-    from core.cli_common import load_surface, run_spec
+    from core.cli.common import load_surface, run_spec
 
     args = main.build_parser().parse_args(main._join_negative_values(["trace", *argv]))
     surface = load_surface(args)
@@ -503,7 +503,7 @@ def test_unsupported_runs_say_why() -> None:
 
 def test_drawn_surface_snippet_reproduces_the_run(monkeypatch) -> None:
     """A drawing (preset + bumps and wells) is the base expression plus the Gaussians."""
-    from core.run import Run
+    from core.runs.run import Run
     from surfaces.drawn import Bump, DrawnSurface
 
     s = DrawnSurface("himmelblau", [Bump(-1.0, -3.0, 25.0, 0.6), Bump(1.5, 1.0, -40.0, 1.2)])

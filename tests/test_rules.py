@@ -7,8 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from core.hyper import Hyper, HyperError, default_hyper, default_lr
-from core.rules import RULES, RuleError, apply_update, canonical, init_state
+from core.optim.hyper import Hyper, HyperError, default_hyper, default_lr
+from core.optim.rules import RULES, RuleError, apply_update, canonical, init_state
 from tests.reference_optim import ref_run
 
 FIRST_ORDER = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad"]

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from core.estimates import Estimate, EstimateError
-from core.hyper import default_hyper
-from core.run import Run
-from core.schedules import Schedule
+from core.optim.estimates import Estimate, EstimateError
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.run import Run
 from surfaces.presets import get_preset
 
 

@@ -8,7 +8,7 @@ import math
 import numpy as np
 import pytest
 
-from core.schedules import Schedule, ScheduleError
+from core.optim.schedules import Schedule, ScheduleError
 
 T = np.arange(0, 2000)
 

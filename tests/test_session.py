@@ -12,12 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.estimates import Estimate
-from core.hyper import default_hyper
-from core.network import Network
-from core.run import Run
-from core.schedules import Schedule
-from core.session import (
+from core.io.scene import (
     VERSION,
     Config,
     RunSpec,
@@ -30,11 +25,16 @@ from core.session import (
     save_scene,
     scene_to_dict,
 )
-from gui.race import Race
-from gui.session_scene import race_scene, restore_race
+from core.network.model import Network
+from core.network.slice import slice_directions
+from core.optim.estimates import Estimate
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.race.model import Race
+from core.race.scene import race_scene, restore_race
+from core.runs.run import Run
 from surfaces.drawn import Bump, DrawnSurface
 from surfaces.formula import FormulaSurface
-from surfaces.network_slice import slice_directions
 from surfaces.registry import get_surface
 
 STARTS = np.array([[0.3, -1.7], [-2.1, 1.1]])

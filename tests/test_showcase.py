@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.estimates import Estimate
-from core.hyper import default_hyper
-from core.run import Run
-from core.schedules import Schedule
+from core.optim.estimates import Estimate
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.run import Run
 from surfaces.registry import get_surface
 from surfaces.showcase import SHOWCASES
 

@@ -1,14 +1,14 @@
-"""Hyperparameter sweeps (core/sweeps.py) against single generic runs at sampled settings."""
+"""Hyperparameter sweeps (core/analysis/sweeps.py) against single generic runs at sampled settings."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from core.hyper import default_hyper
-from core.run import Run, Tolerances
-from core.schedules import Schedule
-from core.sweeps import SECOND_PARAM, log_grid, lr_sweep, param_map
+from core.analysis.sweeps import SECOND_PARAM, log_grid, lr_sweep, param_map
+from core.optim.hyper import default_hyper
+from core.optim.schedules import Schedule
+from core.runs.run import Run, Tolerances
 from surfaces.registry import get_surface
 
 START = (-1.2, 1.0)

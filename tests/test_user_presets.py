@@ -9,11 +9,11 @@ import math
 import numpy as np
 import pytest
 
+from core.io.user_surfaces import UserPresetStore
 from surfaces.base import SurfaceError
 from surfaces.drawn import Bump, DrawnSurface
 from surfaces.formula import FormulaSurface
 from surfaces.registry import get_surface
-from surfaces.user_presets import UserPresetStore
 
 
 def himmelblau(x: float, y: float) -> float:

@@ -1,0 +1,368 @@
+"""Exports of a run that need no Qt: its trajectory as `trace`-identical CSV/JSON, a one-line
+summary of its hyperparameters (for legends), and a PyTorch snippet that reproduces it.
+
+The snippet uses torch.optim and torch.optim.lr_scheduler with the run's exact hyperparameters, the
+surface written as a torch expression (presets, showcases and typed formulas; data losses embed
+their examples), the start point and the number of steps, and prints the trajectory in the same
+CSV as `main.py trace`, so the two can be compared line by line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.optim.estimates import Estimate
+from core.optim.hyper import Hyper
+from core.optim.rules import canonical
+from core.optim.schedules import Schedule
+
+CSV_HEADER = "step,x,y,loss,lr"
+
+
+class CodeError(ValueError):
+    """A run that has no PyTorch equivalent (Newton, drawn surfaces, ...); the message says why."""
+
+
+# --- trajectories -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TrajectoryRows:
+    """One point's recorded path: the rows `trace` prints (it stops at the last finite point)."""
+
+    step: NDArray[np.int64]
+    xy: NDArray[np.float64]
+    loss: NDArray[np.float64]
+    lr: NDArray[np.float64]
+
+
+def trajectory_rows(run: object, point: int = 0) -> TrajectoryRows:
+    """Rows of point `point` of a core.runs.run.Run, cut after its last finite point if it diverged."""
+    tr = run.trajectory  # type: ignore[attr-defined]
+    if tr is None:
+        raise CodeError("this run does not record its trajectory")
+    n = tr.count
+    stopped = int(run.stopped_at[point])  # type: ignore[attr-defined]
+    if run.diverged[point]:  # type: ignore[attr-defined]
+        n = int(np.searchsorted(tr.step[: tr.count], stopped, side="right"))
+    return TrajectoryRows(tr.step[:n], tr.xy[point, :n], tr.loss[point, :n], tr.lr[:n])
+
+
+def trajectory_csv(rows: TrajectoryRows) -> str:
+    """CSV with header step,x,y,loss,lr, numbers at full precision (exactly what `trace` prints)."""
+    out = [CSV_HEADER]
+    out.extend(
+        f"{s},{p[0]!r},{p[1]!r},{v!r},{r!r}"
+        for s, p, v, r in zip(
+            rows.step.tolist(), rows.xy.tolist(), rows.loss.tolist(), rows.lr.tolist(), strict=True
+        )
+    )
+    return "\n".join(out) + "\n"
+
+
+def trajectory_json(rows: TrajectoryRows) -> str:
+    """A JSON list of {step, x, y, loss, lr} objects (exactly what `trace --format json` prints)."""
+    objs = [
+        {"step": int(s), "x": float(p[0]), "y": float(p[1]), "loss": float(v), "lr": float(r)}
+        for s, p, v, r in zip(rows.step, rows.xy, rows.loss, rows.lr, strict=True)
+    ]
+    return json.dumps(objs, allow_nan=False, separators=(",", ":")) + "\n"
+
+
+# --- summaries ----------------------------------------------------------------------------------
+def _g(v: float) -> str:
+    return f"{v:.4g}"
+
+
+def schedule_summary(s: Schedule) -> str:
+    """The learning rate and its schedule in a few symbols, e.g. 'η 0.01' or 'triangular η 0.001–0.1, s 20'."""
+    if s.mode == "constant":
+        return f"η {_g(s.lr)}"
+    if s.mode in ("triangular", "triangular2", "exp_range"):
+        extra = f", γ {_g(s.gamma_value)}" if s.mode == "exp_range" else ""
+        return f"{s.mode} η {_g(s.base_lr)}–{_g(s.max_lr)}, s {s.step_size}{extra}"
+    if s.mode == "cosine_restarts":
+        mult = f", ×{s.t_mult}" if s.t_mult != 1 else ""
+        return f"cosine restarts η {_g(s.lr)}→{_g(s.eta_min)}, T₀ {s.t0}{mult}"
+    if s.mode == "step":
+        return f"step η {_g(s.lr)} ×{_g(s.gamma_value)} every {s.step_size}"
+    return f"exponential η {_g(s.lr)} ×{_g(s.gamma_value)}/step"
+
+
+def hyper_summary(rule: str, hyper: Hyper, schedule: Schedule, estimate: Estimate) -> str:
+    """Convention, schedule and the hyperparameters the rule reads, e.g. for a legend line."""
+    key = canonical(rule)
+    torch = hyper.convention == "pytorch"
+    parts = [hyper.convention, schedule_summary(schedule)]
+    if key in ("momentum", "nesterov"):
+        parts.append(f"{'μ' if torch else 'α'} {_g(hyper.momentum)}")
+    elif key == "rmsprop":
+        parts.append(f"α {_g(hyper.alpha)}, ε {hyper.eps:.0e}")
+    elif key in ("adagrad", "newton", "sfn"):
+        parts.append(f"ε {hyper.eps:.0e}")
+    elif key in ("adam", "adamw", "amsgrad"):
+        bc = "bias corr. on" if hyper.bias_correction else "bias corr. off"
+        parts.append(f"β₁ {_g(hyper.beta1)}, β₂ {_g(hyper.beta2)}, ε {hyper.eps:.0e}, {bc}")
+        if key == "adamw":
+            parts.append(f"λ {_g(hyper.weight_decay)}")
+    if estimate.kind != "full":
+        parts.append(estimate.label)
+    return " · ".join(parts)
+
+
+# --- surfaces as torch expressions ----------------------------------------------------------------
+def _preset_formulas() -> dict[str, str]:
+    """Every analytic named surface in the formula syntax (checked against the presets in tests)."""
+    from surfaces import showcase as sc
+
+    cx, cy = sc.PLATEAU_CENTRE
+    r2 = f"((x - {cx!r})**2 + (y - {cy!r})**2)"
+    c, sn = math.cos(sc.ELLIPSE_ANGLE), math.sin(sc.ELLIPSE_ANGLE)
+    l1, l2 = sc.ELLIPSE_CURV
+    hxx, hxy, hyy = l1 * c * c + l2 * sn * sn, (l1 - l2) * c * sn, l1 * sn * sn + l2 * c * c
+    return {
+        "rosenbrock": "(1 - x)**2 + 100*(y - x**2)**2",
+        "himmelblau": "(x**2 + y - 11)**2 + (x + y**2 - 7)**2",
+        "beale": "(1.5 - x + x*y)**2 + (2.25 - x + x*y**2)**2 + (2.625 - x + x*y**3)**2",
+        "booth": "(x + 2*y - 7)**2 + (2*x + y - 5)**2",
+        "rastrigin": "20 + x**2 - 10*cos(2*pi*x) + y**2 - 10*cos(2*pi*y)",
+        "ackley": "-20*exp(-0.2*sqrt(0.5*(x**2 + y**2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y)))"
+        " + 20 + e",
+        "six_hump_camel": "(4 - 2.1*x**2 + x**4/3)*x**2 + x*y + (-4 + 4*y**2)*y**2",
+        "goldstein_price": "(1 + (x + y + 1)**2*(19 - 14*x + 3*x**2 - 14*y + 6*x*y + 3*y**2))"
+        "*(30 + (2*x - 3*y)**2*(18 - 32*x + 12*x**2 + 48*y - 36*x*y + 27*y**2))",
+        "saddle": "x**2 - y**2",
+        "monkey_saddle": "x**3 - 3*x*y**2",
+        "local_vs_global": f"x**4/4 - x**2 + {sc.TILT!r}*x + (y - {sc.BEND!r}*x**2)**2",
+        "plateau": f"{r2}/({r2} + {sc.PLATEAU_WIDTH**2!r})",
+        "ellipse": f"0.5*({hxx!r}*x**2 + {2 * hxy!r}*x*y + {hyy!r}*y**2)",
+        "saddle_two_minima": "0.5*(x**2 - 1)**2 + y**2",
+    }
+
+
+PRESET_FORMULAS: dict[str, str] = {}  # filled on first use (imports surfaces lazily)
+
+_TORCH_FN = {"sin": "sin", "cos": "cos", "tan": "tan", "exp": "exp", "log": "log",
+             "log1p": "log1p", "sqrt": "sqrt", "abs": "abs", "tanh": "tanh", "sinh": "sinh",
+             "cosh": "cosh", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
+             "sign": "sign", "sigmoid": "sigmoid"}  # fmt: skip
+_TORCH_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
+
+
+def _const(c: float) -> str:
+    if not math.isfinite(c):
+        return f"float('{c}')"
+    return str(int(c)) if c.is_integer() and abs(c) < 1e15 else repr(float(c))
+
+
+_PREC = {"add": 1, "sub": 1, "mul": 2, "div": 2, "pow": 4}
+
+
+def formula_to_torch(expr: str) -> str:
+    """A formula (validated by the app's safe parser, never eval'ed) as a torch expression in x, y."""
+    from surfaces.formula import FormulaSurface
+
+    s = FormulaSurface(expr)
+    g, root = s._graph, s._nodes[""]  # the parsed, whitelisted expression graph
+    memo: dict[int, tuple[str, int]] = {}
+
+    def wrap(i: int, paren: bool) -> str:
+        return f"({go(i)[0]})" if paren else go(i)[0]
+
+    def go(i: int) -> tuple[str, int]:  # (text, precedence: 1 +-, 2 */, 3 unary -, 4 **, 5 atom)
+        if i in memo:
+            return memo[i]
+        op, c, args = g.ops[i], g.consts[i], g.args[i]
+        out: tuple[str, int]
+        if op in ("x", "y"):
+            out = (op, 5)
+        elif c is not None:
+            out = (_const(c), 3 if c < 0 else 5)
+        elif op in _PREC:
+            prec, (_, lp), (rt, rp) = _PREC[op], go(args[0]), go(args[1])
+            left = wrap(args[0], lp < prec or (op == "pow" and lp == prec))
+            right = wrap(args[1], rp < prec or (rp == prec and op in ("sub", "div", "pow"))
+                         or (op != "pow" and rt.startswith("-")))  # fmt: skip
+            out = (f"{left} {_TORCH_INFIX[op]} {right}", prec)
+        elif op == "neg":
+            out = ("-" + wrap(args[0], go(args[0])[1] < 4), 3)
+        elif op in ("min", "max"):
+            ca, cb = (g.consts[j] for j in args)
+            if ca is None and cb is None:
+                out = (f"torch.{op}imum({go(args[0])[0]}, {go(args[1])[0]})", 5)
+            else:  # one side is a number: clamp the other
+                u, k = (args[1], ca) if ca is not None else (args[0], cb)
+                side = "max" if op == "min" else "min"
+                out = (f"torch.clamp({go(u)[0]}, {side}={_const(float(k))})", 5)  # type: ignore[arg-type]
+        elif op == "heav":
+            out = (f"torch.heaviside({go(args[0])[0]}, torch.tensor(0.5, dtype=torch.float64))", 5)
+        else:
+            out = (f"torch.{_TORCH_FN[op]}({go(args[0])[0]})", 5)
+        memo[i] = out
+        return out
+
+    return go(root)[0]
+
+
+def _loss_source(surface: object) -> list[str]:
+    """Lines defining `def f(w)` for the surface, or CodeError if it has no torch expression."""
+    from surfaces.data import LinearRegression, LogisticRegression
+    from surfaces.formula import FormulaSurface
+
+    if not PRESET_FORMULAS:
+        PRESET_FORMULAS.update(_preset_formulas())
+    if isinstance(surface, (LinearRegression, LogisticRegression)):
+        xs = json.dumps(np.asarray(surface.X).tolist())
+        ts = json.dumps(np.asarray(surface.t).tolist())
+        body = (
+            "((Tb - z) ** 2).mean()"
+            if isinstance(surface, LinearRegression)
+            else "(torch.nn.functional.softplus(z) - Tb * z).mean()"
+        )
+        return [
+            f"X = torch.tensor({xs}, dtype=torch.float64)  # {len(surface.t)} examples, (1, t) or (x1, x2)",
+            f"T = torch.tensor({ts}, dtype=torch.float64)",
+            "",
+            "",
+            "def f(w, idx=None):",
+            f'    """{surface.title}: the mean loss over the examples (or over idx)."""',  # type: ignore[attr-defined]
+            "    Xb, Tb = (X, T) if idx is None else (X[idx], T[idx])",
+            "    z = Xb @ w",
+            f"    return {body}",
+        ]
+    from surfaces.drawn import DrawnSurface
+
+    base = surface.base if isinstance(surface, DrawnSurface) else surface
+    if isinstance(base, FormulaSurface):
+        text = base.expr.strip()
+    elif type(base).__name__ == "AnalyticSurface" and base.name in PRESET_FORMULAS:  # type: ignore[attr-defined]
+        text = PRESET_FORMULAS[base.name]  # type: ignore[attr-defined]
+    else:
+        raise CodeError(
+            f"surface '{getattr(base, 'name', '?')}' has no PyTorch expression (only named "
+            "surfaces, formulas, the data losses and drawings on them can be exported as code)"
+        )
+    lines = ["def f(w):", f'    """f(x, y) = {text}"""', "    x, y = w[0], w[1]"]
+    if not isinstance(surface, DrawnSurface) or not surface.bumps:
+        return [*lines, f"    return {formula_to_torch(text)}"]
+    bumps = ",\n    ".join(repr((b.x, b.y, b.height, b.width)) for b in surface.bumps)
+    return [
+        "# Your drawing: Gaussian bumps (height > 0) and wells (height < 0) as (x, y, height, width).",
+        f"BUMPS = [\n    {bumps},\n]",
+        "",
+        "",
+        *lines[:2],
+        f'    """+ the {len(surface.bumps)} bumps and wells in BUMPS"""',
+        lines[2],
+        f"    base = {formula_to_torch(text)}",
+        "    return base + sum(h * torch.exp(-((x - bx) ** 2 + (y - by) ** 2) / (2 * s**2))",
+        "                      for bx, by, h, s in BUMPS)",
+    ]
+
+
+# --- the optimizer and scheduler ------------------------------------------------------------------
+def _optimizer_source(rule: str, hyper: Hyper, lr0: float, constant: bool) -> tuple[str, list[str]]:
+    """The torch.optim constructor call, and notes where torch cannot follow the run exactly."""
+    key, notes = canonical(rule), []
+    lr = f"lr={lr0!r}"
+    if key in ("newton", "sfn"):
+        raise CodeError(f"{key} needs the Hessian and has no torch.optim class; pick another rule")
+    # Textbook and pytorch agree for plain SGD, and for momentum while the rate is constant.
+    if hyper.convention == "textbook" and not (key == "sgd" or (key == "momentum" and constant)):
+        notes.append(
+            "this run uses the textbook (lecture) convention and torch.optim the pytorch one "
+            "(where ε sits, how momentum is scaled by a changing rate, Adam's bias correction), "
+            "so the paths can differ: switch the run to 'pytorch' to match exactly"
+        )
+    if key == "sgd":
+        return f"torch.optim.SGD([w], {lr})", notes
+    if key in ("momentum", "nesterov"):
+        nest = ", nesterov=True" if key == "nesterov" else ""
+        return f"torch.optim.SGD([w], {lr}, momentum={hyper.momentum!r}{nest})", notes
+    if key == "adagrad":
+        return f"torch.optim.Adagrad([w], {lr}, eps={hyper.eps!r})", notes
+    if key == "rmsprop":
+        return f"torch.optim.RMSprop([w], {lr}, alpha={hyper.alpha!r}, eps={hyper.eps!r})", notes
+    if not hyper.bias_correction:
+        notes.append("this run has Adam's bias correction off; torch.optim always applies it")
+    betas = f"betas=({hyper.beta1!r}, {hyper.beta2!r}), eps={hyper.eps!r}"
+    if key == "adamw":
+        return f"torch.optim.AdamW([w], {lr}, {betas}, weight_decay={hyper.weight_decay!r})", notes
+    ams = ", amsgrad=True" if key == "amsgrad" else ""
+    return f"torch.optim.Adam([w], {lr}, {betas}{ams})", notes
+
+
+def _scheduler_source(s: Schedule) -> tuple[float, str | None]:
+    """(the optimizer's initial lr, the scheduler constructor or None for a constant rate)."""
+    sched = "torch.optim.lr_scheduler."
+    if s.mode == "constant":
+        return s.lr, None
+    if s.mode in ("triangular", "triangular2", "exp_range"):
+        gamma = f", gamma={s.gamma_value!r}" if s.mode == "exp_range" else ""
+        return s.base_lr, (
+            f"{sched}CyclicLR(opt, base_lr={s.base_lr!r}, max_lr={s.max_lr!r}, "
+            f"step_size_up={s.step_size}, step_size_down={s.step_size}, mode={s.mode!r}{gamma}, "
+            "cycle_momentum=False)"
+        )
+    if s.mode == "cosine_restarts":
+        return s.lr, (
+            f"{sched}CosineAnnealingWarmRestarts(opt, T_0={s.t0}, T_mult={s.t_mult}, "
+            f"eta_min={s.eta_min!r})"
+        )
+    if s.mode == "step":
+        return s.lr, f"{sched}StepLR(opt, step_size={s.step_size}, gamma={s.gamma_value!r})"
+    return s.lr, f"{sched}ExponentialLR(opt, gamma={s.gamma_value!r})"
+
+
+def pytorch_code(surface: object, rule: str, hyper: Hyper, schedule: Schedule,
+                 estimate: Estimate, start: tuple[float, float], steps: int,
+                 seed: int = 0) -> str:  # fmt: skip
+    """A runnable script reproducing the run with torch.optim; prints `step,x,y,loss,lr` rows.
+
+    Raises CodeError for runs that torch cannot express (Newton rules, drawn surfaces)."""
+    lr0, sched = _scheduler_source(schedule)
+    opt, notes = _optimizer_source(rule, hyper, lr0, schedule.mode == "constant")
+    loss_lines = _loss_source(surface)
+    data = getattr(surface, "n_samples", 0) > 0
+    if estimate.kind != "full":
+        notes.append(
+            "the gradient estimate draws from torch's random stream, not the app's: the path is "
+            "statistically alike, not identical"
+        )
+    head = [f'"""{canonical(rule)} on {getattr(surface, "name", "?")}: '
+            f'{hyper_summary(rule, hyper, schedule, estimate)}.', "",
+            "Generated by Gradient Descent Explorer; prints the same CSV as `main.py trace`.",
+            *(line for n in notes for line in textwrap.wrap(f"Note: {n}.", 96)),
+            '"""', "", "import torch", ""]  # fmt: skip
+    if estimate.kind != "full":
+        head += [f"torch.manual_seed({seed})", ""]
+    head.append("")
+    body = [*head, *loss_lines, "", "",
+            f"w = torch.tensor([{float(start[0])!r}, {float(start[1])!r}], dtype=torch.float64, "
+            "requires_grad=True)",
+            f"opt = {opt}"]  # fmt: skip
+    if sched:
+        body.append(f"sched = {sched}")
+    body += [f"steps = {int(steps)}", 'print("step,x,y,loss,lr")', "for step in range(steps + 1):",
+             "    loss = f(w)",
+             "    lr = opt.param_groups[0]['lr']",
+             "    print(f\"{step},{w[0].item()!r},{w[1].item()!r},{loss.item()!r},{float(lr)!r}\")",
+             "    if step == steps:", "        break", "    opt.zero_grad()"]  # fmt: skip
+    if estimate.kind in ("sample", "minibatch") and data:
+        m = 1 if estimate.kind == "sample" else estimate.batch
+        n = surface.n_samples  # type: ignore[attr-defined]
+        body.append(f"    f(w, torch.randint({n}, ({min(m, n)},))).backward()")
+    else:
+        body.append("    loss.backward()")
+    if estimate.kind == "noise" and estimate.sigma > 0:
+        body.append(
+            f"    w.grad += {estimate.sigma!r} * torch.randn(2, dtype=torch.float64)  # noise σ"
+        )
+    body.append("    opt.step()")
+    if sched:
+        body.append("    sched.step()")
+    return "\n".join(body) + "\n"

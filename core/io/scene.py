@@ -1,0 +1,307 @@
+"""Scene files: a whole Explorer scene as versioned JSON ("format": "gd-explorer-scene").
+
+A scene holds the surface, the shared start points, every run's full configuration (rule, Hyper,
+schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Runs are
+deterministic given their seeds, so loading re-runs the recorded steps; a run whose settings were
+edited mid-race keeps the earlier settings in ``history`` (each with the step it ended at) and is
+replayed through them. Reading validates everything before returning, so a broken or newer file
+raises one SessionError line and the caller changes nothing. Writes are atomic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.io.files import parse_json, read_text, write_atomic
+from core.io.scene_surface import SurfaceSpecError, build_surface, surface_spec
+from core.optim.estimates import Estimate, EstimateError
+from core.optim.hyper import Hyper, HyperError
+from core.optim.rules import RuleError, canonical
+from core.optim.schedules import Schedule, ScheduleError
+from core.runs.run import Run
+from surfaces.base import Surface
+
+FORMAT = "gd-explorer-scene"
+VERSION = 1
+MAX_FILE_BYTES = 20_000_000
+MAX_RUNS, MAX_STARTS, MAX_HISTORY = 64, 1000, 10_000
+MAX_STEPS = 1_000_000  # re-running more would make loading take minutes
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class SessionError(ValueError):
+    """A scene that cannot be saved or loaded; the one-line message says what and where."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What decides a run's updates; ``until`` is the step this setting ended at (history only)."""
+
+    rule: str
+    hyper: Hyper
+    schedule: Schedule
+    estimate: Estimate
+    until: int = 0
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One racer: its current configuration, identity, and the steps it had taken."""
+
+    config: Config
+    colour: str
+    seed: int = 0
+    enabled: bool = True
+    steps: int = 0
+    name: str = ""
+    history: tuple[Config, ...] = ()  # earlier configurations, oldest first
+
+
+@dataclass(frozen=True)
+class Scene:
+    surface: Surface
+    starts: NDArray[np.float64]
+    runs: tuple[RunSpec, ...]
+    view: tuple[float, float, float, float] | None = None
+    log_scale: bool | None = None
+    speed: tuple[int, int] = (1, 60)  # steps per tick, ticks per second
+    selected: int | None = None  # index into runs
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- writing -----------------------------------------------------------------------------------
+def _config_dict(c: Config) -> dict[str, Any]:
+    return {
+        "rule": c.rule,
+        "hyper": c.hyper.as_dict(),
+        "schedule": c.schedule.as_dict(),
+        "estimate": {"kind": c.estimate.kind, "batch": c.estimate.batch, "sigma": c.estimate.sigma},
+    }
+
+
+def scene_to_dict(scene: Scene) -> dict[str, Any]:
+    """The JSON-ready document; SessionError if the surface cannot be described."""
+    try:
+        surface = surface_spec(scene.surface)
+    except SurfaceSpecError as e:
+        raise SessionError(str(e)) from None
+    runs = []
+    for r in scene.runs:
+        d: dict[str, Any] = {"name": r.name, **_config_dict(r.config), "seed": r.seed,
+                             "colour": r.colour, "enabled": r.enabled, "steps": r.steps}  # fmt: skip
+        d["history"] = [{**_config_dict(h), "until": h.until} for h in r.history]
+        runs.append(d)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "surface": surface,
+        "starts": np.asarray(scene.starts, dtype=np.float64).tolist(),
+        "runs": runs,
+        "view": list(scene.view) if scene.view is not None else None,
+        "log_scale": scene.log_scale,
+        "speed": {"steps_per_tick": scene.speed[0], "ticks_per_second": scene.speed[1]},
+        "selected": scene.selected,
+    }
+
+
+def save_scene(path: str | os.PathLike[str], scene: Scene) -> None:
+    """Write a scene file atomically; SessionError for an unsavable scene or an unwritable path."""
+    text = json.dumps(scene_to_dict(scene), indent=1, allow_nan=False)
+    try:
+        write_atomic(path, text + "\n")
+    except OSError as e:
+        raise SessionError(f"cannot write '{path}': {e.strerror or e}") from None
+
+
+# --- reading -----------------------------------------------------------------------------------
+def _num(v: object, what: str) -> float:
+    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
+        raise SessionError(f"{what} must be a finite number, got {json.dumps(v)}")
+    return float(v)
+
+
+def _int(v: object, what: str, lo: int, hi: int) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+        raise SessionError(f"{what} must be a whole number from {lo} to {hi}, got {json.dumps(v)}")
+    return v
+
+
+def _obj(v: object, what: str, keys: tuple[str, ...], optional: tuple[str, ...] = ()) -> dict:
+    """A JSON object with exactly the required keys (plus optional ones): names any other."""
+    if not isinstance(v, dict):
+        raise SessionError(f"{what} must be an object")
+    missing = [k for k in keys if k not in v]
+    if missing:
+        raise SessionError(f"{what} is missing {', '.join(repr(k) for k in missing)}")
+    extra = sorted(set(v) - set(keys) - set(optional))
+    if extra:
+        raise SessionError(f"{what} has unknown key {extra[0]!r}")
+    return v
+
+
+def _config(d: dict, what: str, surface: Surface, until: int = 0) -> Config:
+    try:
+        rule = canonical(d["rule"]) if isinstance(d["rule"], str) else None
+        if rule is None:
+            raise SessionError(f"{what} rule must be a string")
+        fields = Hyper.__dataclass_fields__
+        h = _obj(d["hyper"], f"{what} hyper", (), tuple(fields))
+        for k, v in h.items():
+            if k == "convention" or (k == "bias_correction" and isinstance(v, bool)):
+                continue
+            _num(v, f"{what} hyper {k}")
+        hyper = Hyper(**h)
+        s = _obj(d["schedule"], f"{what} schedule", (), tuple(Schedule.__dataclass_fields__))
+        for k, v in s.items():
+            if k != "mode" and not (k == "gamma" and v is None):
+                _num(v, f"{what} schedule {k}")
+        schedule = Schedule(**s)
+        e = _obj(d["estimate"], f"{what} estimate", ("kind",), ("batch", "sigma"))
+        for k in ("batch", "sigma"):
+            if k in e:
+                _num(e[k], f"{what} estimate {k}")
+        estimate = Estimate(e["kind"], batch=e.get("batch", 8), sigma=float(e.get("sigma", 0.0)))
+        estimate.check(surface)
+    except (RuleError, HyperError, ScheduleError, EstimateError, TypeError) as e:
+        raise SessionError(f"{what}: {e}") from None
+    return Config(rule, hyper, schedule, estimate, until)
+
+
+_CONFIG_KEYS = ("rule", "hyper", "schedule", "estimate")
+
+
+def _run(d: object, i: int, surface: Surface) -> RunSpec:
+    what = f"runs[{i}]"
+    r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), ("name", "seed", "enabled", "history"))
+    colour = r["colour"]
+    if not isinstance(colour, str) or not _COLOUR.match(colour):
+        raise SessionError(f"{what} colour must look like #rrggbb, got {json.dumps(colour)}")
+    enabled = r.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise SessionError(f"{what} enabled must be true or false")
+    name = r.get("name", "")
+    if not isinstance(name, str):
+        raise SessionError(f"{what} name must be a string")
+    seed = _int(r.get("seed", 0), f"{what} seed", 0, 2**63 - 1)
+    steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS)
+    hist = r.get("history", [])
+    if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
+        raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
+    history, last = [], 0
+    for j, h in enumerate(hist):
+        hw = f"{what} history[{j}]"
+        h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
+        until = _int(h["until"], f"{hw} until", last + 1, steps)
+        history.append(_config(h, hw, surface, until))
+        last = until
+    return RunSpec(_config(r, what, surface), colour, seed, enabled, steps, name, tuple(history))
+
+
+def _starts(v: object) -> NDArray[np.float64]:
+    if not isinstance(v, list) or not 1 <= len(v) <= MAX_STARTS:
+        raise SessionError(f"'starts' must be a list of 1 to {MAX_STARTS} [x, y] points")
+    for i, p in enumerate(v):
+        if not isinstance(p, list) or len(p) != 2:
+            raise SessionError(f"starts[{i}] must be a point [x, y]")
+        for c in p:
+            _num(c, f"starts[{i}]")
+    return np.array(v, dtype=np.float64).reshape(-1, 2)
+
+
+def scene_from_dict(doc: object) -> Scene:
+    """Validate a parsed scene document completely and build the scene (SessionError if not)."""
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise SessionError(f'not a scene file (expected "format": "{FORMAT}")')
+    v = doc.get("version")
+    if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+        raise SessionError(f"'version' must be a whole number ≥ 1 (this app writes {VERSION})")
+    if v > VERSION:
+        raise SessionError(
+            f"scene version {v} is newer than this app reads (up to {VERSION}); update the app"
+        )
+    d = _obj(doc, "the scene", ("format", "version", "surface", "starts", "runs"),
+             ("view", "log_scale", "speed", "selected"))  # fmt: skip
+    try:
+        surface = build_surface(d["surface"])
+    except SurfaceSpecError as e:
+        raise SessionError(f"surface: {e}") from None
+    starts = _starts(d["starts"])
+    runs = d["runs"]
+    if not isinstance(runs, list) or len(runs) > MAX_RUNS:
+        raise SessionError(f"'runs' must be a list of at most {MAX_RUNS} runs")
+    specs = tuple(_run(r, i, surface) for i, r in enumerate(runs))
+    view = d.get("view")
+    if view is not None:
+        if not isinstance(view, list) or len(view) != 4:
+            raise SessionError("'view' must be [xmin, xmax, ymin, ymax] or null")
+        view = tuple(_num(c, "each view bound") for c in view)
+        if not (view[0] < view[1] and view[2] < view[3]):
+            raise SessionError("'view' needs xmin < xmax and ymin < ymax")
+    log = d.get("log_scale")
+    if log is not None and not isinstance(log, bool):
+        raise SessionError("'log_scale' must be true, false or null")
+    sp = _obj(d.get("speed", {"steps_per_tick": 1, "ticks_per_second": 60}), "'speed'",
+              ("steps_per_tick", "ticks_per_second"))  # fmt: skip
+    speed = (_int(sp["steps_per_tick"], "steps_per_tick", 1, 1000),
+             _int(sp["ticks_per_second"], "ticks_per_second", 1, 240))  # fmt: skip
+    sel = d.get("selected")
+    if sel is not None:
+        sel = _int(sel, "'selected'", 0, max(len(specs) - 1, 0))
+    return Scene(surface, starts, specs, view, log, speed, sel)  # type: ignore[arg-type]
+
+
+def _reject_constant(name: str) -> None:
+    raise SessionError(f"{name} is not a number JSON allows (numbers must be finite)")
+
+
+def parse_scene(text: str) -> Scene:
+    """A scene from JSON text (SessionError with the fault if it is not a valid scene)."""
+    return scene_from_dict(parse_json(text, SessionError, _reject_constant))
+
+
+def load_scene(path: str | os.PathLike[str]) -> Scene:
+    """Read and validate a scene file; any problem is one SessionError line naming the file."""
+    p = Path(path)
+    text = read_text(p, SessionError, "scene", MAX_FILE_BYTES)
+    try:
+        return parse_scene(text)
+    except SessionError as e:
+        raise SessionError(f"{p.name}: {e}") from None
+
+
+# --- replaying -----------------------------------------------------------------------------------
+def first_config(spec: RunSpec) -> Config:
+    """The configuration the run started with (its oldest history entry, or its current one)."""
+    return spec.history[0] if spec.history else spec.config
+
+
+def apply_config(run: Run, c: Config) -> None:
+    """Switch a live run to another configuration, as the Explorer's live edits do."""
+    run.hyper, run.schedule, run.estimate = c.hyper, c.schedule, c.estimate
+    if c.rule != run.rule:
+        run.set_rule(c.rule)
+
+
+def replay(run: Run, spec: RunSpec) -> None:
+    """Advance a fresh run (built from first_config) through its history to spec.steps."""
+    following = (*spec.history[1:], spec.config)[: len(spec.history)]
+    for c, nxt in zip(spec.history, following, strict=True):
+        _step_to(run, c.until)
+        apply_config(run, nxt)
+    _step_to(run, spec.steps)
+
+
+def _step_to(run: Run, t: int) -> None:
+    # Exactly to t even when every point has diverged (they stay put): the race may have
+    # stepped a diverged run to the end of a timer tick's chunk, and the scene must match.
+    while run.t < t:
+        run.step(min(t - run.t, 1000))

@@ -1,0 +1,178 @@
+"""The step-through of one training iteration: forward layer by layer, the loss, backward from the
+output, then the update — each step with its formula filled in with the actual numbers.
+
+Backward steps list which stored values they reuse (z, a from the forward pass, δ from the previous
+backward step): the point of the lecture's last slide, "we compute the same thing twice".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.network.model import Cache, Grads, Network
+
+Array = NDArray[np.float64]
+StepKind = Literal["input", "forward", "loss", "backward", "update"]
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+MAX_TERMS = 4  # expand z = Σ a·w + b term by term only for small layers
+
+
+def sub(n: int) -> str:
+    """An integer as subscript digits: 2 -> '₂'."""
+    return str(n).translate(SUB)
+
+
+def num(v: float) -> str:
+    """A number short enough for a formula, with a real minus sign."""
+    return f"{v:.4g}".replace("-", "−")
+
+
+def vec(a: Array) -> str:
+    return "[" + ", ".join(num(float(v)) for v in np.ravel(a)) + "]"
+
+
+def mat(a: Array) -> str:
+    return "[" + "; ".join(", ".join(num(float(v)) for v in row) for row in np.atleast_2d(a)) + "]"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stop of the step-through. ``layer`` is the layer to highlight (0 = the inputs)."""
+
+    kind: StepKind
+    layer: int
+    title: str
+    lines: tuple[str, ...]
+    reused: tuple[str, ...] = ()
+    stored: tuple[str, ...] = ()
+
+
+def _forward_step(net: Network, cache: Cache, s: int, l: int) -> Step:  # noqa: E741
+    a_prev, z, a = cache.as_[l - 1][s], cache.zs[l - 1][s], cache.as_[l][s]
+    w, b = net.weights[l - 1], net.biases[l - 1]
+    f = net.act(l)
+    prev = "x" if l == 1 else f"a{sub(l - 1)}"
+    lines = [f"z{sub(l)} = {prev}·W{sub(l)} + b{sub(l)}"]
+    if w.shape[0] <= MAX_TERMS and w.shape[1] <= MAX_TERMS:
+        for j in range(w.shape[1]):
+            terms = " + ".join(f"{num(a_prev[i])}·{num(w[i, j])}" for i in range(w.shape[0]))
+            lines.append(f"   z{sub(l)}[{j + 1}] = {terms} + {num(b[j])} = {num(z[j])}")
+    else:
+        lines.append(f"   = {vec(a_prev)}·W{sub(l)} + {vec(b)}")
+    lines += [f"   = {vec(z)}", f"a{sub(l)} = {f}(z{sub(l)}) = {vec(a)}"]
+    role = "output" if l == net.n_layers else "hidden"
+    return Step("forward", l, f"Forward · layer {l} ({role}, {f})", tuple(lines),
+                stored=(f"z{sub(l)}", f"a{sub(l)}"))  # fmt: skip
+
+
+def _loss_step(net: Network, cache: Cache, y: Array, s: int, loss: float) -> Step:
+    yhat, ys, n = cache.output[s], y[s], len(y)
+    lines = [f"ŷ = a{sub(net.n_layers)} = {vec(yhat)},   y = {vec(ys)}"]
+    if net.loss == "mse":
+        per = 0.5 * float(np.sum((ys - yhat) ** 2))
+        lines.append(f"ℓ = ½ Σ (y − ŷ)² = {num(per)}   (this sample)")
+        lines.append(f"L = (1/n) Σ ℓ over n = {n} samples = {num(loss)}")
+    else:
+        p = np.clip(yhat, 1e-300, 1 - 1e-16)
+        per = float(-np.sum(ys * np.log(p) + (1 - ys) * np.log(1 - p)))
+        lines.append(f"ℓ = −Σ [y log ŷ + (1−y) log(1−ŷ)] = {num(per)}   (this sample)")
+        lines.append(f"L = (1/n) Σ ℓ over n = {n} samples = {num(loss)}")
+    return Step("loss", net.n_layers, "Loss", tuple(lines), reused=(f"a{sub(net.n_layers)} (ŷ)",))
+
+
+def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: int) -> Step:  # noqa: E741
+    L, n = net.n_layers, len(y)
+    d = g.deltas[l - 1][s]
+    fp = _fprime(net, l, cache.zs[l - 1][s])
+    f = net.act(l)
+    lines: list[str] = []
+    reused: list[str]
+    if l == L and net.loss == "bce":
+        lines.append(f"δ{sub(L)} = (ŷ − y) / n   (σ′ cancels against the cross-entropy)")
+        lines.append(f"   = ({vec(cache.output[s])} − {vec(y[s])}) / {n} = {vec(d)}")
+        reused = [f"ŷ = a{sub(L)} (forward {L})"]
+    elif l == L:
+        lines.append(f"δ{sub(L)} = (ŷ − y) ⊙ {f}′(z{sub(L)}) / n")
+        lines.append(f"   = ({vec(cache.output[s])} − {vec(y[s])}) ⊙ {vec(fp)} / {n} = {vec(d)}")
+        reused = [f"ŷ = a{sub(L)} (forward {L})", f"z{sub(L)} (forward {L})"]
+    else:
+        nxt = g.deltas[l][s]
+        lines.append(f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) ⊙ {f}′(z{sub(l)})")
+        lines.append(f"   = ({vec(nxt)}·W{sub(l + 1)}ᵀ) ⊙ {vec(fp)} = {vec(d)}")
+        reused = [
+            f"δ{sub(l + 1)} (backward step before)",
+            f"W{sub(l + 1)}",
+            f"z{sub(l)} (forward {l})",
+        ]
+    prev = "x" if l == 1 else f"a{sub(l - 1)}"
+    gw, gb = g.grad_W[l - 1], g.grad_b[l - 1]
+    lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)}   summed over the n = {n} samples")
+    if gw.size <= 8:
+        lines.append(f"   this sample adds {prev}ᵀδ = {mat(np.outer(cache.as_[l - 1][s], d))}")
+        lines.append(f"   total {mat(gw)}")
+    lines.append(f"   ‖∂L/∂W{sub(l)}‖ = {num(float(np.linalg.norm(gw)))}")
+    lines.append(f"∂L/∂b{sub(l)} = Σ δ{sub(l)} = {vec(gb)}")
+    reused.append(f"{prev} (forward {l - 1})" if l > 1 else "x (the input)")
+    if l < L:
+        later = f"layer {L}" if l + 1 == L else f"layers {l + 1}…{L}"
+        lines.append(f"Without backprop, ∂L/∂W{sub(l)} would redo the chain through {later}.")
+    return Step("backward", l, f"Backward · layer {l}", tuple(lines), reused=tuple(reused),
+                stored=(f"δ{sub(l)}",))  # fmt: skip
+
+
+def _fprime(net: Network, l: int, z: Array) -> Array:  # noqa: E741
+    from core.network.model import ACTIVATIONS
+
+    return ACTIVATIONS[net.act(l)][1](z)
+
+
+def _update_lines(net: Network, after: Array | None, top: int = 3) -> list[str]:
+    """The largest weight changes the next update makes (from a dry run of the optimizer)."""
+    if after is None:
+        return []
+    before = net.to_vector()
+    delta = after - before
+    if not np.isfinite(delta).all():
+        return ["the next update would not be finite (training would stop here)"]
+    names = net.param_names()
+    order = np.argsort(-np.abs(delta))[:top]
+    lines = ["largest changes:"]
+    lines += [
+        f"   {names[k]}: {num(before[k])} → {num(after[k])}   (Δ = {num(delta[k])})" for k in order
+    ]
+    return lines
+
+
+def build_steps(
+    net: Network,
+    x: Array,
+    y: Array,
+    sample: int = 0,
+    update_text: str = "w ← w − η g",
+    lr: float = 0.01,
+    after: Array | None = None,
+) -> list[Step]:
+    """Every step of one iteration for the selected sample (numbers from one forward + backward).
+    ``after``: the weights the optimizer will produce, to show the update's largest changes."""
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    s = int(np.clip(sample, 0, len(x) - 1))
+    cache = net.forward(x)
+    loss = float(net.loss_value(cache, y))
+    g = net.backward(cache, y)
+    steps = [Step("input", 0, f"Input · sample {s + 1} of {len(x)}",
+                  (f"a₀ = x = {vec(x[s])}", f"target y = {vec(y[s])}"), stored=("a₀",))]  # fmt: skip
+    steps += [_forward_step(net, cache, s, l) for l in range(1, net.n_layers + 1)]  # noqa: E741
+    steps.append(_loss_step(net, cache, y, s, loss))
+    steps += [_backward_step(net, cache, g, y, s, l) for l in range(net.n_layers, 0, -1)]  # noqa: E741
+    total = float(np.linalg.norm(net.pack_grads(g)))
+    steps.append(Step("update", 0, "Update",
+                      (update_text, f"η = {num(lr)},   ‖g‖ = ‖∂L/∂w‖ = {num(total)}",
+                       *_update_lines(net, after),
+                       "Update ▶ applies this step to every weight and bias."),
+                      reused=("every ∂L/∂W and ∂L/∂b above",)))  # fmt: skip
+    return steps

@@ -1,0 +1,93 @@
+"""BasinOverlay: a finished basin map drawn over the surface plot as one semi-transparent image,
+and the legend rows that name its colours. Drawing happens only from a complete BasinMap."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtCore import QRectF
+
+from core.analysis.basin_image import DIVERGED_COLOUR, UNCONVERGED_COLOUR, attractor_colours
+from core.analysis.basins import DIVERGED, UNCONVERGED, BasinMap
+
+Z_VALUE = 5  # above the heatmap (0), below critical markers (10) and trails (20)
+KIND_TEXT = {"saddle": "stalled at a saddle", "degenerate": "stalled at a degenerate point",
+             "maximum": "stuck on a maximum"}  # fmt: skip
+
+
+def basin_rgba(result: BasinMap) -> NDArray[np.uint8]:
+    """(G, G, 4) image with row j at ys[j] (row-major, as the heatmap), opaque."""
+    if result.labels is None:
+        raise ValueError("a cancelled basin map has nothing to draw")
+    k = len(result.attractors)
+    lut = np.full((k + 2, 4), 255, dtype=np.uint8)
+    lut[:k, :3] = attractor_colours(result)
+    lut[k, :3] = DIVERGED_COLOUR
+    lut[k + 1, :3] = UNCONVERGED_COLOUR
+    lab = result.labels.astype(np.int64)
+    idx = np.where(lab == DIVERGED, k, np.where(lab == UNCONVERGED, k + 1, lab))
+    return lut[idx]
+
+
+def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
+    """(hex colour, rich text) per attractor (the first ``limit``; the rest summed in one row),
+    then diverged and still moving, always listed so the key to their colours is visible."""
+    rows = []
+    colours = attractor_colours(result)
+    for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
+        where = f"({a.x:.4g}, {a.y:.4g})"
+        found = "" if a.known else " (found)"
+        if a.kind == "minimum":
+            value = 0.0 if abs(a.value) < 1e-12 else a.value
+            text = f"minimum at {where}{found}, f = {value:.4g}"
+        else:
+            text = f"{KIND_TEXT.get(a.kind, a.kind)} {where}{found}"
+        rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{100 * a.fraction:.1f} %</b> {text}"))
+    rest = result.attractors[limit:]
+    if rest:
+        share = sum(a.fraction for a in rest)
+        rows.append(("", f"<b>{100 * share:.1f} %</b> {len(rest)} more attractors"))
+    for colour, name, share in ((DIVERGED_COLOUR, "diverged", result.diverged),
+                                (UNCONVERGED_COLOUR, "still moving", result.unconverged)):  # fmt: skip
+        rows.append(("#{:02x}{:02x}{:02x}".format(*colour), f"<b>{100 * share:.1f} %</b> {name}"))
+    return rows
+
+
+class BasinOverlay:
+    """The overlay image inside a pyqtgraph PlotItem; hidden until a map is set."""
+
+    def __init__(self, plot: pg.PlotItem, opacity: float = 0.55) -> None:
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(Z_VALUE)
+        self.image.setOpacity(opacity)
+        self.image.setVisible(False)
+        plot.addItem(self.image)
+        self.result: BasinMap | None = None
+        self._enabled = True
+
+    def set_map(self, result: BasinMap) -> None:
+        """Show a complete map over its domain (a cancelled one raises ValueError)."""
+        rgba = basin_rgba(result)
+        x0, x1, y0, y1 = result.domain
+        self.image.setImage(rgba, autoLevels=False)
+        self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.result = result
+        self.image.setVisible(self._enabled)
+
+    def clear(self) -> None:
+        self.result = None
+        self.image.clear()
+        self.image.setVisible(False)
+
+    def set_enabled(self, on: bool) -> None:
+        self._enabled = on
+        self.image.setVisible(on and self.result is not None)
+
+    def set_opacity(self, opacity: float) -> None:
+        self.image.setOpacity(max(0.0, min(1.0, opacity)))
+
+    @property
+    def drawn(self) -> bool:
+        """Whether a map is currently visible on the plot."""
+        return self.result is not None and self.image.isVisible()

@@ -1,0 +1,155 @@
+"""ParamMapPage: final loss over lr × (momentum | RMSprop α | β₁) for the selected run's rule from
+the race's first start, as one batched run in a worker thread. Clicking a cell loads its values
+into that run through the controller."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from core.analysis.sweeps import SECOND_PARAM, ParamMap, log_grid, param_map
+from gui.analysis.sweep_common import RunRow, f_star, lr_box, rule_name
+from gui.analysis.sweep_map_plot import PARAM_TEXT, ParamMapPlot
+from gui.widgets.worker import TaskWorker
+
+
+class ParamMapPage(QWidget):
+    """Controls, the map and a readout for one Explorer controller."""
+
+    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.explorer = explorer
+        self.controller = explorer.controller
+        self.worker = TaskWorker(self)
+        self.result: ParamMap | None = None
+        self.map_key: int | None = None  # the run the map was computed for (clicks edit it)
+        self._pending: tuple = (None, None)  # (surface, run key) being computed
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.lr_lo, self.lr_hi = lr_box(1e-4), lr_box(1.0)
+        self.cells = QSpinBox()
+        self.cells.setRange(2, 400)
+        self.cells.setValue(40)
+        self.cells.setSuffix(" cells a side")
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 200_000)
+        self.steps.setValue(300)
+        self.steps.setSingleStep(100)
+        self.steps.setSuffix(" steps")
+        self.lr_lo.setToolTip("smallest learning rate η of the map (log-spaced columns)")
+        self.lr_hi.setToolTip("largest learning rate η of the map")
+        self.cells.setToolTip("cells per side of the map: cells² runs in one batch")
+        self.steps.setToolTip("updates each run takes before its final loss is read")
+        self.row = RunRow("Compute map", self.worker)
+        self.plot = ParamMapPlot()
+        self.readout = QLabel(" ")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color:#4c566a;")
+        span = QHBoxLayout()
+        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi):
+            span.addWidget(w)
+        span.addStretch(1)
+        size = QHBoxLayout()
+        for w in (self.cells, self.steps):
+            size.addWidget(w)
+        size.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.about)
+        lay.addLayout(span)
+        lay.addLayout(size)
+        lay.addWidget(self.row)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.readout)
+        lay.addWidget(self.status)
+        self.row.run_button.clicked.connect(self.compute)
+        self.worker.sigFinished.connect(self._on_finished)
+        self.worker.sigCancelled.connect(lambda: self.status.setText("Cancelled."))
+        self.worker.sigFailed.connect(lambda m: self.status.setText(f"Failed: {m}"))
+        self.plot.sigCellClicked.connect(self._on_cell_clicked)
+        self.plot.sigCellHovered.connect(lambda t: self.readout.setText(t or " "))
+        self.controller.sigRunsChanged.connect(self.refresh_from_race)
+        self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
+        self.refresh_from_race()
+
+    def selected_slot(self):
+        slots = self.controller.slots
+        chosen = [s for s in slots if s.key == self.explorer.selected]
+        return (chosen or slots or [None])[0]
+
+    def refresh_from_race(self) -> None:
+        """Describe what the map will show, and mark the mapped run's current values."""
+        slot = self.selected_slot()
+        param = SECOND_PARAM.get(slot.rule) if slot is not None else None
+        if slot is None or param is None:
+            name = slot.name if slot is not None else "no run"
+            self.about.setText(f"<b>{name}</b> has no second hyperparameter to map: select a "
+                               "Momentum, Nesterov, RMSprop or Adam run.")  # fmt: skip
+            self.row.run_button.setEnabled(False)
+        else:
+            self.about.setText(
+                f"<b style='color:{slot.colour}'>■</b> <b>{slot.name}</b> (the selected run): "
+                f"final loss over η × {PARAM_TEXT[param]} from the first start. "
+                "Click a cell to load its values into the run."
+            )
+            self.row.run_button.setEnabled(not self.worker.running)
+        mapped = next((s for s in self.controller.slots if s.key == self.map_key), None)
+        if mapped is not None and self.result is not None:
+            value = getattr(mapped.hyper, self.result.param)
+            self.plot.set_current(mapped.lr, value)
+
+    def compute(self) -> None:
+        slot = self.selected_slot()
+        if slot is None or slot.rule not in SECOND_PARAM:
+            return
+        lo, hi = self.lr_lo.value(), self.lr_hi.value()
+        if not lo < hi:
+            self.status.setText("The first learning rate must be below the last.")
+            return
+        surface, rule, hyper = self.controller.surface, slot.rule, slot.hyper
+        start = tuple(map(float, self.controller.race.starts[0]))
+        n, steps = self.cells.value(), self.steps.value()
+        lrs = log_grid(lo, hi, n)
+        values = [0.99 * i / (n - 1) for i in range(n)]
+
+        def task(progress, cancel) -> ParamMap:
+            return param_map(surface, rule, start, steps, lrs, values, hyper=hyper,
+                             progress=progress, cancel=cancel)  # fmt: skip
+
+        self._pending = (surface, slot.key)
+        self.status.setText(f"Computing {n}×{n} settings × {steps} steps…")
+        self.worker.start(task)
+
+    def _on_finished(self, result: ParamMap) -> None:
+        surface, key = self._pending
+        if surface is not self.controller.surface:
+            self.status.setText("The surface changed while computing: run it again.")
+            return
+        self.result, self.map_key = result, key
+        fs = f_star(self.controller.race.critical, result.final_loss.ravel())
+        self.plot.set_map(result, fs)
+        self.status.setText(
+            f"{rule_name(result.rule)}: {result.final_loss.size} settings × {result.steps} full-batch steps, "
+            f"f* = {fs:.4g}; red = diverged. Computed in {result.compute_seconds:.2f} s."
+        )
+        self.refresh_from_race()
+
+    def _on_cell_clicked(self, lr: float, value: float) -> None:
+        if self.result is None or self.map_key is None:
+            return
+        if not any(s.key == self.map_key for s in self.controller.slots):
+            self.status.setText("The run this map was computed for is gone.")
+            return
+        if self.controller.edit_run(self.map_key, {"lr": lr, self.result.param: value}):
+            name = PARAM_TEXT.get(self.result.param, self.result.param)
+            self.status.setText(f"Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.")
+
+    def _on_surface_changed(self) -> None:
+        self.worker.cancel()
+        self.result = self.map_key = None
+        self.plot.result = None
+        self.plot.image.clear()
+        self.plot.set_current(None, None)
+        self.status.setText("New surface: compute the map again.")
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()

@@ -1,0 +1,51 @@
+"""ExplainDialog: the next update of one run decomposed term by term, in its current convention,
+with the numbers filled in. "Step" advances the race and refreshes the explanation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+from core.race.terms import Explanation
+
+
+class ExplainDialog(QDialog):
+    """Shows an Explanation; emits sigStepRequested when the user asks for the next step."""
+
+    sigStepRequested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Explain the next step")
+        self.resize(880, 380)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.formula = QLabel()
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.formula.setFont(mono)
+        self.formula.setStyleSheet("background:#eef1f6; padding:6px; border-radius:4px;")
+        self.body = QPlainTextEdit()
+        self.body.setReadOnly(True)
+        self.body.setFont(mono)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.step_button = buttons.addButton("Step →", QDialogButtonBox.ButtonRole.ActionRole)
+        self.step_button.setToolTip("Take this step (the whole race advances by one update)")
+        self.step_button.clicked.connect(self.sigStepRequested)
+        buttons.rejected.connect(self.close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addWidget(self.formula)
+        lay.addWidget(self.body, 1)
+        lay.addWidget(buttons)
+
+    def show_explanation(self, run_name: str, colour: str, ex: Explanation) -> None:
+        # A run named after its rule ("Adam") would read "Adam — Adam, ...": say the rule once.
+        rule = "" if ex.title.strip().lower() == run_name.strip().lower() else f"{ex.title}, "
+        self.header.setText(
+            f"<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — "
+            f"{rule}the next update"
+        )
+        self.formula.setText(ex.formula)
+        self.body.setPlainText("\n".join(ex.lines))

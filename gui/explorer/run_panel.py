@@ -1,0 +1,210 @@
+"""RunPanel: the list of runs (colour, name, enabled) with add/remove/duplicate, and the editor of
+the selected run: rule, convention, gradient estimate and live hyperparameters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.optim.rules import RULES, rule_info
+from core.race.model import RunSlot
+from gui.widgets.hyper_controls import HyperControls
+
+# (combo label, rule key, estimate kind or None to keep the run's)
+RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
+    [(info.title, key) for key, (info, _) in RULES.items()]
+)
+_COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
+ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),
+             ("mini-batch m", "minibatch"), ("gradient noise σ", "noise"))  # fmt: skip
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    pm = QPixmap(size, size)
+    pm.fill(QColor(colour))
+    return QIcon(pm)
+
+
+def rule_tooltip(key: str) -> str:
+    info = rule_info(key)
+    return f"{info.title}\ntextbook: {info.textbook}\nPyTorch: {info.pytorch}"
+
+
+class RunPanel(QWidget):
+    """Run list + editor. Signals carry the run key and plain values."""
+
+    sigSelected = Signal(int)
+    sigAddRequested = Signal()
+    sigRemoveRequested = Signal(int)
+    sigDuplicateRequested = Signal(int)
+    sigEnabledChanged = Signal(int, bool)
+    sigEdited = Signal(int, dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setMaximumHeight(112)
+        self.list.setToolTip("Runs: tick to race, untick to sit out; select one to edit it")
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add")
+        self.dup_button = QPushButton("Duplicate")
+        self.remove_button = QPushButton("Remove")
+        for b, tip in ((self.add_button, "Add a run (Ctrl+N)"),
+                       (self.dup_button, "Duplicate the selected run (Ctrl+D)"),
+                       (self.remove_button, "Remove the selected run (Del)")):  # fmt: skip
+            b.setToolTip(tip)
+            buttons.addWidget(b)
+        self.rule = QComboBox()
+        for i, (label, key) in enumerate(RULE_CHOICES):
+            self.rule.addItem(label, key)
+            self.rule.setItemData(i, rule_tooltip(key), Qt.ItemDataRole.ToolTipRole)
+        self.convention = QComboBox()
+        self.convention.addItem("textbook (lecture)", "textbook")
+        self.convention.addItem("PyTorch (torch.optim)", "pytorch")
+        self.convention.setToolTip("Which form of the update rule: the lecture's or torch.optim's")
+        self.estimate = QComboBox()
+        for label, kind in ESTIMATES:
+            self.estimate.addItem(label, kind)
+        self.estimate.setToolTip("How the gradient is estimated (one sample and mini-batch need a "
+                                 "data-defined surface; noise works everywhere)")  # fmt: skip
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 100000)
+        self.batch.setToolTip("mini-batch size m")
+        self.sigma = QDoubleSpinBox()
+        self.sigma.setRange(0.0, 1000.0)
+        self.sigma.setDecimals(3)
+        self.sigma.setSingleStep(0.1)
+        self.sigma.setToolTip("standard deviation σ of the Gaussian noise added to ∇f")
+        for sb in (self.batch, self.sigma):
+            sb.setKeyboardTracking(False)
+        self.hyper = HyperControls()
+        self.colour = QPushButton()
+        self.colour.setToolTip("The run's colour everywhere: trail, head, legend and plots")
+        self.colour.clicked.connect(self._on_colour_clicked)
+        form = QFormLayout()
+        form.addRow("colour", self.colour)
+        form.addRow("rule", self.rule)
+        form.addRow("convention", self.convention)
+        form.addRow("gradient", self.estimate)
+        form.addRow("batch m", self.batch)
+        form.addRow("noise σ", self.sigma)
+        self.form = form
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.list)
+        lay.addLayout(buttons)
+        lay.addLayout(form)
+        lay.addWidget(self.hyper)
+        self._key: int | None = None
+        self.list.currentItemChanged.connect(self._on_list_current_changed)
+        self.list.itemChanged.connect(self._on_list_item_changed)
+        self.add_button.clicked.connect(self.sigAddRequested)
+        self.dup_button.clicked.connect(lambda: self._emit_key(self.sigDuplicateRequested))
+        self.remove_button.clicked.connect(lambda: self._emit_key(self.sigRemoveRequested))
+        self.rule.activated.connect(lambda _: self._edit(rule=self.rule.currentData()))
+        self.convention.activated.connect(
+            lambda _: self._edit(convention=self.convention.currentData())
+        )
+        self.estimate.activated.connect(self._on_estimate_chosen)
+        self.batch.valueChanged.connect(lambda _: self._on_estimate_chosen())
+        self.sigma.valueChanged.connect(lambda _: self._on_estimate_chosen())
+        self.hyper.sigEdited.connect(lambda d: self._edit(**d))
+
+    @property
+    def current_key(self) -> int | None:
+        return self._key
+
+    def _emit_key(self, signal) -> None:
+        if self._key is not None:
+            signal.emit(self._key)
+
+    def _edit(self, **changes: object) -> None:
+        if self._key is not None:
+            self.sigEdited.emit(self._key, changes)
+
+    def _on_colour_clicked(self) -> None:
+        current = QColor(self.colour.text() or "#ffffff")
+        chosen = QColorDialog.getColor(current, self, "Run colour")
+        if chosen.isValid() and chosen != current:
+            self._edit(colour=chosen.name())
+
+    def _on_estimate_chosen(self) -> None:
+        kind = self.estimate.currentData()
+        self._edit(estimate_kind=kind, batch=self.batch.value(), sigma=self.sigma.value())
+
+    # --- showing the model --------------------------------------------------------------------
+    def show_runs(self, slots: list[RunSlot], selected: int | None, n_samples: int) -> None:
+        """Rebuild the list and the editor from the slots (no signals emitted)."""
+        self.list.blockSignals(True)
+        keys = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if keys != [s.key for s in slots]:  # structure changed: rebuild (else update in place,
+            self.list.clear()  # never deleting the item whose signal we may be handling)
+            for s in slots:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, s.key)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self.list.addItem(item)
+        row = 0
+        for i, s in enumerate(slots):
+            item = self.list.item(i)
+            if item.text() != s.name or item.data(_COLOUR_ROLE) != s.colour:
+                item.setText(s.name)
+                item.setIcon(swatch(s.colour))
+                item.setData(_COLOUR_ROLE, s.colour)
+            item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)
+            item.setToolTip(rule_tooltip(s.rule))
+            if s.key == selected:
+                row = i
+        if slots:
+            self.list.setCurrentRow(row)
+        self.list.blockSignals(False)
+        self._key = slots[row].key if slots else None
+        self._show_editor(slots[row] if slots else None, n_samples)
+
+    def _show_editor(self, s: RunSlot | None, n_samples: int) -> None:
+        widgets = (self.colour, self.rule, self.convention, self.estimate, self.batch, self.sigma,
+                   self.hyper)  # fmt: skip
+        for w in widgets:
+            w.setEnabled(s is not None)
+            w.blockSignals(True)
+        if s is not None:
+            self.colour.setIcon(swatch(s.colour, 18))
+            self.colour.setText(s.colour)
+            self.rule.setCurrentIndex(max(0, self.rule.findData(s.rule)))
+            self.rule.setToolTip(rule_tooltip(s.rule))
+            self.convention.setCurrentIndex(max(0, self.convention.findData(s.hyper.convention)))
+            self.estimate.setCurrentIndex(max(0, self.estimate.findData(s.estimate.kind)))
+            model = self.estimate.model()
+            for i, (_, kind) in enumerate(ESTIMATES):
+                ok = n_samples > 0 or kind in ("full", "noise")
+                model.item(i).setEnabled(ok)  # type: ignore[attr-defined]
+            self.batch.setValue(int(s.estimate.batch))
+            self.sigma.setValue(float(s.estimate.sigma))
+            self.form.setRowVisible(self.batch, s.estimate.kind == "minibatch")
+            self.form.setRowVisible(self.sigma, s.estimate.kind == "noise")
+            self.hyper.show_values(s.rule, s.hyper, s.lr)
+        for w in widgets:
+            w.blockSignals(False)
+
+    # --- slots --------------------------------------------------------------------------------
+    def _on_list_current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
+        if item is not None:
+            self._key = int(item.data(Qt.ItemDataRole.UserRole))
+            self.sigSelected.emit(self._key)
+
+    def _on_list_item_changed(self, item: QListWidgetItem) -> None:
+        key = int(item.data(Qt.ItemDataRole.UserRole))
+        self.sigEnabledChanged.emit(key, item.checkState() == Qt.CheckState.Checked)

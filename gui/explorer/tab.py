@@ -1,0 +1,383 @@
+"""ExplorerTab: the live optimizer race. Lays out the plot, panels and legend, and wires their
+signals to the ExplorerController; it turns the controller's state into plain arrays for drawing."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.race.model import RunSlot
+from gui.explorer.actions import make_actions
+from gui.explorer.controller import ExplorerController
+from gui.explorer.draw.panel import DrawPanel
+from gui.explorer.draw.tool import DrawTool
+from gui.explorer.explain import ExplainDialog
+from gui.explorer.formula_box import FormulaBox
+from gui.explorer.heatmap import grid_values, wants_log
+from gui.explorer.legend_table import LegendTable
+from gui.explorer.run_panel import RunPanel
+from gui.explorer.side_plots import SidePlots
+from gui.explorer.surface_picker import SurfacePicker
+from gui.explorer.surface_plot import SurfacePlot
+from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
+from gui.widgets.schedule_panel import SchedulePanel
+from surfaces.base import Surface, SurfaceError
+
+GRID = 512  # heatmap resolution
+SLOW_REFRESH_S = 0.1  # legend, side plots and schedule marker refresh at most 10 times a second
+MAX_ALL_MARKERS = 40  # more critical points than this: mark only the minima
+
+
+def _group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    lay = QVBoxLayout(box)
+    for w in widgets:
+        lay.addWidget(w)
+    return box
+
+
+class ExplorerTab(QWidget):
+    """The Explorer. ``actions`` (name -> QAction) and ``speed_widgets`` go in the window's
+    menus and toolbar; ``sigCursorReadout`` and ``sigMessage`` feed its status bar."""
+
+    sigCursorReadout = Signal(str)
+    sigMessage = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, grid: int = GRID) -> None:
+        super().__init__(parent)
+        self.grid = grid
+        self.controller = ExplorerController(parent=self)
+        self.plot = SurfacePlot()
+        self.picker = SurfacePicker()
+        self.picker.setToolTip("Choose a loss surface")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.description.setStyleSheet("color:#4c566a;")
+        self.log_box = QCheckBox("log colour scale")
+        self.log_box.setToolTip("Colour the surface by log(f − f_min): shows detail near the "
+                                "minimum when a few peaks dominate (L)")  # fmt: skip
+        self.runs = RunPanel()
+        self.schedule = SchedulePanel()
+        self.legend = LegendTable()
+        self.side = SidePlots()
+        self.actions = make_actions(self)
+        self.formula = FormulaBox()
+        self.draw = DrawTool(self.controller, self.plot, grid, self)
+        self.save_surface_action = QAction("Save surface as preset…", self)
+        self.save_surface_action.setToolTip(SAVE_TIP)
+        self.draw_panel = DrawPanel(self.draw.actions, self.save_surface_action)
+        for act in (*self.draw.actions.values(), self.save_surface_action):
+            self.addAction(act)  # shortcuts (D, Ctrl+Z, ...) work while the tab is shown
+        self.user_surfaces = UserSurfaces(parent=self)
+        self.steps_per_tick = QSpinBox()
+        self.steps_per_tick.setRange(1, 1000)
+        self.steps_per_tick.setToolTip("Updates each run takes per animation tick (speed × n)")
+        self.steps_per_tick.setPrefix("× ")
+        self.ticks_per_second = QSpinBox()
+        self.ticks_per_second.setRange(1, 240)
+        self.ticks_per_second.setValue(60)
+        self.ticks_per_second.setSuffix(" ticks/s")
+        self.ticks_per_second.setToolTip("Animation ticks per second while playing")
+        self.speed_widgets = (self.steps_per_tick, self.ticks_per_second)
+        self.explain_dialog: ExplainDialog | None = None
+        self.selected: int | None = None
+        self._z: np.ndarray | None = None
+        self._shown_surface: Surface | None = None
+        self._last_slow = 0.0
+        # After a new surface the plot is painted first; the legend and side plots follow on the
+        # next turn of the event loop (they do not change what the user is looking at).
+        self._slow_later = QTimer(self)
+        self._slow_later.setSingleShot(True)
+        self._slow_later.setInterval(0)
+        self._slow_later.timeout.connect(self._refresh_slow)
+        self._skip_next_slow = False
+        self._layout()
+        self._connect()
+        self._on_surface_changed()
+        self._on_runs_changed()
+        self._on_stepped()
+        self.user_surfaces.reload()
+
+    # --- construction -------------------------------------------------------------------------
+    def _layout(self) -> None:
+        left = QWidget()
+        lay = QVBoxLayout(left)
+        lay.addWidget(_group("Surface", self.picker, self.formula, self.draw_panel, self.log_box,
+                             self.description))  # fmt: skip
+        lay.addWidget(_group("Runs", self.runs))
+        lay.addWidget(_group("Learning-rate schedule", self.schedule))
+        lay.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.plot)
+        centre.addWidget(self.legend)
+        centre.setStretchFactor(0, 1)
+        centre.setSizes([700, 150])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (scroll, centre, self.side):
+            self.splitter.addWidget(w)
+        # Narrower window or an open dock: the surface keeps most of the width, the side plots
+        # give up a share too instead of squeezing the surface alone.
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([330, 760, 310])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.sigSurfaceChanged.connect(self._on_surface_changed)
+        c.sigCriticalReady.connect(self._on_critical_ready)
+        c.sigRunsChanged.connect(self._on_runs_changed)
+        c.sigStepped.connect(self._on_stepped)
+        c.sigPlayingChanged.connect(self._on_playing_changed)
+        c.sigError.connect(self.sigMessage)
+        self.picker.sigSurfaceChosen.connect(self._on_picker_surface_chosen)
+        self.picker.sigDeleteRequested.connect(self._on_picker_delete_requested)
+        self.formula.sigSurfaceTyped.connect(self._on_formula_typed)
+        self.draw.sigMessage.connect(self.sigMessage)
+        self.user_surfaces.sigListChanged.connect(self.picker.set_user_surfaces)
+        self.user_surfaces.sigMessage.connect(self.sigMessage)
+        self.save_surface_action.triggered.connect(self._on_save_surface_triggered)
+        self.log_box.toggled.connect(self._on_log_toggled)
+        self.plot.sigClicked.connect(self._on_plot_clicked)
+        self.plot.sigStartMoved.connect(c.move_start)
+        self.plot.sigCursorMoved.connect(self._on_cursor_moved)
+        self.plot.sigCursorLeft.connect(lambda: self.sigCursorReadout.emit(""))
+        self.runs.sigSelected.connect(self._on_run_selected)
+        self.legend.sigRunClicked.connect(self._on_run_selected)
+        self.runs.sigAddRequested.connect(lambda: self._select(c.add_run("adam")))
+        self.runs.sigDuplicateRequested.connect(lambda k: self._select(c.duplicate_run(k)))
+        self.runs.sigRemoveRequested.connect(c.remove_run)
+        self.runs.sigEnabledChanged.connect(c.set_enabled)
+        self.runs.sigEdited.connect(c.edit_run)
+        self.schedule.sigEdited.connect(self._on_schedule_edited)
+        self.steps_per_tick.valueChanged.connect(self._on_speed_changed)
+        self.ticks_per_second.valueChanged.connect(self._on_speed_changed)
+        a = self.actions
+        a["play"].triggered.connect(lambda on: c.play() if on else c.pause())
+        a["step"].triggered.connect(c.step_once)
+        a["reset"].triggered.connect(c.reset)
+        a["explain"].triggered.connect(self.open_explain)
+        a["add_run"].triggered.connect(self.runs.add_button.click)
+        a["duplicate_run"].triggered.connect(self.runs.dup_button.click)
+        a["remove_run"].triggered.connect(self._on_delete_key)
+        a["log_scale"].toggled.connect(self.log_box.setChecked)
+        a["fit_view"].triggered.connect(self.plot.fit_view)
+        for name, act in a.items():
+            if name.startswith("overlay_"):
+                act.toggled.connect(lambda _on: self._draw_runs())
+
+    # --- surface ------------------------------------------------------------------------------
+    def _on_surface_changed(self) -> None:
+        s: Surface = self.controller.surface
+        hint = self.controller.values_hint
+        ok = hint is not None and hint.shape == (self.grid, self.grid)
+        self._z = hint if ok else grid_values(s, self.grid)
+        log = wants_log(self._z)
+        # A drawing being edited (or just started on the surface shown) keeps the zoom.
+        shown = self._shown_surface
+        edit = shown is not None and (s is shown or getattr(s, "base", None) is shown)
+        self._shown_surface = s
+        self.plot.set_surface(self._z, s.domain, log, self._critical_markers(), fit=not edit)
+        for w in (self.log_box, self.actions["log_scale"]):
+            w.blockSignals(True)
+            w.setChecked(log)
+            w.blockSignals(False)
+        self.picker.set_current(s.name, s.title, s.group)
+        self.description.setText(s.description)
+        self.formula.show_surface(s)
+        self._set_reference()
+        self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)
+        self._slow_later.start()
+        self._skip_next_slow = True  # the restart that follows this redraw
+
+    def _on_picker_surface_chosen(self, name: str) -> None:
+        if not name.startswith("user:"):
+            self.controller.set_surface_name(name)
+            return
+        try:
+            self.controller.set_surface(self.user_surfaces.surface(name))
+        except SurfaceError as e:
+            self.sigMessage.emit(str(e))
+
+    def _on_formula_typed(self, surface: Surface) -> None:
+        """Runs keep their start points when these lie in the formula's domain."""
+        x0, x1, y0, y1 = surface.domain
+        st = self.controller.race.starts
+        inside = bool(
+            np.all((st[:, 0] >= x0) & (st[:, 0] <= x1) & (st[:, 1] >= y0) & (st[:, 1] <= y1))
+        )
+        self.controller.set_surface(surface, keep_starts=inside)
+
+    def _on_picker_delete_requested(self, key: str) -> None:
+        self.user_surfaces.delete(key, self)
+        s = self.controller.surface
+        self.picker.set_current(s.name, s.title, s.group)
+
+    def _on_save_surface_triggered(self) -> None:
+        s = self.controller.surface
+        if self.user_surfaces.save_interactively(s, self):
+            self.picker.set_current(s.name, s.title, s.group)
+
+    def _on_delete_key(self) -> None:
+        """Del deletes the selected bump in draw mode, otherwise the selected run."""
+        if not self.draw.delete_selected():
+            self.runs.remove_button.click()
+
+    def _critical_markers(self) -> list[tuple[float, float, str, str]]:
+        """Every critical point, or only the minima when there are so many (Rastrigin has
+        hundreds) that saddle and maximum markers would bury the surface."""
+        points = self.controller.race.critical
+        if len(points) > MAX_ALL_MARKERS:
+            points = tuple(c for c in points if c.kind == "minimum")
+        return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}") for c in points]
+
+    def _set_reference(self) -> None:
+        mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
+        self.side.set_reference(min(mins) if mins and np.isfinite(min(mins)) else None)
+
+    def _on_critical_ready(self) -> None:
+        self.plot.set_critical(self._critical_markers())
+        self._set_reference()
+        self._refresh_slow()
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.actions["log_scale"].blockSignals(True)
+        self.actions["log_scale"].setChecked(on)
+        self.actions["log_scale"].blockSignals(False)
+        if self._z is not None:
+            self.plot.set_log_scale(self._z, on)
+
+    # --- runs ---------------------------------------------------------------------------------
+    def _select(self, key: int) -> None:
+        self.selected = key
+        self._on_runs_changed()
+
+    def _selected_slot(self) -> RunSlot | None:
+        """The run the panels edit (the first one if the selection went away)."""
+        slots = self.controller.slots
+        if not slots:
+            return None
+        keys = [s.key for s in slots]
+        if self.selected not in keys:
+            self.selected = keys[0]
+        return slots[keys.index(self.selected)]
+
+    def _on_run_selected(self, key: int) -> None:
+        if key != self.selected:
+            self.selected = key
+            self._on_runs_changed()
+
+    def _on_runs_changed(self) -> None:
+        slot = self._selected_slot()
+        self.runs.show_runs(self.controller.slots, self.selected, self.controller.surface.n_samples)
+        if slot is not None:
+            t = slot.run.t if slot.run is not None else 0
+            self.schedule.show_schedule(slot.schedule, t, slot.colour, force=True)
+        self._refresh_slow()
+
+    def _on_schedule_edited(self, fields: dict) -> None:
+        slot = self._selected_slot()
+        if slot is not None:
+            self.controller.edit_run(slot.key, {"schedule": fields})
+
+    def _on_speed_changed(self) -> None:
+        self.controller.set_speed(self.steps_per_tick.value(), self.ticks_per_second.value())
+
+    def _on_playing_changed(self, playing: bool) -> None:
+        act = self.actions["play"]
+        act.blockSignals(True)
+        act.setChecked(playing)
+        act.setText("Pause" if playing else "Play")
+        act.blockSignals(False)
+        if not playing:
+            self._refresh_slow()
+
+    def _on_plot_clicked(self, x: float, y: float, shift: bool) -> None:
+        if shift:
+            self.controller.add_start(x, y)
+        else:
+            self.controller.restart_at(x, y)
+
+    def _on_cursor_moved(self, x: float, y: float) -> None:
+        s = self.controller.surface
+        p = np.array([x, y])
+        with np.errstate(all="ignore"):
+            f = float(s.value(p))
+            g = float(np.hypot(*s.gradient(p)))
+        self.sigCursorReadout.emit(f"x = {x:.4g}   y = {y:.4g}   f = {f:.6g}   |∇f| = {g:.4g}")
+
+    # --- drawing ------------------------------------------------------------------------------
+    def _on_stepped(self) -> None:
+        self._draw_runs()
+        now = time.perf_counter()
+        if self._skip_next_slow:
+            self._skip_next_slow = False
+            return  # a new surface: its refresh is already scheduled
+        if not self.controller.playing or now - self._last_slow >= SLOW_REFRESH_S:
+            self._refresh_slow()
+
+    def _draw_runs(self) -> None:
+        trails, heads, colours = self.controller.race.trails()
+        self.plot.set_trails(trails)
+        self.plot.set_heads(heads, colours)
+        self.plot.set_starts(self.controller.race.starts)
+        kinds = {n[len("overlay_") :] for n, a in self.actions.items()
+                 if n.startswith("overlay_") and a.isChecked()}  # fmt: skip
+        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {})
+
+    def _refresh_slow(self) -> None:
+        """Legend, side plots, schedule marker and the explain dialog."""
+        self._last_slow = time.perf_counter()
+        rows, curves = self.controller.race.readouts()
+        self.legend.set_rows(rows)
+        self.side.set_curves(curves)
+        slot = self._selected_slot()
+        if slot is not None and slot.run is not None:
+            self.schedule.show_schedule(slot.schedule, slot.run.t, slot.colour)
+        if self.explain_dialog is not None and self.explain_dialog.isVisible():
+            self._fill_explain()
+
+    # --- explain ------------------------------------------------------------------------------
+    def open_explain(self) -> None:
+        if self.explain_dialog is None:
+            self.explain_dialog = ExplainDialog(self)
+            self.explain_dialog.sigStepRequested.connect(self.controller.step_once)
+        self._fill_explain()
+        self.explain_dialog.show()
+        self.explain_dialog.raise_()
+
+    def _fill_explain(self) -> None:
+        slot = self._selected_slot()
+        assert self.explain_dialog is not None
+        if slot is None or slot.run is None:
+            return
+        ex = self.controller.explain(slot.key)
+        if ex is not None:
+            self.explain_dialog.show_explanation(slot.name, slot.colour, ex)
+
+    def shutdown(self) -> None:
+        self._slow_later.stop()
+        self.draw.shutdown()
+        self.controller.shutdown()
+        if self.explain_dialog is not None:
+            self.explain_dialog.close()

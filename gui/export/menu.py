@@ -1,0 +1,110 @@
+"""The Explorer's export actions for the window's File menu: Export… (Ctrl+E), Export animation…
+(Ctrl+Shift+E), Export trajectories… and Copy as PyTorch code (Ctrl+Shift+C). The window adds them
+with one call; each reads the Explorer's live race, plot and selection when triggered."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+
+from core.cli.common import CliError
+from core.io.pytorch_code import CodeError
+from gui.export.dialog import export_with_dialog
+from gui.export.render import copy_pytorch_code, export_trajectories
+
+# name: (text, shortcut, tooltip)
+SPECS: dict[str, tuple[str, str, str]] = {
+    "export": ("Export image…", "Ctrl+E",
+               "Save the plot with a legend of runs as PNG (2× for slides) or SVG (Ctrl+E)"),
+    "export_animation": ("Export animation…", "Ctrl+Shift+E",
+                         "Save the race from step 0 to now as a looping animated GIF (Ctrl+Shift+E)"),
+    "export_trajectories": ("Export trajectories…", "",
+                            "Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)"),
+    "copy_pytorch": ("Copy as PyTorch code", "Ctrl+Shift+C",
+                     "Copy a script that reproduces the selected run with torch.optim (Ctrl+Shift+C)"),
+}  # fmt: skip
+
+
+class ExportActions(QObject):
+    """The four actions and their slots; ``explorer`` is the ExplorerTab (its race, plot, log
+    scale and selected run are read when an action fires)."""
+
+    def __init__(self, window: QMainWindow, explorer: QWidget) -> None:
+        super().__init__(window)
+        self.window, self.explorer = window, explorer
+        self.folder = os.path.expanduser("~")
+        self.actions: dict[str, QAction] = {}
+        for name, (text, key, tip) in SPECS.items():
+            a = QAction(text, window)
+            if key:
+                a.setShortcut(QKeySequence(key))
+            a.setToolTip(tip)
+            a.setStatusTip(tip)
+            self.actions[name] = a
+        self.actions["export"].triggered.connect(lambda: self._on_export_triggered("png"))
+        self.actions["export_animation"].triggered.connect(lambda: self._on_export_triggered("gif"))
+        self.actions["export_trajectories"].triggered.connect(self._on_trajectories_triggered)
+        self.actions["copy_pytorch"].triggered.connect(self._on_copy_pytorch_triggered)
+
+    def add_to(self, menu: QMenu) -> None:
+        for a in self.actions.values():
+            menu.addAction(a)
+        menu.setToolTipsVisible(True)
+
+    # --- what the Explorer shows ----------------------------------------------------------------
+    @property
+    def race(self):
+        return self.explorer.controller.race  # type: ignore[attr-defined]
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    def _remember(self, path: str) -> None:
+        self.folder = os.path.dirname(os.path.abspath(path))
+
+    # --- slots ----------------------------------------------------------------------------------
+    def _on_export_triggered(self, fmt: str) -> None:
+        plot = self.explorer.plot  # type: ignore[attr-defined]
+        log_box = getattr(self.explorer, "log_box", None)
+        path = export_with_dialog(
+            self.window, self.race, (plot.width(), plot.height()),
+            log=log_box.isChecked() if log_box is not None else None,
+            view=tuple(map(tuple, plot.vb.viewRange())), fmt=fmt, folder=self.folder,
+        )  # fmt: skip
+        if path:
+            self._remember(path)
+            self._message(f"Saved {path}")
+
+    def _on_trajectories_triggered(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export trajectories", os.path.join(self.folder, "race.csv"),
+            "CSV (*.csv);;JSON (*.json)",
+        )  # fmt: skip
+        if not path:
+            return
+        try:
+            written = export_trajectories(self.race, path)
+        except (CliError, OSError) as e:
+            QMessageBox.warning(self.window, "Export failed", str(e))
+            return
+        self._remember(path)
+        more = f" and {len(written) - 1} more" if len(written) > 1 else ""
+        self._message(f"Saved {written[0]}{more}")
+
+    def _on_copy_pytorch_triggered(self) -> None:
+        slots = self.race.slots
+        key = getattr(self.explorer, "selected", None)
+        if key not in [s.key for s in slots]:
+            key = slots[0].key if slots else None
+        if key is None:
+            self._message("No run to copy")
+            return
+        try:
+            copy_pytorch_code(self.race, key)
+        except CodeError as e:
+            QMessageBox.information(self.window, "Copy as PyTorch code", str(e))
+            return
+        self._message(f"Copied PyTorch code for {self.race.slot(key).name} to the clipboard")

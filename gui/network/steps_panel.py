@@ -1,0 +1,140 @@
+"""Step-through of one iteration: a strip of the steps, Back / Next, the current step's formulas
+with the actual numbers, the stored values it reuses, and a scrubber through the training history."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6 import QtCore, QtWidgets
+
+from core.network.steps import Step
+
+KIND_COLOUR = {"input": "#495057", "forward": "#1c7ed6", "loss": "#d6336c", "backward": "#2f9e44",
+               "update": "#f08c00"}  # fmt: skip
+NEXT_LABEL = {"input": "Forward ▶", "forward": "Forward ▶", "loss": "Backward ▶",
+              "backward": "Backward ▶", "update": "Update ▶"}  # fmt: skip
+
+
+def short(step: Step) -> str:
+    """The strip's label of a step: x, F1, L, B2, U."""
+    return {"input": "x", "loss": "L", "update": "U"}.get(
+        step.kind, f"{step.kind[0].upper()}{step.layer}"
+    )
+
+
+class NetworkStepsPanel(QtWidgets.QWidget):
+    """Emits sigAction('next'|'back'), sigStepClicked(i), sigSample(i), sigScrub(i)."""
+
+    sigAction = QtCore.Signal(str)
+    sigStepClicked = QtCore.Signal(int)
+    sigSample = QtCore.Signal(int)
+    sigScrub = QtCore.Signal(int)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strip = QtWidgets.QHBoxLayout()
+        self.strip.setSpacing(3)
+        self.chips: list[QtWidgets.QPushButton] = []
+        self.back = QtWidgets.QPushButton("◀ Back")
+        self.next = QtWidgets.QPushButton("Forward ▶")
+        self.next.setDefault(True)
+        self.back.setToolTip("show the previous forward / backward step")
+        self.next.setToolTip("compute and show the next forward / backward step for this example")
+        self.next.setMinimumWidth(110)
+        self.sample = QtWidgets.QSpinBox()
+        self.sample.setPrefix("sample ")
+        self.sample.setToolTip(
+            "the training example whose numbers are shown (click a data point too)"
+        )
+        self.strip.addStretch(1)
+        top = QtWidgets.QHBoxLayout()
+        self.where = QtWidgets.QLabel("")
+        self.where.setStyleSheet("color:#495057")
+        top.addWidget(self.where, 1)
+        top.addWidget(self.sample)
+        top.addWidget(self.back)
+        top.addWidget(self.next)
+        self.text = QtWidgets.QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setMinimumHeight(150)
+        self.scrub = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.scrub.setToolTip(
+            "scrub through the training history (training resumes from the newest)"
+        )
+        self.scrub_label = QtWidgets.QLabel("update 0")
+        self.scrub_label.setMinimumWidth(120)
+        bottom = QtWidgets.QHBoxLayout()
+        bottom.addWidget(QtWidgets.QLabel("history"))
+        bottom.addWidget(self.scrub, 1)
+        bottom.addWidget(self.scrub_label)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.strip)
+        lay.addLayout(top)
+        lay.addWidget(self.text, 1)
+        lay.addLayout(bottom)
+        self.back.clicked.connect(lambda: self.sigAction.emit("back"))
+        self.next.clicked.connect(lambda: self.sigAction.emit("next"))
+        self.sample.valueChanged.connect(lambda v: self.sigSample.emit(int(v) - 1))
+        self.scrub.valueChanged.connect(self.sigScrub.emit)
+
+    def set_steps(self, steps: list[Step], index: int, n_samples: int, sample: int) -> None:
+        """Show the strip, the current step and its numbers (no signals)."""
+        if [short(s) for s in steps] != [c.text() for c in self.chips]:
+            for c in self.chips:
+                self.strip.removeWidget(c)
+                c.deleteLater()
+            self.chips = []
+            for i, s in enumerate(steps):
+                c = QtWidgets.QPushButton(short(s))
+                c.setFixedWidth(30)
+                c.setToolTip(s.title)
+                c.clicked.connect(lambda _=False, k=i: self.sigStepClicked.emit(k))
+                self.strip.insertWidget(i, c)
+                self.chips.append(c)
+        for i, (c, s) in enumerate(zip(self.chips, steps, strict=True)):
+            col = KIND_COLOUR[s.kind]
+            if i == index:
+                c.setStyleSheet(
+                    f"background:{col}; color:white; font-weight:600; border-radius:4px;"
+                )
+            else:
+                c.setStyleSheet(
+                    f"color:{col}; border:1px solid {col}; border-radius:4px; background:white;"
+                )
+        step = steps[index]
+        nxt = steps[index + 1] if index + 1 < len(steps) else steps[-1]
+        self.next.setText("Update ▶" if step.kind == "update" else NEXT_LABEL[nxt.kind])
+        self.back.setEnabled(index > 0)
+        self.where.setText(f"step {index + 1} of {len(steps)}")
+        self.sample.blockSignals(True)
+        self.sample.setRange(1, max(1, n_samples))
+        self.sample.setValue(sample + 1)
+        self.sample.blockSignals(False)
+        self.text.setHtml(self._html(step))
+
+    @staticmethod
+    def _html(step: Step) -> str:
+        col = KIND_COLOUR[step.kind]
+        out = [
+            f"<div style='font-size:11pt; font-weight:600; color:{col}'>{html.escape(step.title)}</div>"
+        ]
+        mono = "font-family:'DejaVu Sans Mono', monospace; font-size:9.5pt; white-space:pre-wrap; margin:0"
+        out += [f'<p style="{mono}">{html.escape(line)}</p>' for line in step.lines]
+        if step.reused:
+            chips = " ".join(
+                f"<span style='background:#fff3bf; color:#5c3c00'>&nbsp;♻ {html.escape(r)}&nbsp;</span>"
+                for r in step.reused
+            )
+            out.append(f"<div><b>reused, not recomputed:</b> {chips}</div>")
+        if step.stored:
+            stored = ", ".join(html.escape(s) for s in step.stored)
+            out.append(f"<div style='color:#495057'><b>stored for later:</b> {stored}</div>")
+        return "\n".join(out)
+
+    def set_history(self, count: int, index: int, t: int) -> None:
+        self.scrub.blockSignals(True)
+        self.scrub.setRange(0, max(0, count - 1))
+        self.scrub.setValue(index)
+        self.scrub.blockSignals(False)
+        self.scrub_label.setText(f"update {t}" + ("" if index == count - 1 else "  (past)"))

@@ -1,0 +1,106 @@
+"""Training controls of the Network tab: play/pause/step, optimizer, live hyperparameters (the
+Explorer's own HyperControls and SchedulePanel), gradient estimate and speed."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from core.optim.hyper import Hyper
+from core.optim.rules import rule_info
+from core.optim.schedules import Schedule
+from gui.widgets.hyper_controls import HyperControls
+from gui.widgets.schedule_panel import SchedulePanel
+
+BATCHES = (
+    ("full batch (GD)", None),
+    ("mini-batch 8", 8),
+    ("mini-batch 16", 16),
+    ("one sample (SGD)", 1),
+)
+
+
+class NetworkTrainPanel(QtWidgets.QGroupBox):
+    """Emits sigEdited(dict) for live edits and sigAction(str) for play/pause/step/reset."""
+
+    sigEdited = QtCore.Signal(dict)
+    sigAction = QtCore.Signal(str)
+
+    def __init__(self, rules: tuple[str, ...], parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__("Training", parent)
+        self.play = QtWidgets.QPushButton("▶ Play")
+        self.play.setCheckable(True)
+        self.play.setToolTip("train continuously (the loss curve and the fit update live)")
+        self.step = QtWidgets.QPushButton("Step")
+        self.step.setToolTip("one optimizer update")
+        self.reset = QtWidgets.QPushButton("Reset")
+        self.reset.setToolTip("back to the initial weights, fresh optimizer state")
+        row = QtWidgets.QHBoxLayout()
+        for b in (self.play, self.step, self.reset):
+            row.addWidget(b)
+        self.rule = QtWidgets.QComboBox()
+        for r in rules:
+            self.rule.addItem(rule_info(r).title, r)
+        self.rule.setToolTip("the update rule that trains the weights")
+        self.convention = QtWidgets.QComboBox()
+        self.convention.addItems(["textbook", "pytorch"])
+        self.convention.setToolTip(
+            "update rules as on the lecture's slides, or as torch.optim computes them"
+        )
+        self.batch = QtWidgets.QComboBox()
+        for label, b in BATCHES:
+            self.batch.addItem(label, b)
+        self.speed = QtWidgets.QSpinBox()
+        self.speed.setRange(1, 200)
+        self.speed.setValue(5)
+        self.speed.setSuffix(" updates / frame")
+        self.batch.setToolTip(
+            "the gradient of each update: from every example (full batch), a mini-batch, or one"
+        )
+        self.speed.setToolTip("optimizer updates per animation frame while playing")
+        form = QtWidgets.QFormLayout()
+        form.addRow("optimizer", self.rule)
+        form.addRow("convention", self.convention)
+        form.addRow("gradient from", self.batch)
+        form.addRow("speed", self.speed)
+        self.hyper = HyperControls()
+        self.schedule = SchedulePanel()
+        self.schedule.plot.setFixedHeight(80)
+        self.status = QtWidgets.QLabel("")
+        self.status.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addLayout(form)
+        lay.addWidget(self.hyper)
+        lay.addWidget(self.schedule)
+        lay.addWidget(self.status)
+        self.play.toggled.connect(lambda on: self.sigAction.emit("play" if on else "pause"))
+        self.step.clicked.connect(lambda: self.sigAction.emit("step"))
+        self.reset.clicked.connect(lambda: self.sigAction.emit("reset"))
+        self.rule.activated.connect(
+            lambda _: self.sigEdited.emit({"rule": self.rule.currentData()})
+        )
+        self.convention.activated.connect(
+            lambda _: self.sigEdited.emit({"convention": self.convention.currentText()})
+        )
+        self.batch.activated.connect(
+            lambda _: self.sigEdited.emit({"batch": self.batch.currentData()})
+        )
+        self.speed.valueChanged.connect(lambda v: self.sigEdited.emit({"steps_per_tick": int(v)}))
+        self.hyper.sigEdited.connect(self.sigEdited.emit)
+        self.schedule.sigEdited.connect(lambda d: self.sigEdited.emit({"schedule": d}))
+
+    def show_state(self, rule: str, hyper: Hyper, schedule: Schedule, lr: float, t: int,
+                   running: bool, loss: float) -> None:  # fmt: skip
+        """Display the model's values without emitting."""
+        for w, v in ((self.rule, self.rule.findData(rule)),
+                     (self.convention, self.convention.findText(hyper.convention))):  # fmt: skip
+            w.blockSignals(True)
+            w.setCurrentIndex(max(0, v))
+            w.blockSignals(False)
+        self.hyper.show_values(rule, hyper, lr)
+        self.schedule.show_schedule(schedule, t, "#3b4252")
+        self.play.blockSignals(True)
+        self.play.setChecked(running)
+        self.play.setText("⏸ Pause" if running else "▶ Play")
+        self.play.blockSignals(False)
+        self.status.setText(f"update {t}   ·   loss {loss:.5g}   ·   η = {schedule.at(t):.4g}")

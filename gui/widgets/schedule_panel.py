@@ -1,0 +1,124 @@
+"""SchedulePanel: the selected run's learning-rate schedule (mode and its parameters) with a small
+lr(t) plot and a marker at the current step."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+
+from core.optim.schedules import MODES, Schedule
+
+_MODE_TIPS = {
+    "constant": "η at every step",
+    "triangular": "Smith's cyclic lr: up and down between base-lr and max-lr, half-period s",
+    "triangular2": "cyclic, the amplitude halves every cycle",
+    "exp_range": "cyclic, the amplitude decays as γᵗ",
+    "cosine_restarts": "SGDR: cosine from η down to η_min over T₀ steps, then restart (×T_mult)",
+    "step": "η·γ^⌊t/s⌋: drop by γ every s steps",
+    "exponential": "η·γᵗ",
+}
+_FIELD_TIPS = {
+    "base_lr": "lowest lr of each cycle (the run's η is the peak, max-lr)",
+    "eta_min": "lr at the end of each cosine cycle",
+    "gamma": "decay factor γ in (0, 1]: per drop (step), per step (exponential),\n"
+    "per step of the cycle's amplitude (exp range)",
+    "step_size": "s: half a cycle, in steps (cyclic modes), or steps between drops (step)",
+    "t0": "length of the first cosine cycle, in steps",
+    "t_mult": "each cosine cycle is T_mult times longer than the one before",
+}
+# Parameters each mode reads (lr itself is on the run's lr slider).
+_FIELDS = {
+    "constant": (),
+    "triangular": ("base_lr", "step_size"),
+    "triangular2": ("base_lr", "step_size"),
+    "exp_range": ("base_lr", "step_size", "gamma"),
+    "cosine_restarts": ("t0", "t_mult", "eta_min"),
+    "step": ("step_size", "gamma"),
+    "exponential": ("gamma",),
+}
+
+
+class SchedulePanel(QWidget):
+    """Emits sigEdited({field: value}) with Schedule field names."""
+
+    sigEdited = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.mode = QComboBox()
+        for i, m in enumerate(MODES):
+            self.mode.addItem(m.replace("_", " "), m)
+            self.mode.setItemData(i, _MODE_TIPS[m], 3)  # 3 = ToolTipRole
+        self.mode.setToolTip("learning-rate schedule lr(t)")
+        form = QFormLayout()
+        form.addRow("schedule", self.mode)
+        self.widgets: dict[str, QWidget] = {}
+        for name, label in (("base_lr", "base lr"), ("eta_min", "η min")):
+            sb = QDoubleSpinBox()
+            sb.setDecimals(5)
+            sb.setRange(0.0, 100.0)
+            sb.setSingleStep(0.001)
+            self.widgets[name] = sb
+            form.addRow(label, sb)
+        g = QDoubleSpinBox()
+        g.setDecimals(4)
+        g.setRange(0.0001, 1.0)
+        g.setSingleStep(0.001)
+        self.widgets["gamma"] = g
+        form.addRow("γ", g)
+        for name, label, hi in (("step_size", "step size s", 10**6), ("t0", "T₀", 10**6),
+                                ("t_mult", "T_mult", 100)):  # fmt: skip
+            ib = QSpinBox()
+            ib.setRange(1, hi)
+            self.widgets[name] = ib
+            form.addRow(label, ib)
+        for name, w in self.widgets.items():
+            w.setToolTip(_FIELD_TIPS[name])
+            w.setKeyboardTracking(False)  # type: ignore[attr-defined]
+            w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))  # type: ignore[attr-defined]
+        self.form = form
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setFixedHeight(110)
+        self.plot.setMenuEnabled(False)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        for ax in ("left", "bottom"):
+            self.plot.getPlotItem().getAxis(ax).enableAutoSIPrefix(False)
+        self.plot.getPlotItem().setLabel("bottom", "step t")
+        self.plot.getPlotItem().setLabel("left", "lr")
+        self.curve = self.plot.plot(pen=pg.mkPen("#3b4252", width=1.5))
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#d6336c", width=1.5))
+        self.plot.addItem(self.marker)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(form)
+        lay.addWidget(self.plot)
+        self.mode.activated.connect(
+            lambda _: self.sigEdited.emit({"mode": self.mode.currentData()})
+        )
+        self._shown: tuple[Schedule, int, str] | None = None
+
+    def show_schedule(self, schedule: Schedule, t: int, colour: str, force: bool = False) -> None:
+        """Display a schedule (no signals) and mark step t on its lr(t) curve. force: also
+        when unchanged (after a rejected edit, to show the values still in use)."""
+        horizon = int(max(200, 1.5 * t, 4 * schedule.step_size, 3 * schedule.t0))
+        horizon = 1 << (horizon - 1).bit_length()  # grow in doublings: few curve rebuilds
+        if force or self._shown != (schedule, horizon, colour):
+            self._shown = (schedule, horizon, colour)
+            self.mode.blockSignals(True)
+            self.mode.setCurrentIndex(max(0, self.mode.findData(schedule.mode)))
+            self.mode.blockSignals(False)
+            for name, w in self.widgets.items():
+                w.blockSignals(True)
+                v = schedule.gamma_value if name == "gamma" else getattr(schedule, name)
+                w.setValue(v)  # type: ignore[attr-defined]
+                w.blockSignals(False)
+                self.form.setRowVisible(w, name in _FIELDS[schedule.mode])
+            ts = np.unique(np.linspace(0, horizon, 4001).astype(np.int64))  # ≤ 4001 samples
+            self.curve.setData(ts, schedule(ts))
+            self.curve.setPen(pg.mkPen(colour if colour != "#ffffff" else "#3b4252", width=1.8))
+            self.plot.setXRange(0, horizon, padding=0.02)
+            self.plot.setYRange(0, max(schedule.peak(), 1e-12) * 1.1, padding=0)
+        self.marker.setValue(t)
