@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 from core.analysis.basins import basin_map
-from core.cli.common import CliError, load_surface, run_spec, write_json
+from core.cli.common import CliError, load_surface, run_config, write_json
 from core.runs.fast_procs import cpu_count
 
 
 def basins(args: argparse.Namespace) -> int:
     surface = load_surface(args)
-    spec = run_spec(args, surface)
+    spec = run_config(args, surface)
     domain = args.domain or surface.domain
     if args.out is not None:
         out = Path(args.out)

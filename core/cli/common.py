@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from core.optim.estimates import Estimate, EstimateError
-from core.optim.hyper import Hyper, HyperError, default_hyper, default_lr
+from core.optim.hyper import HyperError, default_hyper, default_lr
 from core.optim.rules import RuleError, canonical
 from core.optim.schedules import Schedule, ScheduleError
+from core.runs.config import RunConfig
 from surfaces.base import Surface, SurfaceError
 
 
@@ -46,18 +46,7 @@ def load_surface(args: argparse.Namespace) -> Surface:
     return get_surface(args.surface)
 
 
-@dataclass(frozen=True)
-class RunSpec:
-    """Everything needed to create a Run besides the surface and start points."""
-
-    rule: str
-    hyper: Hyper
-    schedule: Schedule
-    estimate: Estimate
-    seed: int
-
-
-def run_spec(args: argparse.Namespace, surface: Surface, rule: str | None = None) -> RunSpec:
+def run_config(args: argparse.Namespace, surface: Surface, rule: str | None = None) -> RunConfig:
     """Rule, hyperparameters, schedule and gradient estimate from the hyperparameter flags."""
     name = rule if rule is not None else args.optimizer
     is_gd = name.strip().lower() == "gd"
@@ -89,7 +78,7 @@ def run_spec(args: argparse.Namespace, surface: Surface, rule: str | None = None
         sched_kw.setdefault("max_lr", lr)
     schedule = Schedule(**sched_kw)
     estimate = _estimate(args, surface, is_gd, key)
-    return RunSpec(key, hyper, schedule, estimate, args.seed)
+    return RunConfig(key, hyper, schedule, estimate, args.seed)
 
 
 def _estimate(args: argparse.Namespace, surface: Surface, is_gd: bool, key: str) -> Estimate:

@@ -7,13 +7,13 @@ import sys
 
 import numpy as np
 
-from core.cli.common import CliError, load_surface, run_spec, write_json
+from core.cli.common import CliError, load_surface, run_config, write_json
 from core.runs.run import Run
 
 
 def trace(args: argparse.Namespace) -> int:
     surface = load_surface(args)
-    spec = run_spec(args, surface)
+    spec = run_config(args, surface)
     run = Run(
         surface,
         spec.rule,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.cli.common import CliError, load_surface, run_spec
+from core.cli.common import CliError, load_surface, run_config
 from core.io.pytorch_code import pytorch_code, trajectory_csv, trajectory_json, trajectory_rows
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ def build_race(args: argparse.Namespace) -> Race:
     rules = [r.strip() for r in args.optimizer.split(",")]
     if not all(rules):
         raise CliError(f"--optimizer '{args.optimizer}': empty rule name in the comma list")
-    specs = [run_spec(args, surface, r) for r in rules]
+    specs = [run_config(args, surface, r) for r in rules]
     start = np.array([args.start], dtype=np.float64)
     with np.errstate(all="ignore"):
         if not np.isfinite(surface.value(start)).all():
