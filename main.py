@@ -13,6 +13,8 @@ import re
 import sys
 from collections.abc import Sequence
 
+from surfaces.errors import UserError
+
 RULES = "gd, sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, amsgrad, newton, sfn"
 SCHEDULES = ("constant", "triangular", "triangular2", "exp_range", "cosine_restarts", "step",
              "exponential")  # fmt: skip
@@ -224,8 +226,6 @@ def _join_negative_values(argv: Sequence[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_join_negative_values(sys.argv[1:] if argv is None else argv))
-    from core.cli.common import USER_ERRORS
-
     try:
         if args.command is None:
             from gui.app import run_app
@@ -251,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gui.export.render import export_cli
 
             return export_cli(args)
-    except USER_ERRORS as e:
+    except UserError as e:
         where = f"main.py {args.command}" if args.command else "main.py"
         sys.stderr.write(f"{where}: error: {e}\n")
         return 2

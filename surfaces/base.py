@@ -9,12 +9,14 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from surfaces.errors import UserError
+
 Array = NDArray[np.float64]
 Kind = Literal["minimum", "maximum", "saddle", "degenerate"]
 Domain = tuple[float, float, float, float]  # xmin, xmax, ymin, ymax
 
 
-class SurfaceError(ValueError):
+class SurfaceError(UserError):
     """Bad surface input (unknown name, malformed file, bad formula); the message is user-facing."""
 
 

@@ -8,27 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from core.optim.estimates import Estimate, EstimateError
-from core.optim.hyper import HyperError, default_hyper, default_lr
-from core.optim.rules import RuleError, canonical
-from core.optim.schedules import Schedule, ScheduleError
+from core.optim.estimates import Estimate
+from core.optim.hyper import default_hyper, default_lr
+from core.optim.rules import canonical
+from core.optim.schedules import Schedule
 from core.runs.config import RunConfig
-from surfaces.base import Surface, SurfaceError
+from surfaces.base import Surface
+from surfaces.errors import UserError
 
 
-class CliError(ValueError):
+class CliError(UserError):
     """A user error that is not one of the core's own: printed as one line, exit code 2."""
-
-
-# Every error a user's input can cause; main.py turns them into one line and exit code 2.
-USER_ERRORS: tuple[type[Exception], ...] = (
-    CliError,
-    SurfaceError,
-    HyperError,
-    ScheduleError,
-    EstimateError,
-    RuleError,
-)
 
 
 def load_surface(args: argparse.Namespace) -> Surface:

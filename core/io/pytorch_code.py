@@ -21,11 +21,12 @@ from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
 from core.optim.rules import canonical
 from core.optim.schedules import Schedule
+from surfaces.errors import UserError
 
 CSV_HEADER = "step,x,y,loss,lr"
 
 
-class CodeError(ValueError):
+class CodeError(UserError):
     """A run that has no PyTorch equivalent (Newton, drawn surfaces, ...); the message says why."""
 
 

@@ -29,6 +29,7 @@ from core.optim.rules import RuleError, canonical
 from core.optim.schedules import Schedule, ScheduleError
 from core.runs.run import Run
 from surfaces.base import Surface
+from surfaces.errors import UserError
 
 FORMAT = "gd-explorer-scene"
 VERSION = 1
@@ -38,7 +39,7 @@ MAX_STEPS = 1_000_000  # re-running more would make loading take minutes
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-class SessionError(ValueError):
+class SessionError(UserError):
     """A scene that cannot be saved or loaded; the one-line message says what and where."""
 
 

@@ -14,13 +14,14 @@ from core.network.model import NetworkError
 from core.network.slice import NetworkSliceSurface
 from surfaces.base import Surface, SurfaceError
 from surfaces.drawn import DrawnSurface, drawn_from_dict
+from surfaces.errors import UserError
 from surfaces.formula import FormulaSurface
 from surfaces.registry import get_surface
 
 KINDS = ("named", "formula", "drawn", "network_slice")
 
 
-class SurfaceSpecError(ValueError):
+class SurfaceSpecError(UserError):
     """A surface that cannot be written to, or read from, a scene file."""
 
 

@@ -15,12 +15,14 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from surfaces.errors import UserError
+
 Array = NDArray[np.float64]
 Task = Literal["regression", "classification"]
 MAX_ROWS = 10_000
 
 
-class DatasetError(ValueError):
+class DatasetError(UserError):
     """Unknown dataset or a malformed CSV; the message is one user-facing line."""
 
 

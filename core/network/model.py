@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from surfaces.errors import UserError
+
 Array = NDArray[np.float64]
 ActFn = Callable[[Array], Array]
 
 
-class NetworkError(ValueError):
+class NetworkError(UserError):
     """A network that breaks the rules (sizes, names, shapes); the message is one line for users."""
 
 

@@ -12,11 +12,13 @@ from typing import Literal, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from surfaces.errors import UserError
+
 Array = NDArray[np.float64]
 EstimateKind = Literal["full", "sample", "minibatch", "noise"]
 
 
-class EstimateError(ValueError):
+class EstimateError(UserError):
     """An estimate that does not fit the surface (mini-batches of an analytic surface, ...)."""
 
 

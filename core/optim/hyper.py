@@ -6,11 +6,13 @@ import math
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
+from surfaces.errors import UserError
+
 Convention = Literal["textbook", "pytorch"]
 CONVENTIONS: tuple[Convention, ...] = ("textbook", "pytorch")
 
 
-class HyperError(ValueError):
+class HyperError(UserError):
     """A hyperparameter outside its allowed range; the message names the value and the range."""
 
 

@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.optim.hyper import Hyper
+from surfaces.errors import UserError
 
 Array = NDArray[np.float64]
 State = dict[str, Array]
@@ -21,7 +22,7 @@ GradFn = Callable[[Array], Array]  # points (N, d) -> gradient estimate (N, d)
 HessFn = Callable[[Array], Array]  # points (N, d) -> Hessians (N, d, d)
 
 
-class RuleError(ValueError):
+class RuleError(UserError):
     """Unknown rule name; the message lists the valid ones."""
 
 

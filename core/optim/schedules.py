@@ -14,6 +14,8 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from surfaces.errors import UserError
+
 Mode = Literal[
     "constant", "triangular", "triangular2", "exp_range", "cosine_restarts", "step", "exponential"
 ]
@@ -33,7 +35,7 @@ CYCLIC: tuple[Mode, ...] = ("triangular", "triangular2", "exp_range")
 GAMMA_DEFAULTS: dict[str, float] = {"exp_range": 0.999, "step": 0.5, "exponential": 0.995}
 
 
-class ScheduleError(ValueError):
+class ScheduleError(UserError):
     """A schedule parameter outside its range; the message names it."""
 
 

@@ -9,10 +9,10 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.cli.common import USER_ERRORS
 from core.race.model import Race, RunSlot, critical_points
 from core.race.terms import Explanation, explain_step, gradient_arrows, overlay_segments
 from surfaces.base import Surface
+from surfaces.errors import UserError
 from surfaces.registry import get_surface
 
 DEFAULT_SURFACE = "himmelblau"
@@ -71,7 +71,7 @@ class ExplorerController(QObject):
     def set_surface_name(self, name: str) -> None:
         try:
             self.set_surface(get_surface(name))
-        except USER_ERRORS as e:
+        except UserError as e:
             self.sigError.emit(str(e))
 
     def set_surface(self, surface: Surface, values: np.ndarray | None = None,
@@ -238,7 +238,7 @@ class ExplorerController(QObject):
             return False  # a panel still showing a run that was just removed
         try:
             self.race.edit(key, **changes)
-        except USER_ERRORS as e:
+        except UserError as e:
             self.sigError.emit(str(e))
             self.sigRunsChanged.emit()  # let panels show the unchanged values again
             return False

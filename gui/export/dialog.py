@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.cli.common import CliError
 from gui.export.gif import export_race_gif, frame_steps
 from gui.export.render import View, check_writable, export_race_image, output_format
+from surfaces.errors import UserError
 
 if TYPE_CHECKING:
     from core.race.model import Race
@@ -154,7 +154,7 @@ class ExportDialog(QDialog):
         try:
             output_format(path, (self.fmt,))
             check_writable(path)
-        except CliError as e:
+        except UserError as e:
             self.error.setText(str(e))
             return
         self.error.clear()
@@ -201,7 +201,7 @@ def export_with_dialog(parent: QWidget | None, race: Race, plot_size: tuple[int,
             return req.path if export_gif_with_progress(parent, race, req.path, req.size, log,
                                                         view) else None  # fmt: skip
         export_race_image(race, req.path, req.size, log, view)
-    except (CliError, OSError) as e:
+    except (UserError, OSError) as e:
         QMessageBox.warning(parent, "Export failed", str(e))
         return None
     return req.path

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
-from core.cli.common import CliError
 from core.io.pytorch_code import CodeError
 from gui.export.dialog import export_with_dialog
 from gui.export.render import copy_pytorch_code, export_trajectories
+from surfaces.errors import UserError
 
 # name: (text, shortcut, tooltip)
 SPECS: dict[str, tuple[str, str, str]] = {
@@ -87,7 +87,7 @@ class ExportActions(QObject):
             return
         try:
             written = export_trajectories(self.race, path)
-        except (CliError, OSError) as e:
+        except (UserError, OSError) as e:
             QMessageBox.warning(self.window, "Export failed", str(e))
             return
         self._remember(path)

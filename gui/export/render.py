@@ -305,7 +305,7 @@ def build_race(args: argparse.Namespace) -> Race:
 
 
 def export_cli(args: argparse.Namespace) -> int:
-    """`main.py export`: render the race to PNG, SVG or GIF; 0 on success (2 via USER_ERRORS)."""
+    """`main.py export`: render the race to PNG, SVG or GIF; 0 on success."""
     fmt = output_format(args.out)
     check_writable(args.out)
     race = build_race(args)
