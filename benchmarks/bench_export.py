@@ -13,15 +13,16 @@ def run() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     import main
+    from gui.export.cli import build_race
     from gui.export.gif import export_race_gif
-    from gui.export.render import build_race, export_race_image, race_figure, render_image
+    from gui.export.render import export_race_image, race_figure, render_image
 
     app = QApplication.instance() or QApplication([])
 
     def race(steps: int):
         argv = ["export", "--surface", "himmelblau", "--optimizer", "gd,momentum,adam", "--lr",
                 "0.01", "--start", "0,-4.5", "--steps", str(steps), "--out", "x.png"]  # fmt: skip
-        return build_race(main.build_parser().parse_args(main._join_negative_values(argv)))
+        return build_race(main.parse_args(argv))
 
     r300 = race(300)
     out: dict[str, float] = {}

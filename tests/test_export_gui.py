@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 import main
 from core.io.pytorch_code import CodeError
 from core.race.colours import RUN_COLOURS
+from gui.export.cli import build_race
 from gui.export.dialog import ExportDialog
 from gui.export.gif import export_race_gif, frame_steps
 from gui.export.render import (
     ExportError,
-    build_race,
     export_image,
     export_race_image,
     export_trajectories,
@@ -31,7 +31,7 @@ from gui.export.render import (
 
 
 def _args(*argv: str):
-    return main.build_parser().parse_args(main._join_negative_values(["export", *argv]))
+    return main.parse_args(["export", *argv])
 
 
 def _race(rules: str = "gd,adam", steps: int = 60, *extra: str):

@@ -308,9 +308,9 @@ def parse_csv(text: str) -> np.ndarray:
 
 def snippet_for(argv: list[str]) -> str:
     """The code for the run `trace argv` describes, built as the GUI does (from the run's parts)."""
-    from core.cli.common import load_surface, run_config
+    from core.cli.args import load_surface, run_config
 
-    args = main.build_parser().parse_args(main._join_negative_values(["trace", *argv]))
+    args = main.parse_args(["trace", *argv])
     surface = load_surface(args)
     spec = run_config(args, surface)
     return pytorch_code(surface, spec.rule, spec.hyper, spec.schedule, spec.estimate, args.start,

@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from core.cli.common import CliError, write_json
+from core.cli.args import CliError
+from core.cli.output import write_json
 from core.network.files import load_network
 from core.network.model import NetworkError
 

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from core.analysis.basins import basin_map
-from core.cli.common import CliError, load_surface, run_config, write_json
+from core.cli.args import CliError, load_surface, run_config
+from core.cli.output import write_json
 from core.runs.fast_procs import cpu_count
 
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
-from core.cli.common import load_surface, write_json
+from core.cli.args import load_surface
+from core.cli.output import write_json
 from surfaces.critical import find_critical_points
 
 
-def format_text(points: list[dict[str, object]]) -> str:
+def format_text(points: list[dict[str, Any]]) -> str:
     """One aligned line per point: kind, x, y, f and the Hessian's eigenvalues."""
     lines = [f"{'kind':<11} {'x':>12} {'y':>12} {'f(x, y)':>14}  eigenvalues"]
     for p in points:
-        ev = ", ".join(f"{e:.6g}" for e in p["eigenvalues"])  # type: ignore[attr-defined]
+        ev = ", ".join(f"{e:.6g}" for e in p["eigenvalues"])
         lines.append(f"{p['kind']:<11} {p['x']:>12.6f} {p['y']:>12.6f} {p['value']:>14.8g}  [{ev}]")
     return "\n".join(lines) + "\n"
 

@@ -7,7 +7,8 @@ import sys
 
 import numpy as np
 
-from core.cli.common import CliError, load_surface, run_config, write_json
+from core.cli.args import CliError, load_surface, run_config
+from core.cli.output import write_json
 from core.runs.run import Run
 
 

@@ -1,5 +1,5 @@
 """Exports of the Explorer: pictures (PNG at any size, SVG), animated GIFs of a race replayed from
-step 0, trajectories as CSV/JSON and the selected run as PyTorch code; and `main.py export`.
+step 0, trajectories as CSV/JSON and the selected run as PyTorch code (`main.py export` is cli.py).
 
 Nothing here needs the main window: every function takes a widget or a core.race.model.Race. Files are
 written to a temporary name beside the target and renamed, so a failure or a cancelled animation
@@ -8,10 +8,8 @@ never leaves a partial file.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.cli.common import CliError, load_surface, run_config
 from core.io.pytorch_code import pytorch_code, trajectory_csv, trajectory_json, trajectory_rows
+from surfaces.errors import UserError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage, QPainter
@@ -36,7 +34,7 @@ FIGURE_BG = "#10151f"
 View = tuple[tuple[float, float], tuple[float, float]]  # (x range, y range) of the plot
 
 
-class ExportError(CliError):
+class ExportError(UserError):
     """An export that cannot be done (bad path, unknown format): one line for the user."""
 
 
@@ -258,71 +256,3 @@ def copy_pytorch_code(race: Race, key: int) -> str:
     code = race_pytorch_code(race, key)
     QGuiApplication.clipboard().setText(code)
     return code
-
-
-# --- main.py export -----------------------------------------------------------------------------
-def _application():
-    """The QApplication, created offscreen if there is none yet (exports need no display)."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        import pyqtgraph as pg
-
-        pg.setConfigOptions(antialias=True)
-        app = QApplication(sys.argv[:1])
-    return app
-
-
-def build_race(args: argparse.Namespace) -> Race:
-    """The race `main.py export` describes, run for --steps steps (each rule with the command's
-    hyperparameters and its own defaults)."""
-    from core.race.model import Race
-
-    surface = load_surface(args)
-    rules = [r.strip() for r in args.optimizer.split(",")]
-    if not all(rules):
-        raise CliError(f"--optimizer '{args.optimizer}': empty rule name in the comma list")
-    specs = [run_config(args, surface, r) for r in rules]
-    start = np.array([args.start], dtype=np.float64)
-    with np.errstate(all="ignore"):
-        if not np.isfinite(surface.value(start)).all():
-            raise CliError(f"the start point {tuple(args.start)} has a non-finite loss")
-    race = Race(surface)
-    race.restart_at(*map(float, args.start))
-    for spec in specs:
-        slot = race.add_slot(spec.rule)
-        slot.hyper, slot.schedule, slot.estimate, slot.seed = (
-            spec.hyper, spec.schedule, spec.estimate, spec.seed)  # fmt: skip
-    race.reset()
-    left = args.steps
-    while left > 0 and not all(s.run.diverged.all() for s in race.active()):  # type: ignore[union-attr]
-        k = min(left, 1000)
-        race.step(k)
-        left -= k
-    return race
-
-
-def export_cli(args: argparse.Namespace) -> int:
-    """`main.py export`: render the race to PNG, SVG or GIF; 0 on success."""
-    fmt = output_format(args.out)
-    check_writable(args.out)
-    race = build_race(args)
-    app = _application()
-    try:
-        if fmt == "gif":
-            from gui.export.gif import export_race_gif
-
-            export_race_gif(race, args.out, args.size)
-        else:
-            export_race_image(race, args.out, args.size)
-    finally:
-        app.processEvents()  # deliver the figures' deleteLater before the interpreter exits
-    for s in race.active():
-        assert s.run is not None
-        if s.run.diverged.any():
-            at = int(s.run.stopped_at[s.run.diverged][0]) + 1
-            print(f"note: {s.name} diverged at step {at}", file=sys.stderr)
-    print(f"wrote {args.out} ({args.size[0]}×{args.size[1]})")
-    return 0

@@ -1,0 +1,84 @@
+"""`main.py export`: build the race the flags describe, render it to PNG, SVG or GIF offscreen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from core.cli.args import CliError, load_surface, run_config
+from gui.export.gif import export_race_gif
+from gui.export.render import check_writable, export_race_image, output_format
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+    from core.race.model import Race
+
+
+def _application() -> QCoreApplication:
+    """The QApplication, created offscreen if there is none yet (exports need no display)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True)
+        app = QApplication(sys.argv[:1])
+    return app
+
+
+def build_race(args: argparse.Namespace) -> Race:
+    """The race `main.py export` describes, run for --steps steps (each rule with the command's
+    hyperparameters and its own defaults)."""
+    from core.race.model import Race
+
+    surface = load_surface(args)
+    rules = [r.strip() for r in args.optimizer.split(",")]
+    if not all(rules):
+        raise CliError(f"--optimizer '{args.optimizer}': empty rule name in the comma list")
+    specs = [run_config(args, surface, r) for r in rules]
+    start = np.array([args.start], dtype=np.float64)
+    with np.errstate(all="ignore"):
+        if not np.isfinite(surface.value(start)).all():
+            raise CliError(f"the start point {tuple(args.start)} has a non-finite loss")
+    race = Race(surface)
+    race.restart_at(*map(float, args.start))
+    for spec in specs:
+        slot = race.add_slot(spec.rule)
+        slot.hyper, slot.schedule, slot.estimate, slot.seed = (
+            spec.hyper, spec.schedule, spec.estimate, spec.seed)  # fmt: skip
+    race.reset()
+    left = args.steps
+    while left > 0 and not all(s.run is not None and s.run.diverged.all() for s in race.active()):
+        k = min(left, 1000)
+        race.step(k)
+        left -= k
+    return race
+
+
+def export(args: argparse.Namespace) -> int:
+    """Render the race to --out (the format follows the extension); 0 on success."""
+    fmt = output_format(args.out)
+    check_writable(args.out)
+    race = build_race(args)
+    app = _application()
+    try:
+        if fmt == "gif":
+            export_race_gif(race, args.out, args.size)
+        else:
+            export_race_image(race, args.out, args.size)
+    finally:
+        app.processEvents()  # deliver the figures' deleteLater before the interpreter exits
+    for s in race.active():
+        assert s.run is not None
+        if s.run.diverged.any():
+            at = int(s.run.stopped_at[s.run.diverged][0]) + 1
+            print(f"note: {s.name} diverged at step {at}", file=sys.stderr)
+    print(f"wrote {args.out} ({args.size[0]}×{args.size[1]})")
+    return 0

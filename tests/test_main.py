@@ -1,0 +1,26 @@
+"""main.py: one table of subcommands, each with its flags and a handler that can be imported."""
+
+from __future__ import annotations
+
+import pytest
+
+import main
+
+
+@pytest.mark.parametrize("name", list(main.COMMANDS))
+def test_every_command_has_a_handler_and_its_flags(name: str, capsys) -> None:
+    assert callable(main.handler(name))
+    with pytest.raises(SystemExit) as e:
+        main.parse_args([name, "--help"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out.startswith(f"usage: main.py {name} ")
+
+
+def test_the_table_is_the_parser(capsys) -> None:
+    with pytest.raises(SystemExit) as e:
+        main.parse_args(["--help"])
+    assert e.value.code == 0
+    out = capsys.readouterr().out
+    assert "{" + ",".join(main.COMMANDS) + "}" in out  # every command, in the table's order
+    for command in main.COMMANDS.values():
+        assert command.help in out
