@@ -1,4 +1,4 @@
-"""`main.py trace`: one run's trajectory as CSV (step,x,y,loss,lr) or JSON."""
+"""`main.py trace`: one run's trajectory in the trace format (CSV step,x,y,loss,lr, or JSON)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import numpy as np
 
 from core.cli.args import CliError, load_surface, run_config
-from core.cli.output import write_json
+from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from core.runs.run import Run
 
 
@@ -32,41 +32,12 @@ def trace(args: argparse.Namespace) -> int:
         k = min(left, 1000)
         run.step(k)
         left -= k
-    tr = run.trajectory
-    assert tr is not None
-    n = tr.count
-    if run.diverged[0]:
-        n = int(np.searchsorted(tr.steps(), run.stopped_at[0], side="right"))
-    steps = tr.step[:n]
-    xy = tr.xy[0, :n]
-    loss = tr.loss[0, :n]
-    lr = tr.lr[:n]
-    if args.format == "json":
-        write_json(
-            [
-                {
-                    "step": int(s),
-                    "x": float(p[0]),
-                    "y": float(p[1]),
-                    "loss": float(v),
-                    "lr": float(r),
-                }
-                for s, p, v, r in zip(steps, xy, loss, lr, strict=True)
-            ]
-        )
-    else:
-        out = ["step,x,y,loss,lr"]
-        out.extend(
-            f"{s},{p[0]!r},{p[1]!r},{v!r},{r!r}"
-            for s, p, v, r in zip(
-                steps.tolist(), xy.tolist(), loss.tolist(), lr.tolist(), strict=True
-            )
-        )
-        sys.stdout.write("\n".join(out) + "\n")
+    rows = trajectory_rows(run)
+    sys.stdout.write(trajectory_json(rows) if args.format == "json" else trajectory_csv(rows))
     if run.diverged[0]:
         print(
             f"diverged at step {int(run.stopped_at[0]) + 1}: the next point was not finite "
-            f"or exploded; output stops at the last finite point (step {int(steps[-1])})",
+            f"or exploded; output stops at the last finite point (step {int(rows.step[-1])})",
             file=sys.stderr,
         )
     return 0

@@ -1,5 +1,5 @@
-"""Exports of a run that need no Qt: its trajectory as `trace`-identical CSV/JSON, a one-line
-summary of its hyperparameters (for legends), and a PyTorch snippet that reproduces it.
+"""Exports of a run that need no Qt: a one-line summary of its hyperparameters (for legends), and a
+PyTorch snippet that reproduces it.
 
 The snippet uses torch.optim and torch.optim.lr_scheduler with the run's exact hyperparameters, the
 surface written as a torch expression (presets, showcases and typed formulas; data losses embed
@@ -12,66 +12,19 @@ from __future__ import annotations
 import json
 import math
 import textwrap
-from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import NDArray
 
+from core.io.trajectory_file import CSV_HEADER
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
 from core.optim.rules import canonical
 from core.optim.schedules import Schedule
 from surfaces.errors import UserError
 
-CSV_HEADER = "step,x,y,loss,lr"
-
 
 class CodeError(UserError):
     """A run that has no PyTorch equivalent (Newton, drawn surfaces, ...); the message says why."""
-
-
-# --- trajectories -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class TrajectoryRows:
-    """One point's recorded path: the rows `trace` prints (it stops at the last finite point)."""
-
-    step: NDArray[np.int64]
-    xy: NDArray[np.float64]
-    loss: NDArray[np.float64]
-    lr: NDArray[np.float64]
-
-
-def trajectory_rows(run: object, point: int = 0) -> TrajectoryRows:
-    """Rows of point `point` of a core.runs.run.Run, cut after its last finite point if it diverged."""
-    tr = run.trajectory  # type: ignore[attr-defined]
-    if tr is None:
-        raise CodeError("this run does not record its trajectory")
-    n = tr.count
-    stopped = int(run.stopped_at[point])  # type: ignore[attr-defined]
-    if run.diverged[point]:  # type: ignore[attr-defined]
-        n = int(np.searchsorted(tr.step[: tr.count], stopped, side="right"))
-    return TrajectoryRows(tr.step[:n], tr.xy[point, :n], tr.loss[point, :n], tr.lr[:n])
-
-
-def trajectory_csv(rows: TrajectoryRows) -> str:
-    """CSV with header step,x,y,loss,lr, numbers at full precision (exactly what `trace` prints)."""
-    out = [CSV_HEADER]
-    out.extend(
-        f"{s},{p[0]!r},{p[1]!r},{v!r},{r!r}"
-        for s, p, v, r in zip(
-            rows.step.tolist(), rows.xy.tolist(), rows.loss.tolist(), rows.lr.tolist(), strict=True
-        )
-    )
-    return "\n".join(out) + "\n"
-
-
-def trajectory_json(rows: TrajectoryRows) -> str:
-    """A JSON list of {step, x, y, loss, lr} objects (exactly what `trace --format json` prints)."""
-    objs = [
-        {"step": int(s), "x": float(p[0]), "y": float(p[1]), "loss": float(v), "lr": float(r)}
-        for s, p, v, r in zip(rows.step, rows.xy, rows.loss, rows.lr, strict=True)
-    ]
-    return json.dumps(objs, allow_nan=False, separators=(",", ":")) + "\n"
 
 
 # --- summaries ----------------------------------------------------------------------------------
@@ -348,7 +301,7 @@ def pytorch_code(surface: object, rule: str, hyper: Hyper, schedule: Schedule,
             f"opt = {opt}"]  # fmt: skip
     if sched:
         body.append(f"sched = {sched}")
-    body += [f"steps = {int(steps)}", 'print("step,x,y,loss,lr")', "for step in range(steps + 1):",
+    body += [f"steps = {int(steps)}", f'print("{CSV_HEADER}")', "for step in range(steps + 1):",
              "    loss = f(w)",
              "    lr = opt.param_groups[0]['lr']",
              "    print(f\"{step},{w[0].item()!r},{w[1].item()!r},{loss.item()!r},{float(lr)!r}\")",

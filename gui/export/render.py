@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from core.io.pytorch_code import pytorch_code, trajectory_csv, trajectory_json, trajectory_rows
+from core.io.pytorch_code import pytorch_code
+from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from surfaces.errors import UserError
 
 if TYPE_CHECKING:
