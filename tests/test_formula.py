@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from surfaces.base import SurfaceError
-from surfaces.formula import MAX_CHARS, FormulaError, FormulaSurface
+from surfaces.formula import MAX_CHARS, PLAIN, TORCH, FormulaError, FormulaSurface, formula_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -330,6 +330,31 @@ def test_derivative_text_reads_like_hand_derivation():
     assert FormulaSurface("sigmoid(" * 6 + "x" + ")" * 6).derivative_text("xx") is None  # too long
     with pytest.raises(ValueError, match="wrt"):
         s.derivative_text("z")
+
+
+@pytest.mark.parametrize(
+    ("expr", "plain", "torch"),
+    [
+        ("x^2 - y", "x^2 - y", "x ** 2 - y"),
+        ("x**y**2", "x^y^2", "x ** (y ** 2)"),  # right-associative; torch spells it out
+        ("(x**y)**2", "(x^y)^2", "(x ** y) ** 2"),
+        ("-x^2 + 2*-y", "-x^2 - 2*y", "-x ** 2 - 2 * y"),
+        ("x - (y - 1)", "x - (y - 1)", "x - (y - 1)"),
+        ("x / (2*y)", "x/(2*y)", "x / (2 * y)"),
+        ("min(x, 1) + max(y, x)", "min(x, 1) + max(y, x)",
+         "torch.clamp(x, max=1) + torch.maximum(y, x)"),
+        ("heaviside(x) * atan(y)", "heaviside(x)*arctan(y)",
+         "torch.heaviside(x, torch.tensor(0.5, dtype=torch.float64)) * torch.atan(y)"),
+        ("x + 1e999", "x + 1e999", "x + float('inf')"),
+        ("0.1*x", "0.1*x", "0.1 * x"),
+    ],
+)  # fmt: skip
+def test_one_printer_two_syntaxes(expr: str, plain: str, torch: str) -> None:
+    assert formula_text(expr) == formula_text(expr, PLAIN) == plain
+    assert formula_text(expr, TORCH) == torch
+    assert FormulaSurface(expr).derivative_text("") == plain
+    with pytest.raises(FormulaError):
+        formula_text("z + 1", TORCH)
 
 
 @pytest.mark.parametrize(("expr", "ref", "box"), CASES, ids=IDS)

@@ -19,14 +19,13 @@ from core.io.pytorch_code import (
     PRESET_FORMULAS,
     CodeError,
     _preset_formulas,
-    formula_to_torch,
     hyper_summary,
     pytorch_code,
 )
 from core.optim.estimates import Estimate
 from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
-from surfaces.formula import FormulaSurface
+from surfaces.formula import TORCH, FormulaSurface, formula_text
 from surfaces.registry import get_surface
 
 
@@ -545,11 +544,11 @@ NP_TORCH = types.SimpleNamespace(
     "sigmoid(x)*atan(y) + asin(x/4) - acos(y/4) + sign(x)*abs(y)", "log1p(x^2) + cosh(y)/sinh(2)",
     "heaviside(x) * 2 - -y", "1/(1 + exp(-x*y)) - pi*e", "sqrt(x^2 + y^2 + 1) * tan(0.2*x)",
 ])  # fmt: skip
-def test_formula_to_torch_evaluates_like_the_formula(expr: str) -> None:
+def test_torch_syntax_evaluates_like_the_formula(expr: str) -> None:
     """The generated expression, evaluated with numpy in torch's clothes, equals the formula."""
     rng = np.random.default_rng(0)
     x, y = rng.uniform(-2.5, 2.5, 300), rng.uniform(0.2, 2.5, 300)
-    text = formula_to_torch(expr)
+    text = formula_text(expr, TORCH)
     with np.errstate(all="ignore"):  # x**y for x < 0 is nan on both sides
         got = eval(compile(text, "<expr>", "eval"), {"torch": NP_TORCH, "x": x, "y": y})
     want = FormulaSurface(expr).value(np.stack([x, y], axis=1))

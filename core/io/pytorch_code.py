@@ -100,72 +100,11 @@ def _preset_formulas() -> dict[str, str]:
 
 PRESET_FORMULAS: dict[str, str] = {}  # filled on first use (imports surfaces lazily)
 
-_TORCH_FN = {"sin": "sin", "cos": "cos", "tan": "tan", "exp": "exp", "log": "log",
-             "log1p": "log1p", "sqrt": "sqrt", "abs": "abs", "tanh": "tanh", "sinh": "sinh",
-             "cosh": "cosh", "arctan": "atan", "arcsin": "asin", "arccos": "acos",
-             "sign": "sign", "sigmoid": "sigmoid"}  # fmt: skip
-_TORCH_INFIX = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
-
-
-def _const(c: float) -> str:
-    if not math.isfinite(c):
-        return f"float('{c}')"
-    return str(int(c)) if c.is_integer() and abs(c) < 1e15 else repr(float(c))
-
-
-_PREC = {"add": 1, "sub": 1, "mul": 2, "div": 2, "pow": 4}
-
-
-def formula_to_torch(expr: str) -> str:
-    """A formula (validated by the app's safe parser, never eval'ed) as a torch expression in x, y."""
-    from surfaces.formula import FormulaSurface
-
-    s = FormulaSurface(expr)
-    g, root = s._graph, s._nodes[""]  # the parsed, whitelisted expression graph
-    memo: dict[int, tuple[str, int]] = {}
-
-    def wrap(i: int, paren: bool) -> str:
-        return f"({go(i)[0]})" if paren else go(i)[0]
-
-    def go(i: int) -> tuple[str, int]:  # (text, precedence: 1 +-, 2 */, 3 unary -, 4 **, 5 atom)
-        if i in memo:
-            return memo[i]
-        op, c, args = g.ops[i], g.consts[i], g.args[i]
-        out: tuple[str, int]
-        if op in ("x", "y"):
-            out = (op, 5)
-        elif c is not None:
-            out = (_const(c), 3 if c < 0 else 5)
-        elif op in _PREC:
-            prec, (_, lp), (rt, rp) = _PREC[op], go(args[0]), go(args[1])
-            left = wrap(args[0], lp < prec or (op == "pow" and lp == prec))
-            right = wrap(args[1], rp < prec or (rp == prec and op in ("sub", "div", "pow"))
-                         or (op != "pow" and rt.startswith("-")))  # fmt: skip
-            out = (f"{left} {_TORCH_INFIX[op]} {right}", prec)
-        elif op == "neg":
-            out = ("-" + wrap(args[0], go(args[0])[1] < 4), 3)
-        elif op in ("min", "max"):
-            ca, cb = (g.consts[j] for j in args)
-            if ca is None and cb is None:
-                out = (f"torch.{op}imum({go(args[0])[0]}, {go(args[1])[0]})", 5)
-            else:  # one side is a number: clamp the other
-                u, k = (args[1], ca) if ca is not None else (args[0], cb)
-                side = "max" if op == "min" else "min"
-                out = (f"torch.clamp({go(u)[0]}, {side}={_const(float(k))})", 5)  # type: ignore[arg-type]
-        elif op == "heav":
-            out = (f"torch.heaviside({go(args[0])[0]}, torch.tensor(0.5, dtype=torch.float64))", 5)
-        else:
-            out = (f"torch.{_TORCH_FN[op]}({go(args[0])[0]})", 5)
-        memo[i] = out
-        return out
-
-    return go(root)[0]
-
 
 def _loss_source(surface: object) -> list[str]:
     """Lines defining `def f(w)` for the surface, or CodeError if it has no torch expression."""
     from surfaces.data import LinearRegression, LogisticRegression
-    from surfaces.formula import FormulaSurface
+    from surfaces.formula import TORCH, FormulaSurface, formula_text
 
     if not PRESET_FORMULAS:
         PRESET_FORMULAS.update(_preset_formulas())
@@ -202,7 +141,7 @@ def _loss_source(surface: object) -> list[str]:
         )
     lines = ["def f(w):", f'    """f(x, y) = {text}"""', "    x, y = w[0], w[1]"]
     if not isinstance(surface, DrawnSurface) or not surface.bumps:
-        return [*lines, f"    return {formula_to_torch(text)}"]
+        return [*lines, f"    return {formula_text(text, TORCH)}"]
     bumps = ",\n    ".join(repr((b.x, b.y, b.height, b.width)) for b in surface.bumps)
     return [
         "# Your drawing: Gaussian bumps (height > 0) and wells (height < 0) as (x, y, height, width).",
@@ -212,7 +151,7 @@ def _loss_source(surface: object) -> list[str]:
         *lines[:2],
         f'    """+ the {len(surface.bumps)} bumps and wells in BUMPS"""',
         lines[2],
-        f"    base = {formula_to_torch(text)}",
+        f"    base = {formula_text(text, TORCH)}",
         "    return base + sum(h * torch.exp(-((x - bx) ** 2 + (y - by) ** 2) / (2 * s**2))",
         "                      for bx, by, h, s in BUMPS)",
     ]
