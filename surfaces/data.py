@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from surfaces import registry
 from surfaces.analytic import refine_critical
 from surfaces.base import Array, Surface
 
@@ -147,7 +146,3 @@ def logistic_regression(n: int = 60, seed: int = 11) -> LogisticRegression:
     )
     s.known_critical = refine_critical(s, [(2.0, -1.0)])
     return s
-
-
-registry.register("linear_regression", linear_regression)
-registry.register("logistic_regression", logistic_regression)

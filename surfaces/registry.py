@@ -1,36 +1,32 @@
-"""Every named surface the app offers, grouped for menus, looked up by name."""
+"""Every named surface the app offers, grouped for menus, looked up by name.
+
+The table lives here and points at the factories: presets, data-defined losses and showcases know
+nothing of the registry (imports go one way)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from surfaces.base import Surface, SurfaceError
+from surfaces.data import linear_regression, logistic_regression
 from surfaces.presets import get_preset, preset_names
+from surfaces.showcase import SHOWCASES
 
-_EXTRA: dict[str, Callable[[], Surface]] = {}
-
-
-def register(name: str, factory: Callable[[], Surface]) -> None:
-    """Add a named surface (showcases, data-defined losses) to the registry."""
-    _EXTRA[name] = factory
-
-
-def _load_extras() -> None:
-    # Showcase and data-defined surfaces register themselves on import (imported here, lazily,
-    # because they import this module to register).
-    import surfaces.data
-    import surfaces.showcase  # noqa: F401
+# Named surfaces beyond the presets, in menu order.
+_EXTRA: dict[str, Callable[[], Surface]] = {
+    "linear_regression": linear_regression,
+    "logistic_regression": logistic_regression,
+    **SHOWCASES,
+}
 
 
 def surface_names() -> list[str]:
     """All surface names, presets first."""
-    _load_extras()
     return [*preset_names(), *(n for n in _EXTRA if n not in preset_names())]
 
 
 def get_surface(name: str) -> Surface:
     """A fresh surface by name; SurfaceError lists the valid names."""
-    _load_extras()
     if name in _EXTRA:
         return _EXTRA[name]()
     if name in preset_names():

@@ -1,4 +1,4 @@
-"""Showcase surfaces that stage one lesson of the lecture each, registered by name on import.
+"""Showcase surfaces that stage one lesson of the lecture each (named in surfaces.registry).
 
 local_vs_global: Bob chills in a shallow local minimum while a deeper one waits behind a ridge;
 plateau: a flat plain where GD crawls and Adam strides; ellipse: an ill-conditioned bowl for
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from surfaces import registry
 from surfaces.analytic import AnalyticSurface, refine_critical
 from surfaces.base import Array
 
@@ -140,6 +139,3 @@ SHOWCASES = {
     "ellipse": ellipse,
     "saddle_two_minima": saddle_two_minima,
 }
-
-for _name, _factory in SHOWCASES.items():
-    registry.register(_name, _factory)
