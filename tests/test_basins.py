@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import struct
-import zlib
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from core.analysis.basin_image import attractor_colours, basin_rgb, png_bytes
 from core.analysis.basins import DIVERGED, UNCONVERGED, basin_map, grid_starts
@@ -134,14 +135,15 @@ def test_image_colours_and_png_structure():
     assert match_minima([r.attractors[top_left]]) == [1]
     data = png_bytes(rgb, scale=2)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    w, h = struct.unpack(">II", data[16:24])
-    assert (w, h) == (32, 32)
-    # Decode the IDAT payload and compare with the pixels.
-    n = struct.unpack(">I", data[33:37])[0]
-    raw = zlib.decompress(data[41 : 41 + n])
-    rows = np.frombuffer(raw, dtype=np.uint8).reshape(32, 1 + 96)
-    assert (rows[:, 0] == 0).all()
-    np.testing.assert_array_equal(rows[::2, 1::6], rgb[:, :, 0])
+    assert data[12:16] == b"IHDR"
+    w, h, depth, colour_type = struct.unpack(">IIBB", data[16:26])
+    assert (w, h, depth, colour_type) == (32, 32, 8, 2)  # 8-bit RGB
+    # Decoded, every pixel is its map cell's colour, each cell a 2×2 block.
+    px = np.asarray(Image.open(io.BytesIO(data)))
+    assert px.shape == (32, 32, 3)
+    for dy in (0, 1):
+        for dx in (0, 1):
+            np.testing.assert_array_equal(px[dy::2, dx::2], rgb)
 
 
 # --- the command line ------------------------------------------------------------------------

@@ -1,9 +1,8 @@
-"""Colours for a basin map and a tiny PNG writer (zlib + struct), so the CLI never loads Qt."""
+"""Colours for a basin map and its PNG (written by Pillow, so the CLI never loads Qt)."""
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
 from pathlib import Path
 
 import numpy as np
@@ -60,29 +59,16 @@ def basin_rgb(result: BasinMap) -> NDArray[np.uint8]:
 
 def png_bytes(rgb: NDArray[np.uint8], scale: int = 1) -> bytes:
     """An 8-bit RGB PNG of the image (H, W, 3), each pixel repeated scale×scale times."""
+    from PIL import Image
+
     img = np.ascontiguousarray(np.asarray(rgb, dtype=np.uint8))
     if img.ndim != 3 or img.shape[2] != 3:
         raise ValueError(f"expected an (H, W, 3) image, got shape {img.shape}")
     if scale > 1:
         img = np.repeat(np.repeat(img, scale, axis=0), scale, axis=1)
-    h, w = img.shape[:2]
-    raw = np.empty((h, 1 + 3 * w), dtype=np.uint8)
-    raw[:, 0] = 0  # filter type: none
-    raw[:, 1:] = img.reshape(h, 3 * w)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        body = tag + data
-        return (
-            struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-        )
-
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6))
-        + chunk(b"IEND", b"")
-    )
+    buf = io.BytesIO()
+    Image.fromarray(img).save(buf, "PNG")
+    return buf.getvalue()
 
 
 def write_basin_png(result: BasinMap, path: str | Path, min_size: int = 256) -> tuple[int, int]:
