@@ -9,6 +9,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.analysis.basins import DIVERGED, UNCONVERGED, BasinMap
+from core.io.files import atomic_path
 
 # One colour per minimum (a colour-blind-friendly qualitative palette, cycled).
 PALETTE = np.array(
@@ -72,8 +73,11 @@ def png_bytes(rgb: NDArray[np.uint8], scale: int = 1) -> bytes:
 
 
 def write_basin_png(result: BasinMap, path: str | Path, min_size: int = 256) -> tuple[int, int]:
-    """Write the coloured map; small grids are scaled up to at least min_size pixels a side."""
+    """Write the coloured map (atomically); small grids are scaled up to at least min_size pixels
+    a side."""
     rgb = basin_rgb(result)
     scale = max(1, -(-min_size // rgb.shape[0]))
-    Path(path).write_bytes(png_bytes(rgb, scale))
+    data = png_bytes(rgb, scale)
+    with atomic_path(path) as tmp:
+        Path(tmp).write_bytes(data)
     return rgb.shape[1] * scale, rgb.shape[0] * scale

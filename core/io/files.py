@@ -1,31 +1,72 @@
-"""File helpers shared by every JSON format the app reads and writes (scenes, drawn and saved
-surfaces, network files): atomic writes, and reads whose every failure is one user-facing line."""
+"""File helpers shared by everything the app writes and reads (scenes, drawn and saved surfaces,
+network files, exported pictures and trajectories): atomic writes, and reads whose every failure is
+one user-facing line."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 MAX_BYTES = 20_000_000  # no file of ours comes near this; a bigger one is not ours
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write text to a temporary file beside path, fsync it, then rename it over path: a crash at
-    any moment leaves either the old file or the new one, and never a stray temporary file."""
+@contextmanager
+def atomic_path(
+    path: str | os.PathLike[str], error: type[Exception] | None = None
+) -> Iterator[str]:
+    """A new temporary file beside path, for a writer that needs a file name (Qt, Pillow, open):
+    when the block succeeds the file is synced to disk and renamed over path; if it raises, the
+    file is removed. A crash at any moment leaves the old file or the new one, never a partial
+    one. The file gets ordinary permissions (the umask's) and path's extension.
+
+    With `error`, failing to create or rename the temporary raises error("cannot write ...")."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        tmp = _create_beside(target)
+    except OSError as e:
+        if error is None:
+            raise
+        raise error(f"cannot write '{path}': {e.strerror or e}") from None
+    try:
+        yield tmp
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.replace(tmp, target)
+        except OSError as e:
+            if error is None:
+                raise
+            raise error(f"cannot write '{path}': {e.strerror or e}") from None
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
+
+
+def _create_beside(target: Path) -> str:
+    """Create a hidden, empty file with a fresh name in target's folder; return its name."""
+    for _ in range(100):
+        tmp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return str(tmp)
+    raise FileExistsError(f"no free temporary name beside '{target}'")
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write UTF-8 text to path atomically (see atomic_path)."""
+    with (
+        atomic_path(path) as tmp,
+        os.fdopen(os.open(tmp, os.O_WRONLY | os.O_TRUNC), "w", encoding="utf-8") as fh,
+    ):
+        fh.write(text)
 
 
 def read_text(

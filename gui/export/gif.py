@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.io.files import atomic_path
 from gui.export.render import (
     FIGURE_BG,
     LOGICAL,
+    ExportError,
     View,
-    atomic_path,
     check_writable,
     output_format,
     race_figure,
@@ -112,7 +113,8 @@ def export_race_gif(race: Race, path: str, size: tuple[int, int] = LOGICAL,
     durations = [per] * (len(indexed) - 1) + [2000]  # hold the final picture
     if cancelled is not None and cancelled():
         return False
-    with atomic_path(path) as tmp:
+    check_writable(path)  # again: the folder may have gone while the frames were drawn
+    with atomic_path(path, ExportError) as tmp:
         indexed[0].save(tmp, "GIF", save_all=True, append_images=indexed[1:], loop=0,
                         duration=durations, disposal=1)  # fmt: skip
     return True

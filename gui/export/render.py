@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.io.files import atomic_path
 from core.io.pytorch_code import pytorch_code
 from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from surfaces.errors import UserError
@@ -61,30 +59,6 @@ def check_writable(path: str) -> None:
         raise ExportError(f"cannot write '{path}': directory '{folder}' does not exist")
     if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
         raise ExportError(f"cannot write '{path}': permission denied")
-
-
-@contextmanager
-def atomic_path(path: str) -> Iterator[str]:
-    """A temporary file name beside `path`, renamed onto it on success and removed otherwise."""
-    check_writable(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=os.path.splitext(path)[1], dir=folder)
-    except OSError as e:
-        raise ExportError(f"cannot write '{path}': {e.strerror or e}") from None
-    os.close(fd)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; a picture is an ordinary file
-    try:
-        yield tmp
-        try:
-            os.replace(tmp, path)
-        except OSError as e:
-            raise ExportError(f"cannot write '{path}': {e.strerror or e}") from None
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 # --- pictures of widgets ------------------------------------------------------------------------
@@ -133,7 +107,8 @@ def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None
     (vector, `size` sets the document size). The format follows the extension."""
     fmt = output_format(path, ("png", "svg"))
     size = size or (widget.width(), widget.height())
-    with atomic_path(path) as tmp:
+    check_writable(path)
+    with atomic_path(path, ExportError) as tmp:
         if fmt == "png":
             if not render_image(widget, size).save(tmp, "PNG"):
                 raise ExportError(f"could not write '{path}'")
@@ -235,7 +210,8 @@ def export_trajectories(race: Race, path: str) -> list[str]:
             target = path if one else f"{stem}-{n}-{_slug(s.name)}{suffix}{ext}"
             jobs.append((target, write(trajectory_rows(s.run, i))))
     for target, text in jobs:
-        with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8") as f:
+        check_writable(target)
+        with atomic_path(target, ExportError) as tmp, open(tmp, "w", encoding="utf-8") as f:
             f.write(text)
     return [t for t, _ in jobs]
 
