@@ -17,6 +17,21 @@ def _private_data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def cli(capsys, request):
+    """Run ``main.main(argv)`` in this process: ``cli("trace", "--surface", ...)`` returns
+    (exit code, stdout, stderr). Exit codes and clean shutdown of real processes are tested with
+    tests.clirun.run_cli, in a few tests only."""
+    from tests.clirun import run_main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        if argv[:1] == ("export",):
+            request.getfixturevalue("qapp")  # the one QApplication of the test session
+        return run_main(capsys, *argv)
+
+    return run
+
+
+@pytest.fixture
 def main_window(qtbot):
     """The main window, shown and exposed; closed and deleted explicitly at teardown so no
     pyqtgraph widget outlives the test (REFERENCE.md §6)."""

@@ -1,10 +1,9 @@
-"""`main.py backprop`: output against an independent computation, and exit codes in a subprocess."""
+"""`main.py backprop`: output against an independent computation (in process), and the exit code
+in a fresh process."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -12,8 +11,7 @@ import pytest
 
 from core.network.files import load_network, network_dict, save_network
 from core.network.model import Network, NetworkError
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.clirun import run_cli
 
 NET = {
     "layers": [2, 3, 1],
@@ -26,11 +24,6 @@ NET = {
 }
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
-
-
 def _write(tmp_path: Path, obj: object, name: str = "net.json") -> Path:
     p = tmp_path / name
     p.write_text(obj if isinstance(obj, str) else json.dumps(obj))
@@ -38,9 +31,11 @@ def _write(tmp_path: Path, obj: object, name: str = "net.json") -> Path:
 
 
 def test_json_output_matches_the_formulas(tmp_path: Path) -> None:
-    r = _run("backprop", "--net", str(_write(tmp_path, NET)), "--format", "json")
-    assert r.returncode == 0, r.stderr
-    out = json.loads(r.stdout)
+    rc, stdout, stderr = run_cli(
+        "backprop", "--net", str(_write(tmp_path, NET)), "--format", "json"
+    )
+    assert rc == 0, stderr
+    out = json.loads(stdout)
     x, y = np.array(NET["x"]), np.array(NET["y"])
     w1, w2 = (np.array(w) for w in NET["weights"])
     b1, b2 = (np.array(b) for b in NET["biases"])
@@ -59,15 +54,13 @@ def test_json_output_matches_the_formulas(tmp_path: Path) -> None:
     np.testing.assert_allclose(l2["grad_W"], a1.T @ d2, rtol=1e-12)
     np.testing.assert_allclose(l1["grad_W"], x.T @ d1, rtol=1e-12)
     np.testing.assert_allclose(l1["grad_b"], d1.sum(0), rtol=1e-12)
-    assert r.stderr == ""
+    assert stderr == ""
 
 
-def test_text_output(tmp_path: Path) -> None:
-    r = _run("backprop", "--net", str(_write(tmp_path, NET)), "--format", "text")
-    assert r.returncode == 0, r.stderr
-    assert (
-        r.stdout.startswith("loss = ") and "--- layer 2 ---" in r.stdout and "grad_W =" in r.stdout
-    )
+def test_text_output(tmp_path: Path, cli) -> None:
+    rc, out, err = cli("backprop", "--net", str(_write(tmp_path, NET)), "--format", "text")
+    assert rc == 0, err
+    assert out.startswith("loss = ") and "--- layer 2 ---" in out and "grad_W =" in out
 
 
 def _broken(**changes: object) -> dict[str, object]:
@@ -94,18 +87,18 @@ def _broken(**changes: object) -> dict[str, object]:
         ({k: v for k, v in NET.items() if k != "biases"}, "no 'biases'"),
     ],
 )  # fmt: skip
-def test_broken_files_exit_2_with_one_line(tmp_path: Path, content: object, msg: str) -> None:
-    r = _run("backprop", "--net", str(_write(tmp_path, content)))
-    assert r.returncode == 2
-    assert r.stdout == ""
-    lines = r.stderr.strip().splitlines()
+def test_broken_files_exit_2_with_one_line(tmp_path: Path, content: object, msg: str, cli) -> None:
+    rc, out, err = cli("backprop", "--net", str(_write(tmp_path, content)))
+    assert rc == 2
+    assert out == ""
+    lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("main.py backprop: error:") and msg in lines[0]
 
 
-def test_missing_file_exit_2(tmp_path: Path) -> None:
-    r = _run("backprop", "--net", str(tmp_path / "absent.json"))
-    assert r.returncode == 2 and "no such network file" in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+def test_missing_file_exit_2(tmp_path: Path, cli) -> None:
+    rc, _, err = cli("backprop", "--net", str(tmp_path / "absent.json"))
+    assert rc == 2 and "no such network file" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_save_load_roundtrip_is_atomic(tmp_path: Path) -> None:

@@ -159,9 +159,9 @@ def test_cli_json_fractions_sum_to_one():
     assert d["compute_seconds"] > 0
 
 
-def test_cli_png_and_text(tmp_path):
+def test_cli_png_and_text(tmp_path, cli):
     out_png = tmp_path / "map.png"
-    rc, out, err = run_cli("basins", "--formula", "x**2 - y**2", "--optimizer", "gd", "--lr",
+    rc, out, err = cli("basins", "--formula", "x**2 - y**2", "--optimizer", "gd", "--lr",
                            "0.1", "--steps", "200", "--grid", "33", "--domain", "-2,2,-2,2",
                            "--out", str(out_png))  # fmt: skip
     assert rc == 0, err
@@ -187,7 +187,7 @@ def test_cli_png_and_text(tmp_path):
         ["--formula", "__import__('os')", "--optimizer", "adam", "--steps", "10", "--grid", "8"],
     ],
 )  # fmt: skip
-def test_cli_bad_input_exits_2_with_one_line(args):
-    rc, _, err = run_cli("basins", *args)
+def test_cli_bad_input_exits_2_with_one_line(args, cli):
+    rc, _, err = cli("basins", *args)
     assert rc == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

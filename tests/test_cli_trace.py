@@ -1,15 +1,18 @@
-"""`main.py trace`: the DESIGN.md contract, checked in subprocesses (exit codes included)."""
+"""`main.py trace`: the DESIGN.md contract, checked in process (the `cli` fixture) and, for exit
+codes, a bad command line and a reader that stops early, in fresh processes."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 
-from tests.clirun import run_cli
+from tests.clirun import ROOT, run_cli
 
 
 def rows(out: str) -> list[dict[str, str]]:
@@ -30,9 +33,31 @@ def test_trace_csv_columns_and_first_step_by_hand():
     assert all(float(x["lr"]) == 0.01 for x in r)
 
 
+def test_bad_input_in_a_fresh_process_is_one_line_and_exit_2():
+    for argv in (["--steps", "ten"], ["--steps", "3", "--formula", "__import__('os')"]):
+        rc, out, err = run_cli("trace", "--optimizer", "gd", "--start", "0,0", *argv)
+        assert rc == 2 and out == ""
+        assert err.count("\n") == 1 and err.startswith("main.py trace: error:"), err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_reader_that_went_away_is_not_an_error(fmt):
+    """`main.py trace ... | head`: when the reader has closed the pipe before the output comes
+    (the child is still starting up here), the command ends quietly with exit 0."""
+    p = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "trace", "--surface", "booth",
+                          "--optimizer", "gd", "--start", "0,0", "--steps", "500", "--format", fmt],
+                         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.close()
+    err = p.stderr.read()
+    p.stderr.close()
+    assert p.wait(timeout=60) == 0, err
+    assert err == ""
+
+
 @pytest.mark.parametrize("form", [["--start", "-1.5,2"], ["--start=-1.5,2"]])
-def test_negative_start_forms(form):
-    rc, out, err = run_cli("trace", "--surface", "rosenbrock", "--optimizer", "adam", *form,
+def test_negative_start_forms(form, cli):
+    rc, out, err = cli("trace", "--surface", "rosenbrock", "--optimizer", "adam", *form,
                            "--steps", "300", "--lr", "0.05", "--convention", "pytorch")  # fmt: skip
     assert rc == 0, err
     r = rows(out)
@@ -41,11 +66,11 @@ def test_negative_start_forms(form):
     assert float(r[-1]["loss"]) < float(r[0]["loss"])
 
 
-def test_trace_json_has_the_same_rows():
+def test_trace_json_has_the_same_rows(cli):
     args = ["trace", "--surface", "himmelblau", "--optimizer", "momentum", "--start", "0,0",
             "--steps", "25", "--lr", "0.005", "--schedule", "triangular", "--step-size", "5"]  # fmt: skip
-    rc1, out_csv, _ = run_cli(*args)
-    rc2, out_json, _ = run_cli(*args, "--format", "json")
+    rc1, out_csv, _ = cli(*args)
+    rc2, out_json, _ = cli(*args, "--format", "json")
     assert rc1 == rc2 == 0
     data = json.loads(out_json)
     assert [set(d) for d in data] == [{"step", "x", "y", "loss", "lr"}] * 26
@@ -56,8 +81,8 @@ def test_trace_json_has_the_same_rows():
     assert max(lrs) == pytest.approx(0.005) and min(lrs) == pytest.approx(0.0005)
 
 
-def test_divergence_is_a_result():
-    rc, out, err = run_cli("trace", "--surface", "rosenbrock", "--optimizer", "sgd", "--start", "-1.5,2",
+def test_divergence_is_a_result(cli):
+    rc, out, err = cli("trace", "--surface", "rosenbrock", "--optimizer", "sgd", "--start", "-1.5,2",
                            "--steps", "100", "--lr", "10")  # fmt: skip
     assert rc == 0
     assert "diverged" in err and len(err.strip().splitlines()) == 1
@@ -66,11 +91,11 @@ def test_divergence_is_a_result():
     assert len(vals) < 101
 
 
-def test_seeded_noise_is_reproducible():
+def test_seeded_noise_is_reproducible(cli):
     args = ["trace", "--surface", "himmelblau", "--optimizer", "sgd", "--start", "1,1", "--steps", "20",
             "--noise", "3", "--seed", "5", "--lr", "0.01"]  # fmt: skip
-    assert run_cli(*args)[1] == run_cli(*args)[1]
-    assert run_cli(*args)[1] != run_cli(*args[:-4], "--seed", "6", "--lr", "0.01")[1]
+    assert cli(*args)[1] == cli(*args)[1]
+    assert cli(*args)[1] != cli(*args[:-4], "--seed", "6", "--lr", "0.01")[1]
 
 
 BAD = [
@@ -93,7 +118,7 @@ BAD = [
 
 
 @pytest.mark.parametrize(("override", "fragment"), BAD)
-def test_bad_input_exits_2_with_one_line(override, fragment):
+def test_bad_input_exits_2_with_one_line(override, fragment, cli):
     base = {"--surface": "himmelblau", "--optimizer": "adam", "--start": "0,0", "--steps": "5"}
     extra: list[str] = []
     it = iter(override)
@@ -104,7 +129,7 @@ def test_bad_input_exits_2_with_one_line(override, fragment):
         else:
             extra += [k, v]
     args = ["trace"] + [x for kv in base.items() for x in kv] + extra
-    rc, out, err = run_cli(*args)
+    rc, out, err = cli(*args)
     assert rc == 2
     assert out == ""
     lines = err.strip().splitlines()
@@ -113,13 +138,13 @@ def test_bad_input_exits_2_with_one_line(override, fragment):
     assert "Traceback" not in err
 
 
-def test_missing_required_argument_is_one_line():
-    rc, _, err = run_cli("trace", "--surface", "booth")
+def test_missing_required_argument_is_one_line(cli):
+    rc, _, err = cli("trace", "--surface", "booth")
     assert rc == 2 and len(err.strip().splitlines()) == 1
 
 
-def test_formula_starting_with_minus_works_as_typed():
-    rc, out, err = run_cli("trace", "--formula", "-x^2 + y^2", "--optimizer", "gd", "--start",
+def test_formula_starting_with_minus_works_as_typed(cli):
+    rc, out, err = cli("trace", "--formula", "-x^2 + y^2", "--optimizer", "gd", "--start",
                            "-0.5,1", "--steps", "1", "--lr", "0.1")  # fmt: skip
     assert rc == 0, err
     last = rows(out)[-1]
@@ -127,7 +152,7 @@ def test_formula_starting_with_minus_works_as_typed():
     assert (float(last["x"]), float(last["y"])) == pytest.approx((-0.6, 0.8))
 
 
-def test_sgd_batch_full_on_data_uses_every_example():
+def test_sgd_batch_full_on_data_uses_every_example(cli):
     # `--batch full` must mean the full batch (GD's gradient), not SGD's default of one example.
     from surfaces.registry import get_surface
 
@@ -135,7 +160,7 @@ def test_sgd_batch_full_on_data_uses_every_example():
     X, y = s.X, s.t
     w = np.array([0.5, -0.25])
     g = -2.0 / len(y) * X.T @ (y - X @ w)  # ∇ of 1/n Σ (yᵢ − xᵢᵀw)²
-    rc, out, err = run_cli("trace", "--surface", "linear_regression", "--optimizer", "sgd",
+    rc, out, err = cli("trace", "--surface", "linear_regression", "--optimizer", "sgd",
                            "--start", "0.5,-0.25", "--steps", "1", "--lr", "0.1",
                            "--batch", "full")  # fmt: skip
     assert rc == 0, err
@@ -144,18 +169,18 @@ def test_sgd_batch_full_on_data_uses_every_example():
     assert float(r[1]["y"]) == pytest.approx(w[1] - 0.1 * g[1], rel=1e-12)
 
 
-def test_start_with_non_finite_loss_is_a_one_line_user_error():
+def test_start_with_non_finite_loss_is_a_one_line_user_error(cli):
     # exp(1000) overflows: the start itself has no finite loss, so there is nothing to trace.
-    rc, out, err = run_cli("trace", "--formula", "exp(1000*x)", "--optimizer", "gd",
+    rc, out, err = cli("trace", "--formula", "exp(1000*x)", "--optimizer", "gd",
                            "--start", "1,1", "--steps", "3")  # fmt: skip
     assert rc == 2 and out == ""
     assert err.count("\n") == 1 and err.startswith("main.py trace: error:")
     assert "non-finite" in err
 
 
-def test_cyclic_with_only_a_small_max_lr_is_not_an_error():
+def test_cyclic_with_only_a_small_max_lr_is_not_an_error(cli):
     # base-lr was not given: its default (η/10) must not exceed the max-lr the user chose.
-    rc, out, err = run_cli("trace", "--surface", "booth", "--optimizer", "sgd", "--start", "0,0",
+    rc, out, err = cli("trace", "--surface", "booth", "--optimizer", "sgd", "--start", "0,0",
                            "--steps", "4", "--schedule", "triangular", "--max-lr", "0.0005",
                            "--step-size", "2")  # fmt: skip
     assert rc == 0, err
@@ -164,8 +189,8 @@ def test_cyclic_with_only_a_small_max_lr_is_not_an_error():
     assert lrs[2] == pytest.approx(0.0005) and lrs[0] <= 0.0005
 
 
-def test_steps_are_bounded_with_a_clear_message():
-    rc, out, err = run_cli("trace", "--surface", "booth", "--optimizer", "gd", "--start", "0,0",
+def test_steps_are_bounded_with_a_clear_message(cli):
+    rc, out, err = cli("trace", "--surface", "booth", "--optimizer", "gd", "--start", "0,0",
                            "--steps", "5000000")  # fmt: skip
     assert rc == 2 and out == ""
     assert "between 0 and 1000000" in err and len(err.strip().splitlines()) == 1

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,8 +12,7 @@ from surfaces.critical import find_critical_points
 from surfaces.drawn import Bump, DrawnSurface
 from surfaces.presets import get_preset
 from surfaces.registry import get_surface
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.clirun import run_cli
 
 
 def kinds(points) -> Counter:
@@ -125,17 +121,11 @@ def test_results_are_deterministic_and_cached() -> None:
     assert find_critical_points(s) is find_critical_points(s)
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "critical", *args],
-        capture_output=True, text=True, cwd=ROOT, timeout=60,
-    )  # fmt: skip
-
-
 def test_cli_json_himmelblau() -> None:
-    r = run_cli("--surface", "himmelblau", "--domain", "-5,5,-5,5", "--format", "json")
-    assert r.returncode == 0, r.stderr
-    doc = json.loads(r.stdout)
+    rc, out, err = run_cli("critical", "--surface", "himmelblau", "--domain", "-5,5,-5,5",
+                           "--format", "json")  # fmt: skip
+    assert rc == 0, err
+    doc = json.loads(out)
     assert set(doc) == {"points"}
     pts = doc["points"]
     assert len(pts) == 9
@@ -144,19 +134,19 @@ def test_cli_json_himmelblau() -> None:
         assert set(p) == {"x", "y", "value", "kind", "eigenvalues"} and len(p["eigenvalues"]) == 2
 
 
-def test_cli_text_one_line_per_point_and_negative_domain() -> None:
-    r = run_cli("--surface", "six_hump_camel", "--domain", "-2,2,-1,1")
-    assert r.returncode == 0, r.stderr
-    lines = r.stdout.strip().splitlines()
+def test_cli_text_one_line_per_point_and_negative_domain(cli) -> None:
+    rc, out, err = cli("critical", "--surface", "six_hump_camel", "--domain", "-2,2,-1,1")
+    assert rc == 0, err
+    lines = out.strip().splitlines()
     assert len(lines) == 16  # header + 15
     assert len({len(line.split()[0]) <= 10 for line in lines[1:]}) == 1
 
 
-def test_cli_bad_name_is_one_line_exit_2() -> None:
-    r = run_cli("--surface", "nope", "--format", "json")
-    assert r.returncode == 2
-    assert r.stdout == ""
-    assert len(r.stderr.strip().splitlines()) == 1 and "himmelblau" in r.stderr
+def test_cli_bad_name_is_one_line_exit_2(cli) -> None:
+    rc, out, err = cli("critical", "--surface", "nope", "--format", "json")
+    assert rc == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and "himmelblau" in err
 
 
 def test_underflowed_tails_are_not_critical_points() -> None:
@@ -168,11 +158,12 @@ def test_underflowed_tails_are_not_critical_points() -> None:
     assert [(c.x, c.y, c.kind) for c in pts] == [(0.0, 0.0, "saddle")]
 
 
-def test_cli_huge_domains() -> None:
+def test_cli_huge_domains(cli) -> None:
     # A domain near the float limit: the seed grid must not overflow (no warnings on stderr) ...
-    r = run_cli("--formula", "(x-1)**2+(y-1)**2", "--domain", "0,1e300,0,1e300", "--format", "json")
-    assert r.returncode == 0 and r.stderr == "", r.stderr
-    assert [(p["x"], p["y"]) for p in json.loads(r.stdout)["points"]] == [(1.0, 1.0)]
+    rc, out, err = cli("critical", "--formula", "(x-1)**2+(y-1)**2", "--domain", "0,1e300,0,1e300",
+                       "--format", "json")  # fmt: skip
+    assert rc == 0 and err == "", err
+    assert [(p["x"], p["y"]) for p in json.loads(out)["points"]] == [(1.0, 1.0)]
     # ... and one whose width is not even a finite number is refused in one line.
-    r = run_cli("--formula", "x**2+y**2", "--domain=-1e308,1e308,-1,1")
-    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "domain" in r.stderr, r.stderr
+    rc, out, err = cli("critical", "--formula", "x**2+y**2", "--domain=-1e308,1e308,-1,1")
+    assert rc == 2 and err.count("\n") == 1 and "domain" in err, err

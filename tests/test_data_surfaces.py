@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from surfaces.data import linear_regression, logistic_regression
 
-ROOT = Path(__file__).resolve().parents[1]
 FACTORIES = [linear_regression, logistic_regression]
 
 
@@ -106,17 +101,14 @@ def test_logistic_regression_has_a_finite_minimum() -> None:
     assert set(np.unique(s.t)) == {0.0, 1.0}
 
 
-def test_sgd_and_minibatch_from_the_command_line() -> None:
+def test_sgd_and_minibatch_from_the_command_line(cli) -> None:
     s = linear_regression()
     (c,) = s.known_critical
     for extra in (["--batch", "4"], [], ["--batch", "full"]):
-        r = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "trace", "--surface", "linear_regression",
-             "--optimizer", "sgd", *extra, "--lr", "0.05", "--start", "-1,4", "--steps", "400"],
-            capture_output=True, text=True, cwd=ROOT, timeout=60,
-        )  # fmt: skip
-        assert r.returncode == 0, r.stderr
-        rows = r.stdout.strip().splitlines()
+        rc, out, err = cli("trace", "--surface", "linear_regression", "--optimizer", "sgd", *extra,
+                           "--lr", "0.05", "--start", "-1,4", "--steps", "400")  # fmt: skip
+        assert rc == 0, err
+        rows = out.strip().splitlines()
         assert rows[0] == "step,x,y,loss,lr" and len(rows) == 402
         x, y = (float(v) for v in rows[-1].split(",")[1:3])
         assert np.hypot(x - c.x, y - c.y) < 0.3  # noisy for one sample, but near the minimum

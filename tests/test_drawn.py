@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +14,6 @@ from surfaces.base import SurfaceError
 from surfaces.drawn import Bump, DrawnGrid, DrawnSurface, bump_grid
 from surfaces.presets import get_preset
 
-ROOT = Path(__file__).resolve().parents[1]
 BUMPS = [Bump(1.0, 1.5, 40.0, 0.7), Bump(-2.0, -1.0, -60.0, 1.2), Bump(0.3, -3.0, 25.0, 0.4)]
 
 
@@ -156,24 +153,20 @@ def test_missing_file() -> None:
         load_drawn("/nonexistent/dir/x.json")
 
 
-def test_cli_uses_the_drawn_file(tmp_path: Path) -> None:
+def test_cli_uses_the_drawn_file(tmp_path: Path, cli) -> None:
     f = tmp_path / "d.json"
     save_drawn(DrawnSurface("plateau", [Bump(-2.5, -2.5, -1.0, 0.3)]), f)
-    main = str(ROOT / "main.py")
-    r = subprocess.run([sys.executable, main, "critical", "--surface-file", str(f), "--format",
-                        "json"], capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    assert len(json.loads(r.stdout)["points"]) == 3
-    r = subprocess.run([sys.executable, main, "trace", "--surface-file", str(f), "--optimizer",
-                        "adam", "--lr", "0.05", "--start", "-2,-2", "--steps", "300"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    last = r.stdout.strip().splitlines()[-1].split(",")
+    rc, out, err = cli("critical", "--surface-file", str(f), "--format", "json")
+    assert rc == 0, err
+    assert len(json.loads(out)["points"]) == 3
+    rc, out, err = cli("trace", "--surface-file", str(f), "--optimizer", "adam", "--lr", "0.05",
+                       "--start", "-2,-2", "--steps", "300")  # fmt: skip
+    assert rc == 0, err
+    last = out.strip().splitlines()[-1].split(",")
     assert np.hypot(float(last[1]) + 2.5, float(last[2]) + 2.5) < 0.1  # fell into the drawn well
     f.write_text('{"version": 7}')
-    r = subprocess.run([sys.executable, main, "critical", "--surface-file", str(f)],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip
-    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "newer" in r.stderr
+    rc, out, err = cli("critical", "--surface-file", str(f))
+    assert rc == 2 and len(err.strip().splitlines()) == 1 and "newer" in err
 
 
 def test_far_away_points_give_values_not_warnings() -> None:

@@ -1,5 +1,6 @@
-"""`main.py export` in a subprocess: PNG/SVG/GIF files of the right size that show the runs, exit
-code 0 (no crash at interpreter shutdown, REFERENCE.md §6), and one-line errors with exit 2."""
+"""`main.py export`: PNG/SVG/GIF files of the right size that show the runs, and one-line errors
+with exit 2 (in process); exit code 0 with no crash at interpreter shutdown (REFERENCE.md §6) in a
+fresh process."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def _ok(rc: int, out: str, err: str) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_png_default_size_shows_every_run(tmp_path) -> None:
     out = tmp_path / "race.png"
     _ok(*run_cli("export", *RACE, "--out", str(out)))
@@ -43,10 +45,11 @@ def test_png_default_size_shows_every_run(tmp_path) -> None:
     assert _count_colour(px, RUN_COLOURS[3]) == 0  # no fourth run
 
 
-def test_png_exact_requested_size_and_scaled_layout(tmp_path) -> None:
+@pytest.mark.slow
+def test_png_exact_requested_size_and_scaled_layout(tmp_path, cli) -> None:
     for size in ("640x400", "2400x1600"):
         out = tmp_path / f"race-{size}.png"
-        _ok(*run_cli("export", *RACE, "--out", str(out), "--size", size))
+        _ok(*cli("export", *RACE, "--out", str(out), "--size", size))
         w, h = map(int, size.split("x"))
         img = Image.open(out)
         assert img.size == (w, h)
@@ -57,9 +60,9 @@ def test_png_exact_requested_size_and_scaled_layout(tmp_path) -> None:
     assert _count_colour(small, RUN_COLOURS[1]) > 4 * 40
 
 
-def test_svg_is_xml_with_paths_and_legend(tmp_path) -> None:
+def test_svg_is_xml_with_paths_and_legend(tmp_path, cli) -> None:
     out = tmp_path / "race.svg"
-    _ok(*run_cli("export", *RACE, "--out", str(out)))
+    _ok(*cli("export", *RACE, "--out", str(out)))
     root = ET.parse(out).getroot()
     assert root.tag.endswith("svg")
     tags = [el.tag.rsplit("}", 1)[-1] for el in root.iter()]
@@ -71,9 +74,10 @@ def test_svg_is_xml_with_paths_and_legend(tmp_path) -> None:
     assert root.get("viewBox") == "0 0 1200 800"
 
 
-def test_gif_animates_the_race(tmp_path) -> None:
+@pytest.mark.slow
+def test_gif_animates_the_race(tmp_path, cli) -> None:
     out = tmp_path / "race.gif"
-    _ok(*run_cli("export", *RACE[:-1], "150", "--out", str(out), "--size", "400x300"))
+    _ok(*cli("export", *RACE[:-1], "150", "--out", str(out), "--size", "400x300"))
     img = Image.open(out)
     assert img.format == "GIF" and img.size == (400, 300)
     assert 2 < img.n_frames <= 120
@@ -88,17 +92,17 @@ def test_gif_animates_the_race(tmp_path) -> None:
         assert _count_colour(frames[1][:-60], colour, tol=60) > 5, colour
 
 
-def test_gif_of_few_steps_has_one_frame_per_step(tmp_path) -> None:
+def test_gif_of_few_steps_has_one_frame_per_step(tmp_path, cli) -> None:
     out = tmp_path / "short.gif"
     args = ["--surface", "booth", "--optimizer", "gd", "--lr", "0.05", "--start", "-8,8",
             "--steps", "9", "--out", str(out), "--size", "200x160"]  # fmt: skip
-    _ok(*run_cli("export", *args))
+    _ok(*cli("export", *args))
     assert Image.open(out).n_frames == 10  # steps 0..9
 
 
-def test_formula_negative_start_pytorch_schedule(tmp_path) -> None:
+def test_formula_negative_start_pytorch_schedule(tmp_path, cli) -> None:
     out = tmp_path / "f.png"
-    rc, stdout, err = run_cli(
+    rc, stdout, err = cli(
         "export", "--formula", "x**2 - y**2 + 0.3*sin(3*x)", "--optimizer", "adam,rmsprop,nesterov",
         "--convention", "pytorch", "--schedule", "cosine_restarts", "--lr", "0.05", "--t0", "20",
         "--start", "-1.5,0.2", "--steps", "100", "--out", str(out), "--size", "800x600",
@@ -108,9 +112,9 @@ def test_formula_negative_start_pytorch_schedule(tmp_path) -> None:
     assert str(out) in stdout
 
 
-def test_divergence_is_a_notice_not_an_error(tmp_path) -> None:
+def test_divergence_is_a_notice_not_an_error(tmp_path, cli) -> None:
     out = tmp_path / "boom.png"
-    rc, _, err = run_cli("export", "--surface", "rosenbrock", "--optimizer", "gd,adam",
+    rc, _, err = cli("export", "--surface", "rosenbrock", "--optimizer", "gd,adam",
                          "--lr", "0.5", "--start", "-1.5,2.5", "--steps", "50", "--out",
                          str(out))  # fmt: skip
     assert rc == 0
@@ -132,32 +136,32 @@ def test_divergence_is_a_notice_not_an_error(tmp_path) -> None:
         (["--out", "{tmp}/x.png", "--start", "1e999,0"], "finite"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(tmp_path, args, needle) -> None:
+def test_bad_input_is_one_line_and_exit_2(tmp_path, args, needle, cli) -> None:
     base = {"--surface": "himmelblau", "--optimizer": "gd", "--start": "0,-4.5", "--steps": "20"}
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
     for k in list(base):
         if k in args:
             del base[k]
     argv = [x for kv in base.items() for x in kv] + args
-    rc, _, err = run_cli("export", *argv)
+    rc, _, err = cli("export", *argv)
     assert rc == 2, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and needle in lines[0], err
     assert os.listdir(tmp_path) == []  # nothing written, no temporary file left
 
 
-def test_directory_as_output(tmp_path) -> None:
+def test_directory_as_output(tmp_path, cli) -> None:
     (tmp_path / "d.png").mkdir()
-    rc, _, err = run_cli("export", *RACE, "--out", str(tmp_path / "d.png"))
+    rc, _, err = cli("export", *RACE, "--out", str(tmp_path / "d.png"))
     assert rc == 2 and "is a directory" in err and len(err.strip().splitlines()) == 1
     assert os.listdir(tmp_path) == ["d.png"]
 
 
-def test_unwritable_directory() -> None:
+def test_unwritable_directory(cli) -> None:
     """A folder nobody can create files in (/proc refuses even root): one line, exit 2."""
     if not os.path.isdir("/proc/self"):
         pytest.skip("needs Linux /proc")
-    rc, _, err = run_cli("export", *RACE, "--out", "/proc/race.png")
+    rc, _, err = cli("export", *RACE, "--out", "/proc/race.png")
     assert rc == 2, err
     assert err.startswith("main.py export: error: cannot write '/proc/race.png'")
     assert len(err.strip().splitlines()) == 1

@@ -7,17 +7,12 @@ import ast
 import builtins
 import copy
 import pickle
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from surfaces.base import SurfaceError
 from surfaces.formula import MAX_CHARS, PLAIN, TORCH, FormulaError, FormulaSurface, formula_text
-
-ROOT = Path(__file__).resolve().parents[1]
 
 # (formula, independent numpy version, box (xmin, xmax, ymin, ymax) where it is smooth and finite)
 CASES = [
@@ -282,22 +277,11 @@ def test_surface_attributes_and_pickling():
             FormulaSurface("x", domain=bad)  # type: ignore[arg-type]
 
 
-def _main(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
-    )
-
-
-def test_cli_trace_with_formula():
-    r = _main("trace", "--formula", "x**2 - y**2 + 0.1*sin(5*x)", "--optimizer", "adam",
-              "--start", "0.5,0.1", "--steps", "20")  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    lines = r.stdout.strip().splitlines()
+def test_cli_trace_with_formula(cli):
+    rc, out, err = cli("trace", "--formula", "x**2 - y**2 + 0.1*sin(5*x)", "--optimizer", "adam",
+                       "--start", "0.5,0.1", "--steps", "20")  # fmt: skip
+    assert rc == 0, err
+    lines = out.strip().splitlines()
     assert lines[0] == "step,x,y,loss,lr"
     assert len(lines) == 22
     x, y, loss = (float(v) for v in lines[1].split(",")[1:4])
@@ -305,15 +289,15 @@ def test_cli_trace_with_formula():
     assert loss == pytest.approx(0.25 - 0.01 + 0.1 * np.sin(2.5), rel=1e-12)
 
 
-def test_cli_rejects_bad_formula_with_one_line():
-    r = _main("trace", "--formula", "z+1", "--optimizer", "adam", "--start", "0.5,0.1",
-              "--steps", "20")  # fmt: skip
-    assert r.returncode == 2
-    err = r.stderr.strip().splitlines()
+def test_cli_rejects_bad_formula_with_one_line(cli):
+    rc, out, stderr = cli("trace", "--formula", "z+1", "--optimizer", "adam", "--start", "0.5,0.1",
+                          "--steps", "20")  # fmt: skip
+    assert rc == 2
+    err = stderr.strip().splitlines()
     assert len(err) == 1
     assert "unknown name 'z' at column 1" in err[0]
-    assert "Traceback" not in r.stderr
-    assert r.stdout == ""
+    assert "Traceback" not in stderr
+    assert out == ""
 
 
 def test_derivative_text_reads_like_hand_derivation():

@@ -4,6 +4,7 @@ imports it back (lazy imports inside functions count; `if TYPE_CHECKING:` blocks
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +82,7 @@ def _cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
     return out
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
     modules = _modules()
     return {

@@ -24,3 +24,22 @@ def test_the_table_is_the_parser(capsys) -> None:
     assert "{" + ",".join(main.COMMANDS) + "}" in out  # every command, in the table's order
     for command in main.COMMANDS.values():
         assert command.help in out
+
+
+def test_the_in_process_runner_reports_like_a_process(cli, monkeypatch) -> None:
+    """tests' `cli` fixture: exit codes of handlers and of argparse, stdout, and warnings on
+    stderr as a process would print them (so tests that count stderr lines see them)."""
+
+    def noisy(args) -> int:
+        import warnings
+
+        print(f"ran {args.command}")
+        warnings.warn("something odd", RuntimeWarning, stacklevel=1)
+        return 3
+
+    monkeypatch.setattr(main, "handler", lambda name: noisy)
+    rc, out, err = cli("critical", "--surface", "booth")
+    assert (rc, out) == (3, "ran critical\n")
+    assert "RuntimeWarning: something odd" in err
+    rc, out, err = cli("critical", "--domain", "1,0,0,1")
+    assert rc == 2 and out == "" and err.startswith("main.py critical: error:")
