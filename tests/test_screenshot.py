@@ -29,6 +29,7 @@ def _pixel_std(path: Path) -> float:
     return float(buf.reshape(img.height(), -1)[:, : 4 * img.width()].std())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tab", ["explorer", "network"])
 def test_screenshot_of_each_tab(tmp_path: Path, tab: str) -> None:
     out = tmp_path / f"{tab}.png"
@@ -49,6 +50,7 @@ def test_screenshot_to_a_missing_directory_is_one_line_exit_2(tmp_path: Path) ->
     assert "Traceback" not in r.stderr
 
 
+@pytest.mark.slow
 def test_the_window_opens_and_quits_cleanly() -> None:
     """The interactive path (no --screenshot) in a fresh process: quit after it is shown; the
     process must exit 0, not crash in interpreter shutdown (REFERENCE.md §6)."""
