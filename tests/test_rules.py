@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pytest
 
+from core.optim.base import RuleError
 from core.optim.hyper import Hyper, HyperError, default_hyper, default_lr
-from core.optim.rules import RULES, RuleError, apply_update, canonical, init_state
+from core.optim.table import RULES, canonical, rule_info
 from tests.reference_optim import ref_run
 
 FIRST_ORDER = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad"]
@@ -46,11 +47,12 @@ def vec(fn):
 
 
 def run_core(rule, grad, w0, lrs, h, hess=None):
+    info = rule_info(rule)
     w = np.array([w0], dtype=float)
-    state = init_state(rule, w)
+    state = info.init(w)
     out = [w[0].copy()]
-    for t, lr in enumerate(lrs):
-        apply_update(rule, w, state, vec(grad), lr, t, h, hess=vec(hess) if hess else None)
+    for lr in lrs:
+        w, state, _ = info.update(w, state, vec(grad), lr, h, vec(hess) if hess else None)
         out.append(w[0].copy())
     return np.array(out)
 
@@ -188,15 +190,15 @@ def test_vectorized_over_d_and_n():
     target = rng.normal(size=(5, 7))
     for rule in FIRST_ORDER:
         h = default_hyper(rule, "pytorch")
-        ww = w.copy()
-        st = init_state(rule, ww)
-        for t in range(20):
-            apply_update(rule, ww, st, lambda p: 2 * (p - target), 0.01, t, h)
+        info = rule_info(rule)
+        ww, st = w, info.init(w)
+        for _ in range(20):
+            ww, st, _ = info.update(ww, st, lambda p: 2 * (p - target), 0.01, h)
         for i in range(5):
-            one = w[i : i + 1].copy()
-            st1 = init_state(rule, one)
-            for t in range(20):
-                apply_update(rule, one, st1, lambda p, i=i: 2 * (p - target[i]), 0.01, t, h)
+            one = w[i : i + 1]
+            st1 = info.init(one)
+            for _ in range(20):
+                one, st1, _ = info.update(one, st1, lambda p, i=i: 2 * (p - target[i]), 0.01, h)
             np.testing.assert_allclose(ww[i], one[0], rtol=1e-13)
 
 
@@ -233,15 +235,13 @@ def test_defaults_follow_each_convention():
 def test_live_hyperparameter_change_keeps_state():
     """Changing β₁ between steps uses the new value on the next step with the old moments."""
     h = default_hyper("adam", "textbook")
+    adam = rule_info("adam")
     w = np.array([[1.0, 1.0]])
-    st = init_state("adam", w)
     g = vec(quad_grad)
-    apply_update("adam", w, st, g, 0.1, 0, h)
-    m_before = st["m"].copy()
-    h2 = h.with_(beta1=0.5)
+    w, st, _ = adam.update(w, adam.init(w), g, 0.1, h)
     gnow = g(w)
-    apply_update("adam", w, st, g, 0.1, 1, h2)
-    np.testing.assert_allclose(st["m"], 0.5 * m_before + 0.5 * gnow, rtol=1e-14)
+    w, st2, _ = adam.update(w, st, g, 0.1, h.with_(beta1=0.5))
+    np.testing.assert_allclose(st2.m, 0.5 * st.m + 0.5 * gnow, rtol=1e-14)
 
 
 def test_unknown_rule_lists_valid_names():

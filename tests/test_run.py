@@ -71,9 +71,9 @@ def test_live_convention_switch_converts_the_velocity(rule):
     motion continues exactly as if the run had never switched (the two forms agree then)."""
     switched = make(rule=rule, starts=[(1.0, 1.0)], lr=0.01)
     switched.step(5)
-    h = switched.state["v"].copy()
+    h = switched.state.v.copy()
     switched.hyper = switched.hyper.with_(convention="pytorch")
-    np.testing.assert_allclose(switched.state["v"], h / 0.01, rtol=1e-14)
+    np.testing.assert_allclose(switched.state.v, h / 0.01, rtol=1e-14)
     if rule == "nesterov":
         return  # the two Nesterov forms draw slightly different points even at constant η
     switched.step(10)
@@ -90,10 +90,10 @@ def test_live_convention_switch_keeps_adaptive_state():
     """Adam's moments mean the same in both conventions: kept as they are."""
     run = make(rule="adam", starts=[(1.0, 1.0)], lr=0.01)
     run.step(5)
-    m, v = run.state["m"].copy(), run.state["v"].copy()
+    m, v = run.state.m.copy(), run.state.v.copy()
     run.hyper = run.hyper.with_(convention="pytorch")
-    np.testing.assert_array_equal(run.state["m"], m)
-    np.testing.assert_array_equal(run.state["v"], v)
+    np.testing.assert_array_equal(run.state.m, m)
+    np.testing.assert_array_equal(run.state.v, v)
 
 
 def test_noise_estimate_is_seeded_and_reproducible():

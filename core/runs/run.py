@@ -12,8 +12,8 @@ from numpy.typing import NDArray
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
-from core.optim.rules import apply_update, canonical, init_state, rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import canonical, rule_info
 from core.runs.trajectory import Trajectory
 
 Array = NDArray[np.float64]
@@ -31,6 +31,13 @@ STATUS_TEXT: dict[str, str] = {
 
 # A point whose coordinates exceed this is treated as exploding (diverged) even if still finite.
 EXPLODE = 1e10
+
+
+def _all_bounded(w: Array) -> bool:
+    """Every coordinate within ±EXPLODE, in one pass: the sum of squares bounds each square (NaN
+    and overflow make it fail too, and then the exact per-point test runs)."""
+    flat = w.ravel(order="K")
+    return bool(np.dot(flat, flat) <= EXPLODE * EXPLODE)
 
 
 class CriticalLike(Protocol):
@@ -103,8 +110,8 @@ class Run:
         """Restart from the given (or the same) start points with fresh state and random stream."""
         if starts is not None:
             self.starts = np.array(starts, dtype=np.float64).reshape(-1, 2)
-        self.w = self.starts.copy()
-        self.state = init_state(self.rule, self.w)
+        self.w = self.starts.copy(order="K")
+        self.state = rule_info(self.rule).init(self.w)
         self.t = 0
         self.rng = np.random.default_rng(self.seed)
         n = len(self.w)
@@ -131,10 +138,10 @@ class Run:
         state = getattr(self, "state", None)
         if old is None or state is None or old.convention == h.convention or self.t == 0:
             return
-        if self.rule in ("momentum", "nesterov"):
-            eta = self.schedule.at(self.t - 1)
-            if eta > 0:
-                state["v"] *= eta if h.convention == "textbook" else 1.0 / eta
+        convert = rule_info(self.rule).convert
+        eta = self.schedule.at(self.t - 1)
+        if convert is not None and eta > 0:
+            self.state = convert(state, h.convention, eta)
 
     def surface_changed(self) -> None:
         """Call after editing the surface in place (drawn bumps): drops the cached gradient."""
@@ -143,7 +150,7 @@ class Run:
     def set_rule(self, rule: str) -> None:
         """Switch the update rule; its state starts from zero at the current point."""
         self.rule = canonical(rule)
-        self.state = init_state(self.rule, self.w)
+        self.state = rule_info(self.rule).init(self.w)
 
     @property
     def n_points(self) -> int:
@@ -163,38 +170,43 @@ class Run:
         return self.schedule.at(self.t)
 
     def step(self, k: int = 1) -> None:
-        """Advance every live point by k updates."""
-        hess = self.surface.hessian if rule_info(self.rule).needs_hessian else None
-        prev = self.w.copy()
+        """Advance every live point by k updates: the rule's pure update, then diverged points
+        are put back to their last finite point and stay there."""
+        info = rule_info(self.rule)
+        hess = self.surface.hessian if info.needs_hessian else None
+        prev = self.w
         with np.errstate(all="ignore"):
             for _ in range(k):
-                prev[...] = self.w
-                lr = self.schedule.at(self.t)
-                apply_update(
-                    self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess
+                prev = self.w
+                step = info.update(
+                    prev, self.state, self._grad, self.schedule.at(self.t), self.hyper, hess
                 )
+                w, self.state = step.w, step.state
                 self._gcache = None
-                # One cheap reduction in the common case; NaN fails both comparisons.
-                if self.w.max() <= EXPLODE and self.w.min() >= -EXPLODE:
-                    bad = np.zeros(len(self.w), dtype=bool)
-                else:
-                    bad = ~(np.abs(self.w) <= EXPLODE).all(axis=1)
-                loss = self.surface.value(self.w) if self.record or bad.any() else None
-                if loss is not None:
-                    bad |= ~np.isfinite(loss)
-                new_bad = bad & ~self.diverged
-                if new_bad.any():
-                    self.stopped_at[new_bad] = self.t
-                    self.diverged |= new_bad
                 if self.diverged.any():
-                    self.w[self.diverged] = prev[self.diverged]
-                    if loss is not None:
-                        loss[self.diverged] = self.surface.value(self.w[self.diverged])
+                    w[self.diverged] = prev[self.diverged]
+                loss = self.surface.value(w) if self.record else None
+                if not _all_bounded(w) or (loss is not None and not np.isfinite(loss).all()):
+                    self._diverge(w, prev, loss)
+                self.w = w
                 self.t += 1
                 if self.record:
                     self._record(loss)
             if k > 0:
                 self.last_step = np.hypot(*(self.w - prev).T)
+
+    def _diverge(self, w: Array, prev: Array, loss: Array | None) -> None:
+        """Points that just exploded (or whose loss is no longer finite) stop at their last finite
+        point; the step at which they stopped is kept."""
+        bad = ~(np.abs(w) <= EXPLODE).all(axis=1)
+        if loss is None:
+            loss = self.surface.value(w)
+        bad |= ~np.isfinite(loss)
+        new_bad = bad & ~self.diverged
+        self.stopped_at[new_bad] = self.t
+        self.diverged |= new_bad
+        w[new_bad] = prev[new_bad]
+        loss[new_bad] = self.surface.value(w[new_bad])
 
     def _record(self, loss: Array | None = None) -> None:
         assert self.trajectory is not None
