@@ -112,6 +112,46 @@ def test_adagrad_eps_inside_vs_outside_root():
 
 # --- every rule × convention against the reference loop ---------------------------------------------
 @pytest.mark.parametrize("conv", CONVENTIONS)
+@pytest.mark.parametrize(("rule", "extra"), [
+    ("rmsprop", {"rms_momentum": 0.7}),
+    ("rmsprop", {"centered": True}),
+    ("rmsprop", {"rms_momentum": 0.5, "centered": True, "weight_decay": 0.1}),
+    *[(r, {"weight_decay": 0.2}) for r in FIRST_ORDER],
+])  # fmt: skip
+def test_torch_options_match_reference(rule, conv, extra):
+    """torch.optim's weight_decay (coupled L2; AdamW decoupled) and RMSprop momentum/centered."""
+    h = default_hyper(rule, conv, **extra)
+    lrs = list(np.linspace(0.01, 0.003, 40))  # Himmelblau: not separable, so λ w is not a rescaling
+    got = run_core(rule, himmel_grad, [1.0, -0.7], lrs, h)
+    want = ref_run(rule, conv, himmel_grad, [1.0, -0.7], lrs, hp_dict(h))
+    np.testing.assert_allclose(got, np.array(want), rtol=1e-11, atol=1e-13)
+    plain = run_core(rule, himmel_grad, [1.0, -0.7], lrs, default_hyper(rule, conv))
+    assert np.abs(got - plain).max() > 1e-6  # the option changes the path
+
+
+def test_rmsprop_momentum_and_centered_by_hand():
+    """One step each from w = 1, g = 2w, η = 0.1, α = 0.99, ε = 1e-8 (PyTorch form)."""
+    one = lambda p: 2 * p  # noqa: E731
+    info = rule_info("rmsprop")
+    w = np.array([[1.0]])
+    # centered: G = 0.01·4 = 0.04, ḡ = 0.01·2 = 0.02, ṽ = 0.04 − 0.0004 = 0.0396
+    h = default_hyper("rmsprop", "pytorch", centered=True)
+    w1, st, _ = info.update(w, info.init(w), one, 0.1, h)
+    assert w1[0, 0] == pytest.approx(1 - 0.1 * 2 / (math.sqrt(0.0396) + 1e-8), rel=1e-12)
+    # momentum μ = 0.5, two steps: b₁ = 2/(√0.04 + ε) ≈ 10, w₁ = 1 − 0.1 b₁ ≈ 0; then
+    # g₁ = 2 w₁, G₂ = 0.99·0.04 + 0.01 g₁², b₂ = 0.5 b₁ + g₁/(√G₂ + ε), w₂ = w₁ − 0.1 b₂ ≈ −0.5
+    h = default_hyper("rmsprop", "pytorch", rms_momentum=0.5)
+    w1, st, _ = info.update(w, info.init(w), one, 0.1, h)
+    w2, _, _ = info.update(w1, st, one, 0.1, h)
+    b1 = 2 / (0.2 + 1e-8)
+    x1 = 1 - 0.1 * b1
+    b2 = 0.5 * b1 + 2 * x1 / (math.sqrt(0.99 * 0.04 + 0.01 * (2 * x1) ** 2) + 1e-8)
+    assert w1[0, 0] == pytest.approx(x1, abs=1e-15)
+    assert w2[0, 0] == pytest.approx(x1 - 0.1 * b2, rel=1e-12)
+    assert w2[0, 0] == pytest.approx(-0.5, abs=1e-6)
+
+
+@pytest.mark.parametrize("conv", CONVENTIONS)
 @pytest.mark.parametrize("rule", FIRST_ORDER)
 @pytest.mark.parametrize("bc", [False, True])
 def test_quadratic_matches_reference(rule, conv, bc):
@@ -249,3 +289,34 @@ def test_unknown_rule_lists_valid_names():
         canonical("adamax")
     assert canonical("GD") == "sgd"
     assert set(FIRST_ORDER) | {"newton", "sfn"} == set(RULES)
+
+
+def test_switching_rules_carries_only_shared_settings():
+    """A tuned momentum carries from Momentum to Nesterov; AdamW's decoupled λ = 0.01 does not
+    become Adam's L2, and Momentum's 0.9 does not become RMSprop's momentum μ (default 0)."""
+    from core.optim.hyper import carried_over
+
+    tuned = default_hyper("momentum", momentum=0.75)
+    assert carried_over("momentum", "nesterov", tuned).momentum == 0.75
+    assert carried_over("adamw", "adam", default_hyper("adamw")).weight_decay == 0.0
+    assert carried_over("momentum", "rmsprop", tuned).rms_momentum == 0.0
+    assert carried_over("adam", "amsgrad", default_hyper("adam", beta1=0.5)).beta1 == 0.5
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_every_rule_reads_only_what_its_row_lists(rule):
+    """Changing a hyperparameter the row does not list changes nothing (the CLI and the window
+    show exactly the listed ones)."""
+    from core.optim.hyper import PARAMS
+
+    info = rule_info(rule)
+    base = default_hyper(rule, "pytorch")
+    hess = himmel_hess if info.needs_hessian else None
+    ref = run_core(rule, himmel_grad, [1.0, -0.7], [0.003] * 5, base, hess)
+    for p in PARAMS.values():
+        if p.name in info.params:
+            continue
+        other = not getattr(base, p.name) if p.kind == "switch" else 0.5
+        got = run_core(rule, himmel_grad, [1.0, -0.7], [0.003] * 5, base.with_(**{p.name: other}),
+                       hess)  # fmt: skip
+        np.testing.assert_array_equal(got, ref, err_msg=p.name)
