@@ -1,12 +1,7 @@
 """Many start points × many steps of one run configuration, without a trajectory: basin maps,
-sweeps and the command line. It is the ordinary Run — the same rule, the same stepping — arranged
-for speed around it: the points are split into chunks small enough for their arrays to stay in a
-core's cache (and under the allocator's reuse threshold), each chunk runs all its steps before the
-next, and points are stored coordinate-major so the surface's x and y are contiguous.
-
-A full-batch gradient makes every point independent, so chunking changes nothing; a stochastic
-estimate draws for all points at once, so it runs as one Run (the same draws as a live run).
-Per-point learning rates and hyperparameters (a sweep as one batch) are (N,) arrays.
+sweeps and the command line. It is the ordinary Run (which steps its points in cache-sized parts),
+advanced in blocks so that a caller sees progress and can cancel, with per-point learning rates and
+hyperparameters (a sweep as one batch) and the first step at which each point converged.
 """
 
 from __future__ import annotations
@@ -17,15 +12,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from core.optim.schedules import Schedule
 from core.runs.config import RunConfig
-from core.runs.run import Run, Tolerances
+from core.runs.run import CHUNK, Run, Tolerances
 
 Array = NDArray[np.float64]
 Progress = Callable[[float], None]  # fraction done in [0, 1]
 Cancel = Callable[[], bool]  # True asks the computation to stop
 PER_POINT = ("lr", "momentum", "alpha", "beta1", "beta2")
-CHUNK = 4096  # points per chunk: its (N, 2) arrays are 64 KiB, reused hot from the allocator
 BLOCK = 25  # steps between progress reports and cancel checks
 
 
@@ -54,17 +47,6 @@ class PerPointRate:
         return self.lrs
 
 
-def _chunk_run(surface: object, config: RunConfig, starts: Array, idx: slice,
-               per_point: dict[str, Array]) -> Run:  # fmt: skip
-    """A Run over starts[idx] with that slice of every per-point value."""
-    pp = {k: v[idx].reshape(-1, 1) for k, v in per_point.items()}
-    hyper = config.hyper.with_(**{k: v for k, v in pp.items() if k != "lr"}) if pp else config.hyper
-    schedule: Schedule | PerPointRate = PerPointRate(pp["lr"]) if "lr" in pp else config.schedule
-    pts = np.asfortranarray(starts[idx])
-    return Run(surface, config.rule, hyper, schedule, pts, config.estimate,
-               seed=config.seed, record=False)  # fmt: skip
-
-
 def _advance(run: Run, steps: int, track: Tolerances | None, conv: NDArray[np.int64] | None,
              tick: Callable[[int], bool]) -> bool:  # fmt: skip
     """Step a run ``steps`` times in blocks; tick(steps done) returns False to stop."""
@@ -77,8 +59,7 @@ def _advance(run: Run, steps: int, track: Tolerances | None, conv: NDArray[np.in
             assert conv is not None
             for _ in range(k):
                 run.step(1)
-                moved = run.last_step < track.step
-                new = moved & (conv < 0) & ~run.diverged
+                new = (run.last_step < track.step) & (conv < 0) & ~run.diverged
                 if new.any():
                     new &= run.grad_norm() < track.grad
                     conv[new] = run.t
@@ -109,32 +90,26 @@ def simulate(
     """
     starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
     n = len(starts)
-    pp = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)) for k, v in
-          (per_point or {}).items()}  # fmt: skip
+    pp = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).reshape(-1, 1)
+          for k, v in (per_point or {}).items()}  # fmt: skip
     if set(pp) - set(PER_POINT):
         raise ValueError(f"per-point values are allowed for {', '.join(PER_POINT)}, not {set(pp)}")
-    size = chunk if config.estimate.kind == "full" else max(1, n)
-    spans = [slice(i, min(n, i + size)) for i in range(0, n, size)] or [slice(0, 0)]
-    res = BatchResult(starts.copy(), np.zeros(n, bool), np.full(n, -1, np.int64),
-                      np.zeros(n), steps, False,
-                      np.full(n, -1, np.int64) if track is not None else None)  # fmt: skip
-    total = max(1, steps * len(spans))
-    for j, span in enumerate(spans):
-        if span.stop == span.start:
-            continue
-        run = _chunk_run(surface, config, starts, span, pp)
-        conv = None if res.converged_at is None else res.converged_at[span]
+    hyper = config.hyper.with_(**{k: v for k, v in pp.items() if k != "lr"})
+    schedule = PerPointRate(pp["lr"]) if "lr" in pp else config.schedule
+    run = Run(surface, config.rule, hyper, schedule, np.asfortranarray(starts), config.estimate,
+              seed=config.seed, record=False, chunk=chunk)  # fmt: skip
+    conv = np.full(n, -1, np.int64) if track is not None else None
 
-        def tick(done: int, j: int = j) -> bool:
-            if progress is not None:
-                progress((j * steps + done) / total)
-            return not (cancel is not None and cancel())
+    def tick(done: int) -> bool:
+        if progress is not None:
+            progress(done / max(1, steps))
+        return not (cancel is not None and cancel())
 
-        if not _advance(run, steps, track, conv, tick):
-            return BatchResult(starts.copy(), np.zeros(n, bool), np.full(n, -1, np.int64),
-                               np.full(n, np.inf), 0, cancelled=True)  # fmt: skip
-        res.w[span], res.diverged[span], res.stopped_at[span] = run.w, run.diverged, run.stopped_at
-        res.last_step[span] = np.where(run.diverged, 0.0, run.last_step) if steps else np.inf
+    if not _advance(run, steps, track, conv, tick):
+        return BatchResult(starts.copy(), np.zeros(n, bool), np.full(n, -1, np.int64),
+                           np.full(n, np.inf), 0, cancelled=True)  # fmt: skip
     if progress is not None:
         progress(1.0)
-    return res
+    last = np.where(run.diverged, 0.0, run.last_step) if steps else np.full(n, np.inf)
+    return BatchResult(run.w.copy(), run.diverged.copy(), run.stopped_at.copy(), last, steps,
+                       False, conv)  # fmt: skip
