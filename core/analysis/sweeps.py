@@ -16,15 +16,19 @@ from numpy.typing import NDArray
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper, default_hyper
 from core.optim.schedules import Schedule
-from core.optim.table import canonical
+from core.optim.table import RULES, canonical
 from core.runs.batch import Cancel, Progress, simulate
 from core.runs.config import RunConfig
 from core.runs.run import Tolerances
 
 Array = NDArray[np.float64]
-# The second axis of a parameter map, per rule: the hyperparameter that matters next to lr.
-SECOND_PARAM = {"momentum": "momentum", "nesterov": "momentum", "rmsprop": "alpha",
-                "adam": "beta1", "adamw": "beta1", "amsgrad": "beta1"}  # fmt: skip
+# The second axis of a parameter map: the first of these that the rule reads (its table row).
+MAPPABLE = ("momentum", "alpha", "beta1")
+SECOND_PARAM = {
+    name: next(p for p in MAPPABLE if p in info.params)
+    for name, info in RULES.items()
+    if any(p in info.params for p in MAPPABLE)
+}
 
 
 @dataclass(frozen=True)
