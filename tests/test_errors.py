@@ -13,9 +13,9 @@ from core.io.scene import SessionError
 from core.io.scene_surface import SurfaceSpecError
 from core.network.datasets import DatasetError
 from core.network.model import NetworkError
+from core.optim.base import RuleError
 from core.optim.estimates import EstimateError
 from core.optim.hyper import HyperError
-from core.optim.rules import RuleError
 from core.optim.schedules import ScheduleError
 from gui.export.render import ExportError
 from surfaces.base import SurfaceError

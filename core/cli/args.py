@@ -14,8 +14,8 @@ from typing import Any, NoReturn
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import default_hyper, default_lr
-from core.optim.rules import canonical
 from core.optim.schedules import Schedule
+from core.optim.table import canonical
 from core.runs.config import RunConfig
 from surfaces.base import Surface
 from surfaces.errors import UserError

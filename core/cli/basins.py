@@ -10,7 +10,7 @@ from pathlib import Path
 from core.analysis.basins import basin_map
 from core.cli.args import CliError, load_surface, run_config
 from core.cli.output import write_json
-from core.runs.fast_procs import cpu_count
+from core.runs.procs import cpu_count
 
 
 def basins(args: argparse.Namespace) -> int:

@@ -18,8 +18,8 @@ import numpy as np
 from core.io.trajectory_file import CSV_HEADER
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
-from core.optim.rules import canonical
 from core.optim.schedules import Schedule
+from core.optim.table import canonical
 from surfaces.errors import UserError
 
 

@@ -15,8 +15,8 @@ from numpy.typing import NDArray
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper, default_hyper
-from core.optim.rules import canonical, rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import canonical, rule_info
 from core.race.colours import RUN_COLOURS
 from core.runs.run import STATUS_TEXT, Run
 from surfaces.base import CriticalPoint, Surface

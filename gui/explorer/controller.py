@@ -10,7 +10,8 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.race.model import Race, RunSlot, critical_points
-from core.race.terms import Explanation, explain_step, gradient_arrows, overlay_segments
+from core.race.overlays import gradient_arrows, overlay_segments
+from core.runs.explain import Explanation, explain_step
 from surfaces.base import Surface
 from surfaces.errors import UserError
 from surfaces.registry import get_surface

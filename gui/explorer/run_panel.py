@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.optim.rules import RULES, rule_info
+from core.optim.table import RULES, rule_info
 from core.race.model import RunSlot
 from gui.widgets.hyper_controls import HyperControls
 
 # (combo label, rule key, estimate kind or None to keep the run's)
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
-    [(info.title, key) for key, (info, _) in RULES.items()]
+    [(info.title, key) for key, info in RULES.items()]
 )
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
 ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),
