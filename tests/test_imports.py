@@ -8,13 +8,8 @@ import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Known cycles, to be removed where they live; delete an entry when it is gone. core.optim: hyper
-# looks up the rule table lazily, and the rules import hyper back.
-KNOWN: set[frozenset[str]] = {
-    frozenset({"core.optim.hyper", "core.optim.table", "core.optim.adagrad", "core.optim.adam",
-               "core.optim.momentum", "core.optim.nesterov", "core.optim.newton",
-               "core.optim.rmsprop", "core.optim.sgd"}),
-}  # fmt: skip
+# Known cycles, to be removed where they live; delete an entry when it is gone.
+KNOWN: set[frozenset[str]] = set()
 
 
 def _modules() -> dict[str, Path]:

@@ -3,12 +3,11 @@ Textbook ε inside the root (the slide); PyTorch η g/(√S + ε) (torch.optim.A
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -54,3 +53,6 @@ INFO = RuleInfo(
     kind="adaptive",
     defaults={"pytorch": {"eps": 1e-10}},
 )
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper

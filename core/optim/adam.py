@@ -5,12 +5,11 @@ arXiv 1412.6980) divides h and G by 1 − βᵗ; the slide has none (off in the 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -110,3 +109,6 @@ INFO_AMSGRAD = RuleInfo(
     "Adam with v replaced by max(v_max, v)", _PARAMS, init, update_amsgrad, describe, defaults=_LR,
     kind="adaptive",
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper

@@ -4,10 +4,9 @@ constant (h = η b); when η changes the textbook form scales only new gradients
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -55,3 +54,6 @@ INFO = RuleInfo(
     kind="momentum",
     convert=convert,
 )
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper

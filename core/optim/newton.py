@@ -4,7 +4,7 @@ saddle-point slide). ε is the smallest curvature magnitude used."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -20,7 +20,6 @@ from core.optim.base import (
     fmt,
     lines,
 )
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -79,3 +78,6 @@ INFO_SFN = RuleInfo(
     "sfn", "Saddle-free Newton", _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
     defaults={c: {"lr": 1.0, "eps": 1e-3} for c in ("textbook", "pytorch")}, kind="newton", needs_hessian=True,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper

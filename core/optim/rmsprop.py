@@ -6,11 +6,10 @@ reduce to the slide's w ← w − η g/√(G + ε) (ε outside the root in PyTor
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.adagrad import denominator
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -72,3 +71,6 @@ INFO = RuleInfo(
     kind="adaptive",
     defaults={"pytorch": {"alpha": 0.99}},
 )
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper

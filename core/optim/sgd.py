@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from core.optim.hyper import Hyper
 
 
 class State(NamedTuple):
@@ -29,3 +28,6 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 INFO = RuleInfo(
     "sgd", "GD / SGD", "w ← w − η g", "w ← w − η g", ("weight_decay",), init, update, describe
 )
+
+if TYPE_CHECKING:
+    from core.optim.hyper import Hyper
