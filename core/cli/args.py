@@ -12,10 +12,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+import numpy as np
+
 from core.optim.estimates import Estimate
-from core.optim.hyper import default_hyper, default_lr
-from core.optim.schedules import Schedule
-from core.optim.table import canonical
+from core.optim.hyper import PARAMS, Param, default_hyper, default_lr
+from core.optim.schedules import CYCLIC, READS, Schedule
+from core.optim.table import canonical, rule_info
 from core.runs.config import RunConfig
 from surfaces.base import Surface
 from surfaces.errors import UserError
@@ -139,24 +141,34 @@ def surface_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--surface-file", metavar="FILE", help="a drawn surface saved as JSON")
 
 
+_KIND_TYPES = {"unit": unit, "positive": positive, "nonneg": nonneg, "switch": onoff}
+
+
+def _flags() -> dict[str, list[Param]]:
+    """Each hyperparameter flag and the Hyper fields it sets (--momentum: momentum or, for
+    RMSprop, its momentum μ), from the one table of ranges (core/optim/hyper.py PARAMS)."""
+    out: dict[str, list[Param]] = {}
+    for p in PARAMS.values():
+        out.setdefault(p.flag, []).append(p)
+    return out
+
+
 def hyper_arguments(p: argparse.ArgumentParser, multi: bool = False) -> None:
     """--optimizer and every hyperparameter, schedule and gradient-estimate flag (read back by
-    run_config)."""
+    run_config). The hyperparameter flags, their ranges and help come from the rule table."""
     p.add_argument("--optimizer", required=True, metavar="RULE[,RULE...]" if multi else "RULE",
                    help=f"update rule: {RULES}")  # fmt: skip
     p.add_argument("--lr", type=nonneg, help="learning rate η (cosine_restarts: the peak)")
-    p.add_argument("--momentum", type=unit, help="momentum α / μ in [0, 1), default 0.9")
-    p.add_argument("--alpha", type=unit, help="RMSprop decay in [0, 1)")
-    p.add_argument("--beta1", type=unit, help="Adam β₁ in [0, 1), default 0.9")
-    p.add_argument("--beta2", type=unit, help="Adam β₂ in [0, 1), default 0.999")
-    p.add_argument("--eps", type=positive, help="ε > 0")
-    p.add_argument("--weight-decay", type=nonneg, help="AdamW decoupled weight decay λ")
-    p.add_argument("--bias-correction", type=onoff, metavar="on|off", help="Adam bias correction")
+    for flag, params in _flags().items():
+        kind = params[0].kind
+        p.add_argument(flag, type=_KIND_TYPES[kind], metavar="on|off" if kind == "switch" else None,
+                       help="; ".join(q.help for q in params))  # fmt: skip
     p.add_argument("--convention", choices=("textbook", "pytorch"), default="textbook")
     p.add_argument("--batch", type=batch, metavar="full|N",
                    help="gradient from all examples or a mini-batch of N (data surfaces)")  # fmt: skip
     p.add_argument("--noise", type=nonneg, metavar="SIGMA", help="Gaussian gradient noise σ")
-    p.add_argument("--seed", type=count(0, 2**32 - 1), default=0, metavar="S")
+    p.add_argument("--seed", type=count(0, 2**32 - 1), metavar="S",
+                   help="seed of the random draws (SGD, mini-batches, noise); default 0")  # fmt: skip
     p.add_argument("--schedule", choices=SCHEDULES, default="constant")
     p.add_argument("--base-lr", type=nonneg, help="cyclic schedules: lowest rate")
     p.add_argument("--max-lr", type=nonneg, help="cyclic schedules: highest rate")
@@ -169,11 +181,15 @@ def hyper_arguments(p: argparse.ArgumentParser, multi: bool = False) -> None:
     p.add_argument("--eta-min", type=nonneg, help="cosine_restarts: lowest rate")
 
 
+def note(text: str) -> None:
+    """A remark that changes nothing about the result (a flag the run does not read): stderr."""
+    sys.stderr.write(f"note: {text}\n")
+
+
 # Options whose value may start with a minus sign (a number, a point, a domain).
 _NUMERIC_OPTIONS = {"--start", "--domain", "--lr", "--base-lr", "--max-lr", "--eta-min", "--gamma",
-                    "--momentum", "--alpha", "--beta1", "--beta2", "--eps", "--noise", "--seed",
-                    "--steps", "--grid", "--step-size", "--t0", "--t-mult",
-                    "--weight-decay"}  # fmt: skip
+                    "--noise", "--seed", "--steps", "--grid", "--step-size", "--t0", "--t-mult",
+                    *(p.flag for p in PARAMS.values() if p.kind != "switch")}  # fmt: skip
 _NUMERIC_VALUE = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 
 
@@ -213,39 +229,53 @@ def load_surface(args: argparse.Namespace) -> Surface:
     return get_surface(args.surface)
 
 
+def _attr(flag: str) -> str:
+    return flag[2:].replace("-", "_")
+
+
 def run_config(args: argparse.Namespace, surface: Surface, rule: str | None = None) -> RunConfig:
-    """Rule, hyperparameters, schedule and gradient estimate from the hyperparameter flags."""
+    """Rule, hyperparameters, schedule and gradient estimate from the hyperparameter flags. A flag
+    the rule or the schedule does not read is named in a note on stderr; the run goes on."""
     name = rule if rule is not None else args.optimizer
     is_gd = name.strip().lower() == "gd"
     key = canonical(name.strip())
-    hyper = default_hyper(
-        key,
-        args.convention,
-        momentum=args.momentum,
-        alpha=args.alpha,
-        beta1=args.beta1,
-        beta2=args.beta2,
-        eps=args.eps,
-        weight_decay=args.weight_decay,
-        bias_correction=args.bias_correction,
-    )
+    info = rule_info(key)
+    title = "gd" if is_gd else key
+    given: dict[str, object] = {}
+    for flag, params in _flags().items():
+        v = getattr(args, _attr(flag))
+        if v is None:
+            continue
+        read = [p for p in params if p.name in info.params]
+        if not read:
+            note(f"{flag} has no effect on {title}")
+        for p in read:
+            given[p.name] = v
+    hyper = default_hyper(key, args.convention, **given)
     lr = args.lr if args.lr is not None else default_lr(key, args.convention)
     sched_kw: dict[str, Any] = {"mode": args.schedule, "lr": lr}
+    reads = READS[args.schedule]
     for flag in ("base_lr", "max_lr", "step_size", "gamma", "t0", "t_mult", "eta_min"):
         v = getattr(args, flag)
         if v is not None:
             sched_kw[flag] = v
-    if args.schedule in ("triangular", "triangular2", "exp_range"):
+            if flag not in reads:
+                note(f"--{flag.replace('_', '-')} has no effect with --schedule {args.schedule}")
+    if args.schedule in CYCLIC:
         if "max_lr" not in sched_kw and sched_kw.get("base_lr", 0.0) >= lr:
             raise CliError(
                 f"--base-lr {sched_kw['base_lr']:g} is not below the peak, which defaults to "
                 f"--lr ({lr:g}): give --max-lr too"
             )
+        if args.lr is not None and "max_lr" in sched_kw:
+            note(f"--lr has no effect with --schedule {args.schedule} and --max-lr")
         sched_kw.setdefault("base_lr", min(lr / 10, sched_kw.get("max_lr", lr)))
         sched_kw.setdefault("max_lr", lr)
     schedule = Schedule(**sched_kw)
     estimate = _estimate(args, surface, is_gd, key)
-    return RunConfig(key, hyper, schedule, estimate, args.seed)
+    if args.seed is not None and estimate.draw(surface, (1, 2), np.random.default_rng(0)) is None:
+        note(f"--seed has no effect with the {estimate.label} gradient")
+    return RunConfig(key, hyper, schedule, estimate, args.seed or 0)
 
 
 def _estimate(args: argparse.Namespace, surface: Surface, is_gd: bool, key: str) -> Estimate:

@@ -31,6 +31,17 @@ MODES: tuple[Mode, ...] = (
 
 CYCLIC: tuple[Mode, ...] = ("triangular", "triangular2", "exp_range")
 
+# The fields each mode reads (the cyclic modes' peak is max_lr; η is their lr only as a default).
+READS: dict[str, tuple[str, ...]] = {
+    "constant": ("lr",),
+    "triangular": ("base_lr", "max_lr", "step_size"),
+    "triangular2": ("base_lr", "max_lr", "step_size"),
+    "exp_range": ("base_lr", "max_lr", "step_size", "gamma"),
+    "cosine_restarts": ("lr", "t0", "t_mult", "eta_min"),
+    "step": ("lr", "step_size", "gamma"),
+    "exponential": ("lr", "gamma"),
+}
+
 # gamma's meaning depends on the mode; these are its defaults when not given.
 GAMMA_DEFAULTS: dict[str, float] = {"exp_range": 0.999, "step": 0.5, "exponential": 0.995}
 
@@ -81,7 +92,7 @@ class Schedule:
         return self.gamma if self.gamma is not None else GAMMA_DEFAULTS.get(self.mode, 1.0)
 
     def with_(self, **changes: object) -> Schedule:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return replace(self, **changes)
 
     @property
     def headline_lr(self) -> float:
