@@ -169,13 +169,20 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--steps", type=_count(0, 1_000_000), required=True, metavar="N")
     t.add_argument("--format", choices=("csv", "json"), default="csv")
 
-    e = sub.add_parser("export", help="render a race to PNG, SVG or GIF")
+    e = sub.add_parser("export", help="render a race to PNG, SVG, GIF or MP4")
     _surface_args(e)
     _hyper_args(e, multi=True)
     e.add_argument("--start", type=_point, required=True, metavar="X,Y")
     e.add_argument("--steps", type=_count(0, 1_000_000), required=True, metavar="N")
-    e.add_argument("--out", required=True, metavar="FILE.png|FILE.svg|FILE.gif")
+    e.add_argument("--out", required=True, metavar="FILE.png|FILE.svg|FILE.gif|FILE.mp4")
     e.add_argument("--size", type=_size, default=(1200, 800), metavar="WxH")
+    # How the picture looks on a slide: the region shown, the theme, the legend, the frame rate.
+    e.add_argument("--domain", type=_domain, metavar="XMIN,XMAX,YMIN,YMAX",
+                   help="region shown (default: the surface's domain)")  # fmt: skip
+    e.add_argument("--theme", choices=("dark", "light"), default="dark")
+    e.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    e.add_argument("--fps", type=_positive, metavar="F",
+                   help=".mp4/.gif frames per second (default: about 6 s in all, 10 to 25 fps)")  # fmt: skip
 
     c = sub.add_parser("critical", help="list every critical point in a domain")
     _surface_args(c)
@@ -199,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 _VALUE_OPTIONS = {"--start", "--domain", "--lr", "--base-lr", "--max-lr", "--eta-min", "--gamma",
                   "--momentum", "--alpha", "--beta1", "--beta2", "--eps", "--noise", "--seed",
-                  "--steps", "--grid", "--step-size", "--t0", "--t-mult", "--weight-decay"}  # fmt: skip
+                  "--steps", "--grid", "--step-size", "--t0", "--t-mult", "--weight-decay", "--fps"}  # fmt: skip
 
 
 def _join_negative_values(argv: Sequence[str]) -> list[str]:
