@@ -39,14 +39,18 @@ def auto_fps(n_frames: int) -> int:
     return int(np.clip(round(n_frames / AUTO_S), *AUTO_FPS))
 
 
-def qimage_rgb(img: QImage) -> NDArray[np.uint8]:
-    """The image's pixels as an (h, w, 3) RGB array (a copy without Qt's row padding)."""
+def qimage_pixels(img: QImage) -> NDArray[np.uint32]:
+    """The image's pixels as an (h, w) array of 0xAARRGGBB values stored little-endian, i.e.
+    the bytes B, G, R, A per pixel (what ffmpeg calls bgra, Pillow's raw mode BGRX): a copy,
+    and one whole-pixel comparison per pixel between frames."""
     from PySide6.QtGui import QImage
 
-    rgb = img.convertToFormat(QImage.Format.Format_RGB888)
-    w, h, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
-    rows = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=stride * h).reshape(h, stride)
-    return rows[:, : 3 * w].reshape(h, w, 3).copy()
+    if img.format() not in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32,
+                            QImage.Format.Format_ARGB32_Premultiplied):  # fmt: skip
+        img = img.convertToFormat(QImage.Format.Format_RGB32)
+    w, h = img.width(), img.height()
+    rows = np.frombuffer(img.constBits(), dtype=np.uint32, count=w * h).reshape(h, w)
+    return rows.astype("<u4")  # a copy, little-endian whatever the machine
 
 
 class Frames:
@@ -68,13 +72,13 @@ class Frames:
         return render_image(self.figure.widget, self.size, self.figure.theme.background)
 
     def replay(self, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> Iterator[NDArray[np.uint8]]:  # fmt: skip
-        """Every frame as RGB pixels, in order; progress(done, total) after each one; stops early
-        (fewer frames than len(self)) as soon as cancelled() is true."""
+               cancelled: Cancelled | None = None) -> Iterator[NDArray[np.uint32]]:  # fmt: skip
+        """Every frame's pixels (qimage_pixels), in order; progress(done, total) after each one;
+        stops early (fewer frames than len(self)) as soon as cancelled() is true."""
         for i in range(len(self)):
             if cancelled is not None and cancelled():
                 return
-            yield qimage_rgb(self.render(i))
+            yield qimage_pixels(self.render(i))
             if progress is not None:
                 progress(i + 1, len(self))
 

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_FRAMES", "export_race_gif", "frame_steps", "gif_palette"]
 GIF_MAX_FPS = 50  # GIF delays are whole hundredths of a second; players slow anything faster
-PALETTE_SAMPLES = 12  # frames the palette is chosen from, spread over the animation
+PALETTE_SAMPLES = 8  # frames the palette is chosen from, spread over the animation
+TILE = 64  # px: frames are dithered again tile by tile where they changed
 
 
 def flat_colours(theme: Theme, runs: list[str]) -> list[str]:
@@ -46,38 +47,64 @@ def flat_colours(theme: Theme, runs: list[str]) -> list[str]:
     return list(dict.fromkeys(c.lower() for c in colours))
 
 
-def gif_palette(samples: list[NDArray[np.uint8]], exact: list[str]) -> Image.Image:
-    """A 256-colour palette image: `exact` colours ('#rrggbb') as they are, the rest by median
-    cut over the sample frames (h, w, 3)."""
+def _image(pixels: NDArray[np.uint32]) -> Image.Image:
+    """An RGB Pillow image of frame pixels (animation.qimage_pixels)."""
     from PIL import Image
 
-    exact = exact[:64]
-    sheet = Image.fromarray(np.concatenate(samples, axis=0))
-    shades = sheet.quantize(colors=256 - len(exact), method=Image.Quantize.MEDIANCUT, kmeans=1)
-    n = 3 * (256 - len(exact))
-    rgb = (shades.getpalette() or [])[:n]
-    rgb += [0] * (n - len(rgb))
-    for c in exact:
-        rgb += [int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)]
+    h, w = pixels.shape
+    return Image.frombuffer("RGB", (w, h), np.ascontiguousarray(pixels), "raw", "BGRX", 0, 1)
+
+
+def gif_palette(samples: list[NDArray[np.uint32]], exact: list[str]) -> Image.Image:
+    """A palette image of at most 256 distinct colours: `exact` ('#rrggbb') as they are, the
+    rest by median cut over the sample frames."""
+    from PIL import Image
+
+    flat = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in exact[:64]]
+    sheet = _image(np.concatenate(samples, axis=0))
+    shades = sheet.quantize(colors=256 - len(flat), method=Image.Quantize.MEDIANCUT)
+    used = sorted(i for _, i in shades.getcolors(256) or [])
+    rgb = shades.getpalette() or []
+    colours = [tuple(rgb[3 * i : 3 * i + 3]) for i in used]
+    # Distinct entries only: the GIF writer matches colours to entries.
+    unique = list(dict.fromkeys([*colours, *flat]))
     pal = Image.new("P", (1, 1))
-    pal.putpalette(rgb)
+    pal.putpalette([v for c in unique for v in c])
     return pal
 
 
-def index_frames(frames: list[NDArray[np.uint8]], palette: Image.Image) -> list[Image.Image]:
-    """The frames in the palette's colours, Floyd–Steinberg dithered (smooth shades between the
-    entries, no bands), with every pixel that did not change since the previous frame keeping
-    its previous entry: the dither pattern stays put where nothing moves, so it neither
-    shimmers nor costs bytes."""
+def _dither(pixels: NDArray[np.uint32], palette: Image.Image) -> NDArray[np.uint8]:
     from PIL import Image
 
-    out, prev, prev_idx = [], None, None
+    im = _image(pixels).quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG)
+    return np.asarray(im)
+
+
+def index_frames(frames: list[NDArray[np.uint32]], palette: Image.Image) -> list[Image.Image]:
+    """The frames in the palette's colours, Floyd–Steinberg dithered (smooth shades between the
+    entries, no bands). Only the TILE × TILE tiles where a frame differs from the one before are
+    dithered again, and only their changed pixels take the new entries: the dither pattern stays
+    put where nothing moves, so it neither shimmers nor costs bytes, nor time."""
+    from PIL import Image
+
+    out: list[Image.Image] = []
+    prev: NDArray[np.uint32] | None = None
+    idx = np.zeros(0, dtype=np.uint8)
     for f in frames:
-        im = Image.fromarray(f).quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG)
-        idx = np.asarray(im)
-        if prev is not None and prev_idx is not None:
-            idx = np.where((f == prev).all(axis=2), prev_idx, idx)
-        prev, prev_idx = f, idx
+        if prev is None:
+            idx = _dither(f, palette)
+        else:
+            changed = f != prev
+            h, w = changed.shape
+            ny, nx = -(-h // TILE), -(-w // TILE)
+            tiles = np.zeros((ny * TILE, nx * TILE), dtype=bool)
+            tiles[:h, :w] = changed
+            idx = idx.copy()
+            for ty, tx in np.argwhere(tiles.reshape(ny, TILE, nx, TILE).any(axis=(1, 3))):
+                box = np.s_[ty * TILE : (ty + 1) * TILE, tx * TILE : (tx + 1) * TILE]
+                fresh = _dither(np.ascontiguousarray(f[box]), palette)
+                idx[box] = np.where(changed[box], fresh, idx[box])
+        prev = f
         p = Image.frombytes("P", (f.shape[1], f.shape[0]), np.ascontiguousarray(idx).tobytes())
         p.putpalette(palette.getpalette() or [])
         out.append(p)
@@ -109,8 +136,8 @@ def export_race_gif(race: Race, path: str, size: tuple[int, int] = LOGICAL,
         runs = [r.colour for r in frames.figure.racers]
         exact = flat_colours(frames.figure.theme, runs)
     picks = np.unique(np.linspace(0, len(shots) - 1, min(PALETTE_SAMPLES, len(shots))).round())
-    # Every other pixel of the sampled frames: plenty for the statistics, a quarter of the work.
-    palette = gif_palette([shots[int(i)][::2, ::2] for i in picks], exact)
+    # Every third pixel of the sampled frames: plenty for the statistics, a ninth of the work.
+    palette = gif_palette([shots[int(i)][::3, ::3] for i in picks], exact)
     indexed = index_frames(shots, palette)
     per = round(1000 / (fps or auto_fps(len(indexed))))
     hold = max(per, round(1000 * HOLD_S))  # the final picture stays a while
@@ -118,6 +145,10 @@ def export_race_gif(race: Race, path: str, size: tuple[int, int] = LOGICAL,
     if cancelled is not None and cancelled():
         return False
     with atomic_path(path) as tmp:
+        # The palette given to the writer becomes the one global colour table (no frame has
+        # a table of its own); optimize makes pixels unchanged since the last frame
+        # transparent, which compresses to almost nothing.
         indexed[0].save(tmp, "GIF", save_all=True, append_images=indexed[1:], loop=0,
-                        duration=durations, disposal=1)  # fmt: skip
+                        duration=durations, disposal=1, optimize=True,
+                        palette=bytes(palette.getpalette() or []))  # fmt: skip
     return True

@@ -2,7 +2,7 @@
 Keynote and browsers), replayed from step 0 like the GIF, with progress and cancel.
 
 The encoder is the ffmpeg binary that the imageio-ffmpeg package ships in its wheel (no system
-ffmpeg needed). Frames go to it through a pipe as raw RGB; it writes a temporary file beside the
+ffmpeg needed). Frames go to it through a pipe as raw pixels; it writes a temporary file beside the
 target, renamed onto it only when ffmpeg has finished without error, so a cancelled or failed
 export leaves nothing behind."""
 
@@ -46,10 +46,11 @@ def ffmpeg_exe() -> str:
 
 
 def ffmpeg_command(exe: str, size: tuple[int, int], fps: float, out: str) -> list[str]:
-    """Raw RGB frames on stdin -> H.264 yuv420p MP4 at `out`, index at the front (fast start)."""
+    """Raw frames on stdin (bytes B, G, R, A per pixel: animation.qimage_pixels) -> H.264
+    yuv420p MP4 at `out`, its index at the front (fast start: plays while it loads)."""
     rate = Fraction(fps).limit_denominator(1001)
     return [exe, "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{size[0]}x{size[1]}", "-r", str(rate),
+            "-f", "rawvideo", "-pix_fmt", "bgra", "-s", f"{size[0]}x{size[1]}", "-r", str(rate),
             "-i", "-", "-an", "-c:v", "libx264", "-preset", PRESET, "-crf", str(CRF),
             "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-f", "mp4", out]  # fmt: skip
 
@@ -94,8 +95,8 @@ def _encode(frames: Frames, cmd: list[str], hold: int, progress: Progress | None
         done, rc = 0, None
         try:
             last = b""
-            for rgb in frames.replay(progress, cancelled):
-                last = rgb.tobytes()
+            for pixels in frames.replay(progress, cancelled):
+                last = pixels.tobytes()
                 proc.stdin.write(last)
                 done += 1
             if done < len(frames):
