@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter
 
@@ -22,9 +22,8 @@ THEMES = {"light": "Light theme", "contrast": "High-contrast theme"}
 class WindowLook:
     """What presentation mode changes, as it was before."""
 
-    geometry: QByteArray
+    geometry: QRect  # the window's own (normal) geometry
     state: Qt.WindowState
-    size: tuple[int, int]
     style_sheet: str
     panels: bool
     sizes: list[int]
@@ -118,13 +117,17 @@ class ViewModes(QObject):
         w, app = self.window, QApplication.instance()
         assert isinstance(app, QApplication)
         self.saved = WindowLook(
-            w.saveGeometry(), w.windowState(), (w.width(), w.height()), app.styleSheet(),
+            QRect(w.normalGeometry()), w.windowState(), app.styleSheet(),
             self.actions["side_panels"].isChecked(), self.splitter.sizes(), self.plot.theme,
             self.plot.scale, [list(r) for r in self.plot.vb.targetRange()],
         )  # fmt: skip
         app.setStyleSheet(style_sheet(SCALE))
         self.plot.set_theme(self.theme, SCALE)
         w.showFullScreen()
+        # The controls' text grew: give their panel as much more room (at most a third).
+        left, centre, right = self.saved.sizes
+        wider = min(round(left * SCALE), (left + centre + right) // 3)
+        self.splitter.setSizes([wider, centre - (wider - left), right])
         self._check(True)
 
     def leave(self) -> None:
@@ -136,8 +139,11 @@ class ViewModes(QObject):
         assert isinstance(app, QApplication)
         app.setStyleSheet(saved.style_sheet)
         self.plot.set_theme(saved.theme, saved.scale)
-        self.window.setWindowState(saved.state)
-        self.window.restoreGeometry(saved.geometry)
+        w = self.window
+        w.showNormal()
+        w.setGeometry(saved.geometry)  # restoreGeometry would shrink it to fit a small screen
+        if saved.state & Qt.WindowState.WindowMaximized:
+            w.showMaximized()
         self.show_side_panels(saved.panels)
         self._restore_layout(saved, tries=50)
         self._check(False)
@@ -146,7 +152,8 @@ class ViewModes(QObject):
         """Splitter sizes and zoom once the window is back at its size (a window manager may
         take a few turns of the event loop to give it back)."""
         w = self.window
-        if (w.width(), w.height()) != saved.size and tries > 0:
+        maximized = bool(saved.state & Qt.WindowState.WindowMaximized)
+        if not maximized and w.geometry().size() != saved.geometry.size() and tries > 0:
             QTimer.singleShot(20, lambda: self._restore_layout(saved, tries - 1))
             return
         self.splitter.setSizes(saved.sizes)

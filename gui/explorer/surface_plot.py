@@ -89,7 +89,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.overlays = HeadOverlays(self.plot)
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
-        self._trail_colours: list[str] = []
+        self._run_colours: list[str] = []  # of the shown trails, as given
+        self._trail_colours: list[str] = []  # ... as the theme draws them
+        self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
         self._exit_cache: list[tuple[object, np.ndarray, np.ndarray]] = []
         self._n_trails = 0
         self.trail_widths = TRAIL_WIDTHS
@@ -99,6 +101,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
                                           colorMapMenu=False)  # fmt: skip
         self.colour_bar.setImageItem([], insert_in=self.plot)  # beside the view box, as tall
         self.colour_bar.axis.setWidth(None)  # room for a tick label like 3.8×10⁻⁵
+        # Axes only ever widen for larger tick labels; remember their first text room so a
+        # return to smaller fonts (leaving presentation mode) gives the same layout again.
+        self._text_room = {ax: (ax.textWidth, ax.textHeight) for ax in self._axes()}
         self.heatmap: Heatmap | None = None
         self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
@@ -120,8 +125,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.set_fonts(TICK_PT * scale, LABEL_PT * scale)
         self.colour_bar.setColorMap(colour_map(theme))
         self.trail_widths = (TRAIL_WIDTHS[0] * scale, TRAIL_WIDTHS[1] * scale)
-        self._trail_colours = []  # pens are set again on the next set_trails
+        self._pen_trails()
         self.heads.radius = HEAD_PX * scale
+        self.set_heads(*self._heads)
         for t in self._starts:
             t.setPen(pg.mkPen(theme.start, width=2 * scale))
         colours = dict(theme.overlays)
@@ -137,18 +143,22 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         font = QFont()
         font.setPointSizeF(tick_pt)
         self._label_style = {"color": self.theme.axis_text, "font-size": f"{label_pt:.3g}pt"}
-        for item, axes in ((self.plot, ("left", "bottom")), (self.colour_bar, ("right",))):
-            for a in axes:
-                item.getAxis(a).setStyle(tickFont=font)
+        for ax in self._axes():
+            ax.textWidth, ax.textHeight = self._text_room[ax]
+            ax.setStyle(tickFont=font)
         self.plot.setLabel("bottom", "x", **self._label_style)
         self.plot.setLabel("left", "y", **self._label_style)
         if self.heatmap is not None:
             self._update_bar()
 
+    def _axes(self) -> list[pg.AxisItem]:
+        """The axes with tick labels: the plot's x and y, the colour bar's values."""
+        return [self.plot.getAxis("left"), self.plot.getAxis("bottom"), self.colour_bar.axis]
+
     def set_trail_widths(self, thin: float, bold: float) -> None:
         """Line widths in px of every trail and of its recent stretch."""
         self.trail_widths = (thin, bold)
-        self._trail_colours = []
+        self._pen_trails()
 
     # --- aspect -------------------------------------------------------------------------------
     @property
@@ -239,12 +249,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        colours = [run_colour(c, self.theme) for c, _, _ in trails]
-        if colours != self._trail_colours[: len(colours)]:
-            for (thin, bold), colour in zip(self._trails, colours, strict=False):
-                thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
-                bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
-            self._trail_colours = colours
+        self._run_colours = [c for c, _, _ in trails]
+        if [run_colour(c, self.theme) for c in self._run_colours] != self._trail_colours:
+            self._pen_trails()
         changed = False
         for (thin, bold), pt, (_, xy, token) in zip(
             self._trails, self._pixel_trails, trails, strict=False
@@ -307,7 +314,15 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             pen=pg.mkPen(self.theme.background, width=1),
         )  # fmt: skip
 
+    def _pen_trails(self) -> None:
+        """Each shown trail's line in its run's colour (as the theme draws it) and width."""
+        self._trail_colours = [run_colour(c, self.theme) for c in self._run_colours]
+        for (thin, bold), colour in zip(self._trails, self._trail_colours, strict=False):
+            thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
+            bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
+
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
+        self._heads = (xy, list(colours))
         self.heads.set_points(xy, [run_colour(c, self.theme) for c in colours])
 
     def set_starts(self, starts: np.ndarray) -> None:

@@ -340,5 +340,10 @@ def export_cli(args: argparse.Namespace) -> int:
         if s.run.diverged.any():
             at = int(s.run.stopped_at[s.run.diverged][0]) + 1
             print(f"note: {s.name} diverged at step {at}", file=sys.stderr)
-    print(f"wrote {args.out} ({args.size[0]}×{args.size[1]})")
+    w, h = args.size
+    if fmt == "mp4":
+        from gui.export.video import even_size
+
+        w, h = even_size(args.size)
+    print(f"wrote {args.out} ({w}×{h})")
     return 0
