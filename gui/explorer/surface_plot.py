@@ -92,7 +92,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._run_colours: list[str] = []  # of the shown trails, as given
         self._trail_colours: list[str] = []  # ... as the theme draws them
         self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
-        self._exit_cache: list[tuple[object, np.ndarray, np.ndarray]] = []
+        self._exit_cache: list[tuple[object, int, np.ndarray, np.ndarray]] = []
+        self._exits_shown = False
         self._n_trails = 0
         self.trail_widths = TRAIL_WIDTHS
         self._starts: list[pg.TargetItem] = []
@@ -276,43 +277,55 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     def _update_exits(self, force: bool = False) -> None:
         """Arrowheads where the shown trails leave the frame, nudged inside it by half their size
-        so the view's clipping leaves them whole. Each trail's crossings are cached until its
-        head or the frame moves."""
-        n = self._n_trails
+        so the view's clipping leaves them whole."""
         frame = self.frame()
         if force:
             self._exit_cache = []
+        del self._exit_cache[self._n_trails :]
         pts, edges, colours = [], [], []
-        for i in range(n):
-            pt = self._pixel_trails[i]
-            key = (pt.head(), frame)
-            if i < len(self._exit_cache) and self._exit_cache[i][0] == key:
-                _, p, e = self._exit_cache[i]
-            else:
-                p, e = frame_exits(pt.x[: pt.n], pt.y[: pt.n], frame)
-                entry = (key, p, e)
-                if i < len(self._exit_cache):
-                    self._exit_cache[i] = entry
-                else:
-                    self._exit_cache.append(entry)
+        for i in range(self._n_trails):
+            p, e = self._trail_exits(i, frame)
             pts.append(p)
             edges.append(e)
             colours += [self._trail_colours[i]] * len(e) if i < len(self._trail_colours) else []
-        del self._exit_cache[n:]
-        xy = np.vstack(pts) if pts else np.zeros((0, 2))
         edge = np.concatenate(edges) if edges else np.zeros(0, dtype=np.intp)
         if not len(edge) or len(colours) != len(edge):
-            self.exits.setData([])
+            if self._exits_shown:
+                self.exits.setData([])
+                self._exits_shown = False
             return
         size = EXIT_PX * self.scale
         px, py = (float(v) for v in self.vb.viewPixelSize())
         inward = np.array([[px, 0], [-px, 0], [0, py], [0, -py]]) * (size / 2)
-        xy = xy + inward[edge]
         self.exits.setData(
-            pos=xy, symbol=[EXIT_SYMBOLS[e] for e in edge], size=size,
-            brush=[pg.mkBrush(c) for c in colours],
-            pen=pg.mkPen(self.theme.background, width=1),
+            pos=np.vstack(pts) + inward[edge], symbol=[EXIT_SYMBOLS[e] for e in edge], size=size,
+            brush=[pg.mkBrush(c) for c in colours], pen=pg.mkPen(self.theme.background, width=1),
         )  # fmt: skip
+        self._exits_shown = True
+
+    def _trail_exits(self, i: int, frame: tuple[float, float, float, float]):
+        """Trail i's crossings out of frame (frame_exits), cached: while the frame and the
+        trail's start stay and the points added since (with the last one before, which may have
+        been refreshed) all lie inside, no new crossing can have appeared."""
+        pt = self._pixel_trails[i]
+        n = pt.n
+        key = (frame, (float(pt.x[0]), float(pt.y[0])) if n else None)
+        if i < len(self._exit_cache):
+            old_key, old_n, p, e = self._exit_cache[i]
+            if old_key == key and old_n <= n:
+                k = max(old_n - 2, 0)
+                x, y = pt.x[k:n], pt.y[k:n]
+                x0, x1, y0, y1 = frame
+                if ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all():
+                    self._exit_cache[i] = (key, n, p, e)
+                    return p, e
+        p, e = frame_exits(pt.x[:n], pt.y[:n], frame)
+        entry = (key, n, p, e)
+        if i < len(self._exit_cache):
+            self._exit_cache[i] = entry
+        else:
+            self._exit_cache.append(entry)
+        return p, e
 
     def _pen_trails(self) -> None:
         """Each shown trail's line in its run's colour (as the theme draws it) and width."""
