@@ -23,6 +23,7 @@ from core.cli.args import (
     hyper_arguments,
     join_negative_values,
     point,
+    positive,
     size,
     surface_arguments,
 )
@@ -42,8 +43,15 @@ def _export(p: argparse.ArgumentParser) -> None:
     hyper_arguments(p, multi=True)
     p.add_argument("--start", type=point, required=True, metavar="X,Y")
     p.add_argument("--steps", type=count(0, 1_000_000), required=True, metavar="N")
-    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg|FILE.gif")
+    p.add_argument("--out", required=True, metavar="FILE.png|FILE.svg|FILE.gif|FILE.mp4")
     p.add_argument("--size", type=size, default=(1200, 800), metavar="WxH")
+    # How the picture looks on a slide: the region shown, the theme, the legend, the frame rate.
+    p.add_argument("--domain", type=domain, metavar="XMIN,XMAX,YMIN,YMAX",
+                   help="region shown (default: the surface's domain)")  # fmt: skip
+    p.add_argument("--theme", choices=("dark", "light"), default="dark")
+    p.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    p.add_argument("--fps", type=positive, metavar="F",
+                   help=".mp4/.gif frames per second (default: about 6 s in all, 10 to 25 fps)")  # fmt: skip
 
 
 def _critical(p: argparse.ArgumentParser) -> None:
@@ -76,7 +84,7 @@ class Command(NamedTuple):
 # The one table of subcommands, in the order `--help` lists them.
 COMMANDS: dict[str, Command] = {
     "trace": Command("print a trajectory as CSV or JSON", _trace, "core.cli.trace:trace"),
-    "export": Command("render a race to PNG, SVG or GIF", _export, "gui.export.cli:export"),
+    "export": Command("render a race to PNG, SVG, GIF or MP4", _export, "gui.export.cli:export"),
     "critical": Command(
         "list every critical point in a domain", _critical, "core.cli.critical:critical"
     ),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.explorer.tab import ExplorerTab
+from gui.presentation import ViewModes
 
 TABS = ("explorer", "network")
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.readout)
         self.explorer.sigCursorReadout.connect(self.readout.setText)
         self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         view.addAction(a["log_scale"])
         view.addAction(a["fit_view"])
+        self.view_modes.add_to(view)
         view.addSeparator()
         for n, act in a.items():
             if n.startswith("overlay_"):
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
             "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
             "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
             "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
+            "F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels\n"
             "Ctrl+O open · Ctrl+S save a scene · Ctrl+E export an image · Ctrl+Shift+E an animation",
         )
 

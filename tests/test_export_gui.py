@@ -258,15 +258,16 @@ def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch
     ast.parse(code)
 
 
-def test_gif_with_progress_dialog_and_its_cancel(qtbot, tmp_path, monkeypatch) -> None:
+def test_animation_with_progress_dialog_and_its_cancel(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QProgressDialog
 
-    from gui.export.dialog import export_gif_with_progress
+    from gui.export.dialog import export_animation_with_progress
 
     race = _race("gd", 12)
     path = tmp_path / "p.gif"
-    assert export_gif_with_progress(None, race, str(path), (320, 240))
+    assert export_animation_with_progress(None, race, str(path), (320, 240))
     assert Image.open(path).n_frames == 13
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
-    assert not export_gif_with_progress(None, race, str(tmp_path / "q.gif"), (320, 240))
+    for name in ("q.gif", "q.mp4"):
+        assert not export_animation_with_progress(None, race, str(tmp_path / name), (320, 240))
     assert sorted(os.listdir(tmp_path)) == ["p.gif"]

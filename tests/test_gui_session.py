@@ -85,7 +85,10 @@ def same_scene(a, b) -> None:
     assert tb.selected is not None
     assert tb.controller.race.slot(tb.selected).name == ta.controller.race.slot(ta.selected).name
     (x0, x1), (y0, y1) = tb.plot.vb.viewRange()
-    assert (x0, x1, y0, y1) == pytest.approx((-2.0, 1.5, -4.0, 0.5), abs=1e-6)
+    # The view asked for, (-2, 1.5) × (-4, 0.5), widened to equal x and y scale as saved.
+    saved = tuple(v for r in ta.plot.vb.viewRange() for v in r)
+    assert (x0, x1, y0, y1) == pytest.approx(saved, abs=1e-6)
+    assert x0 <= -2.0 + 1e-9 and x1 >= 1.5 - 1e-9 and y0 <= -4.0 + 1e-9 and y1 >= 0.5 - 1e-9
 
 
 def test_save_then_open_in_a_fresh_window(make_window, tmp_path, monkeypatch):

@@ -234,7 +234,14 @@ def test_fit_view_after_zooming(explorer, main_window) -> None:
     assert vb.viewRange()[0][1] - vb.viewRange()[0][0] < 5
     QTest.keyClick(main_window, Qt.Key.Key_F)
     (x0, x1), (y0, y1) = vb.viewRange()
-    assert (x0, x1, y0, y1) == pytest.approx((-5, 5, -5, 5))
+    # The whole domain [-5, 5]² at equal scale: one axis shows exactly it, the other centred
+    # around it with room to spare, and one data unit spans as many pixels across as up.
+    tight = [(x0, x1) == pytest.approx((-5, 5)), (y0, y1) == pytest.approx((-5, 5))]
+    assert any(tight)
+    assert x0 <= -5 + 1e-9 and x1 >= 5 - 1e-9 and y0 <= -5 + 1e-9 and y1 >= 5 - 1e-9
+    assert x0 + x1 == pytest.approx(0, abs=1e-9) and y0 + y1 == pytest.approx(0, abs=1e-9)
+    size = vb.size()
+    assert size.width() / (x1 - x0) == pytest.approx(size.height() / (y1 - y0), rel=1e-3)
 
 
 def test_leaving_the_explorer_pauses_and_disables_its_keys(explorer, main_window) -> None:

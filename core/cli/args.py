@@ -188,7 +188,7 @@ def note(text: str) -> None:
 
 # Options whose value may start with a minus sign (a number, a point, a domain).
 _NUMERIC_OPTIONS = {"--start", "--domain", "--lr", "--base-lr", "--max-lr", "--eta-min", "--gamma",
-                    "--noise", "--seed", "--steps", "--grid", "--step-size", "--t0", "--t-mult",
+                    "--noise", "--seed", "--steps", "--grid", "--step-size", "--t0", "--t-mult", "--fps",
                     *(p.flag for p in PARAMS.values() if p.kind != "switch")}  # fmt: skip
 _NUMERIC_VALUE = re.compile(r"^-(\d|\.\d|inf|nan)", re.IGNORECASE)
 

@@ -7,28 +7,28 @@ so a frame costs one cached image blit however many contour levels there are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-from gui.theme import CONTOUR_ALPHA, CONTOUR_RGB, heatmap_lut
+from gui.theme import DARK, Theme, heatmap_lut
 
 Array = NDArray[np.float64]
+_N = 256  # colours of a theme's map; the table holds them twice (plain, then on a contour)
 
 
-def _rgba_lut() -> NDArray[np.uint8]:
-    """(2·256, 4) RGBA table: plain colours, then the same darkened for contour pixels."""
-    lut = heatmap_lut().astype(np.float64)
-    dark = lut * (1 - CONTOUR_ALPHA) + np.array(CONTOUR_RGB) * CONTOUR_ALPHA
-    out = np.full((2 * len(lut), 4), 255, dtype=np.uint8)
-    out[: len(lut), :3] = np.round(lut)
-    out[len(lut) :, :3] = np.round(dark)
-    return out
-
-
-_LUT = _rgba_lut()
-_LUT32 = _LUT.view(np.uint32).ravel()
-_N = len(_LUT) // 2
+@cache
+def _lut32(theme: Theme) -> NDArray[np.uint32]:
+    """(2·_N,) RGBA pixels as uint32: the theme's colours, then the same blended with its
+    contour colour for contour pixels."""
+    lut = heatmap_lut(_N, theme).astype(np.float64)
+    a = theme.contour_alpha
+    line = lut * (1 - a) + np.array(theme.contour_rgb) * a
+    out = np.full((2 * _N, 4), 255, dtype=np.uint8)
+    out[:_N, :3] = np.round(lut)
+    out[_N:, :3] = np.round(line)
+    return out.view(np.uint32).ravel()
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,13 @@ class Heatmap:
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def tick_label(v: float) -> str:
-    """Three significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06
-    (two digits then, to fit the narrow colour bar)."""
-    text = f"{v + 0.0:.3g}"  # + 0.0: no "-0"
+def tick_label(v: float, digits: int = 3) -> str:
+    """`digits` significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06
+    (one digit fewer then, to fit the narrow colour bar)."""
+    text = f"{v + 0.0:.{digits}g}"  # + 0.0: no "-0"
     if "e" not in text:
         return text
-    mantissa, exponent = f"{v:.2g}".split("e")  # two digits: the colour bar is narrow
+    mantissa, exponent = f"{v:.{digits - 1}g}".split("e")
     power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
     if mantissa in ("1", "-1"):
         return power if mantissa == "1" else "−" + power
@@ -122,10 +122,10 @@ def wants_log(z: Array) -> bool:
     return float(np.median(f) - lo) / (hi - lo) < 0.06
 
 
-def grid_values(surface: object, n: int) -> Array:
-    """f on an n×n grid over the surface's domain, Z[j, i] = f(x_i, y_j) (as Surface.grid), with
-    the grid points cached per domain so a redraw allocates only the values."""
-    domain = tuple(surface.domain)  # type: ignore[attr-defined]
+def grid_values(surface: object, n: int, domain: tuple[float, ...] | None = None) -> Array:
+    """f on an n×n grid over domain (default the surface's), Z[j, i] = f(x_i, y_j) (as
+    Surface.grid), with the grid points cached per domain so a redraw allocates only the values."""
+    domain = tuple(domain if domain is not None else surface.domain)  # type: ignore[attr-defined]
     key = (domain, n)
     pts = _GRID_CACHE.get(key)
     if pts is None:
@@ -142,8 +142,9 @@ def grid_values(surface: object, n: int) -> Array:
 _GRID_CACHE: dict[tuple, Array] = {}
 
 
-def render(z: Array, log: bool, n_levels: int = 16) -> Heatmap:
-    """Colour z (ny, nx) with the heatmap LUT, contour bands every 1/n_levels of the colour range."""
+def render(z: Array, log: bool, n_levels: int = 16, theme: Theme = DARK) -> Heatmap:
+    """Colour z (ny, nx) with the theme's colour map, contour bands every 1/n_levels of the
+    colour range."""
     finite = np.isfinite(z)
     all_finite = bool(finite.all())
     f = z if all_finite else z[finite]
@@ -186,7 +187,7 @@ def render(z: Array, log: bool, n_levels: int = 16) -> Heatmap:
     edge[1:, :] |= band[1:, :] != band[:-1, :]
     idx += edge * _N
     # Gather whole RGBA pixels as uint32 with np.take: ~10× faster than fancy-indexing rows.
-    rgba = np.take(_LUT32, idx).view(np.uint8).reshape(*z.shape, 4)
+    rgba = np.take(_lut32(theme), idx).view(np.uint8).reshape(*z.shape, 4)
     if not log:
         lo, hi = lo + zmin, hi + zmin  # back to f units for the colour bar
     return Heatmap(rgba, log, lo, hi, zmin, delta)

@@ -1,22 +1,52 @@
 """SurfacePlot: the loss surface as a heatmap with baked contours and a colour bar, critical-point
 markers, the runs' trails and heads, draggable start markers and head overlays.
 
-It only draws what it is given and reports the mouse as data coordinates (plain floats)."""
+It only draws what it is given and reports the mouse as data coordinates (plain floats). The x and
+y scales are equal by default (a square domain is square); trails that leave the frame are
+clipped there with a small arrowhead in the run's colour where they leave. ``set_theme`` switches
+between the dark, light and high-contrast looks (gui.theme)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.explorer.fast_items import HeadDots, TrailCurve
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
-from gui.theme import CRITICAL_STYLE, MARKER_RGB, PLOT_BG, heatmap_lut
+from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
+TRAIL_WIDTHS = (1.0, 2.5)  # px: the whole trail, its recent stretch
+TICK_PT, LABEL_PT = 9.0, 10.0  # axis fonts at scale 1
+MARKER_PX, HEAD_PX, EXIT_PX = 13, 5.5, 10
+# Exit arrowheads pointing out of the frame through its left, right, bottom or top edge.
+EXIT_SYMBOLS = ("t3", "t2", "t", "t1")
+
+
+def frame_exits(x: np.ndarray, y: np.ndarray,
+                frame: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Where the polyline (x, y) leaves the rectangle frame = (x0, x1, y0, y1): the points on the
+    frame (k, 2) and the edge each one crosses (0 left, 1 right, 2 bottom, 3 top). A segment that
+    ends in a non-finite point (a diverged run) does not count as leaving."""
+    x0, x1, y0, y1 = frame
+    with np.errstate(invalid="ignore"):
+        inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
+    i = np.flatnonzero(inside[:-1] & ~inside[1:] & np.isfinite(x[1:]) & np.isfinite(y[1:]))
+    ax, ay, bx, by = x[i], y[i], x[i + 1], y[i + 1]
+    dx, dy = bx - ax, by - ay
+    inf = np.full(len(i), np.inf)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.stack([np.where(bx < x0, (x0 - ax) / dx, inf), np.where(bx > x1, (x1 - ax) / dx, inf),
+                      np.where(by < y0, (y0 - ay) / dy, inf), np.where(by > y1, (y1 - ay) / dy, inf)])  # fmt: skip
+    edge = np.argmin(t, axis=0) if len(i) else np.zeros(0, dtype=np.intp)
+    tt = t[edge, np.arange(len(i))] if len(i) else np.zeros(0)
+    pts = np.column_stack([ax + tt * dx, ay + tt * dy])
+    return pts, edge
 
 
 def _critical_tip(x: float, y: float, data: object) -> str:
@@ -24,74 +54,127 @@ def _critical_tip(x: float, y: float, data: object) -> str:
 
 
 class SurfacePlot(pg.GraphicsLayoutWidget):
-    """The Explorer's main plot. Signals carry data coordinates."""
+    """The Explorer's main plot. Signals carry data coordinates. ``colour_bar`` is the
+    pg.ColorBarItem beside the plot (as tall as it)."""
 
     sigClicked = Signal(float, float, bool)  # x, y, shift held (add a start instead of restarting)
     sigStartMoved = Signal(int, float, float)  # start index, new x, y (while dragging)
     sigCursorMoved = Signal(float, float)
     sigCursorLeft = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, theme: Theme = DARK) -> None:
         super().__init__(parent)
-        self.setBackground(PLOT_BG)
+        self.theme, self.scale = theme, 1.0
         self.ci.layout.setContentsMargins(4, 4, 4, 4)
         self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
-        self.plot.setAspectLocked(False)
-        for ax in ("left", "bottom"):
-            self.plot.getAxis(ax).setTextPen("#c8ccd4")
-            self.plot.getAxis(ax).setPen("#5a6272")
-        self.plot.setLabel("bottom", "x", color="#c8ccd4")
-        self.plot.setLabel("left", "y", color="#c8ccd4")
         self.vb: pg.ViewBox = self.plot.vb
+        self.vb.setAspectLocked(True, ratio=1)
         self.image = pg.ImageItem(axisOrder="row-major")
         # The heatmap never changes between frames: cache its scaled rendering on the device.
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.image)
         self.critical = pg.ScatterPlotItem(hoverable=True, tip=_critical_tip, pxMode=True)
-        filled, hollow = pg.mkBrush(MARKER_RGB), pg.mkBrush(None)
-        self._brushes = {k: filled if f else hollow for k, (_, f) in CRITICAL_STYLE.items()}
-        self._pens = {k: pg.mkPen("#0b0f18", width=1) if f else pg.mkPen(MARKER_RGB, width=2)
-                      for k, (_, f) in CRITICAL_STYLE.items()}  # fmt: skip
         self.critical.setZValue(10)
         self.plot.addItem(self.critical)
+        self._critical_points: list[tuple[float, float, str, str]] = []
         self._region = QRectF(-15, -15, 30, 30)  # everything the view can show (set per surface)
         self.heads = HeadDots(self._region)
         self.heads.setZValue(40)
         self.plot.addItem(self.heads)
+        self.exits = pg.ScatterPlotItem(pxMode=True)
+        self.exits.setZValue(45)
+        self.plot.addItem(self.exits)
         self.overlays = HeadOverlays(self.plot)
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
+        self._run_colours: list[str] = []  # of the shown trails, as given
+        self._trail_colours: list[str] = []  # ... as the theme draws them
+        self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
+        self._exit_cache: list[tuple[object, int, np.ndarray, np.ndarray]] = []
+        self._exits_shown = False
+        self._n_trails = 0
+        self.trail_widths = TRAIL_WIDTHS
         self._starts: list[pg.TargetItem] = []
         self._shown_starts: np.ndarray | None = None
-        self._bar = self._make_colour_bar()
+        self.colour_bar = pg.ColorBarItem(values=(0, 1), width=16, interactive=False,
+                                          colorMapMenu=False)  # fmt: skip
+        self.colour_bar.setImageItem([], insert_in=self.plot)  # beside the view box, as tall
+        self.colour_bar.axis.setWidth(None)  # room for a tick label like 3.8×10⁻⁵
+        # Axes only ever widen for larger tick labels; remember their first text room so a
+        # return to smaller fonts (leaving presentation mode) gives the same layout again.
+        self._text_room = {ax: (ax.textWidth, ax.textHeight) for ax in self._axes()}
         self.heatmap: Heatmap | None = None
+        self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
+        self.set_theme(theme)
+        self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_moved)
 
-    # --- colour bar ---------------------------------------------------------------------------
-    def _make_colour_bar(self) -> pg.PlotItem:
-        bar = self.addPlot(row=0, col=1)
-        bar.setMenuEnabled(False)
-        bar.hideButtons()
-        bar.setMouseEnabled(False, False)
-        bar.hideAxis("left")
-        bar.hideAxis("bottom")
-        bar.showAxis("right")
-        bar.getAxis("right").setTextPen("#c8ccd4")
-        bar.getAxis("right").setPen("#5a6272")
-        bar.setFixedWidth(72)  # room for a tick label like 3.8×10⁻⁵
-        lut = heatmap_lut()
-        img = np.empty((256, 1, 4), dtype=np.uint8)
-        img[:, 0, :3] = lut
-        img[:, 0, 3] = 255
-        strip = pg.ImageItem(img, axisOrder="row-major")
-        strip.setRect(QRectF(0, 0, 1, 1))
-        bar.addItem(strip)
-        bar.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
-        return bar
+    # --- look ---------------------------------------------------------------------------------
+    def set_theme(self, theme: Theme, scale: float = 1.0) -> None:
+        """Draw with theme's colours; fonts, lines and markers × scale (1.5 for a lecture hall)."""
+        self.theme, self.scale = theme, scale
+        self.setBackground(theme.background)
+        axes = [self.plot.getAxis(a) for a in ("left", "bottom")]
+        axes += [self.colour_bar.getAxis(a) for a in ("left", "right", "top", "bottom")]
+        for ax in axes:
+            ax.setTextPen(theme.axis_text)
+            ax.setPen(theme.axis_pen)
+        self.set_fonts(TICK_PT * scale, LABEL_PT * scale)
+        self.colour_bar.setColorMap(colour_map(theme))
+        self.trail_widths = (TRAIL_WIDTHS[0] * scale, TRAIL_WIDTHS[1] * scale)
+        self._pen_trails()
+        self.heads.radius = HEAD_PX * scale
+        self.set_heads(*self._heads)
+        for t in self._starts:
+            t.setPen(pg.mkPen(theme.start, width=2 * scale))
+        colours = dict(theme.overlays)
+        for kind, item in self.overlays.items.items():
+            item.setPen(pg.mkPen(colours.get(kind, theme.text), width=item.opts["pen"].widthF()))
+        if self._z is not None and self.heatmap is not None:
+            self.set_log_scale(self._z, self.heatmap.log)
+        self.set_critical(self._critical_points)
+        self._update_exits(force=True)
+
+    def set_fonts(self, tick_pt: float, label_pt: float) -> None:
+        """Tick labels and axis titles (x, y, f) at these point sizes."""
+        font = QFont()
+        font.setPointSizeF(tick_pt)
+        self._label_style = {"color": self.theme.axis_text, "font-size": f"{label_pt:.3g}pt"}
+        for ax in self._axes():
+            ax.textWidth, ax.textHeight = self._text_room[ax]
+            ax.setStyle(tickFont=font)
+        self.plot.setLabel("bottom", "x", **self._label_style)
+        self.plot.setLabel("left", "y", **self._label_style)
+        if self.heatmap is not None:
+            self._update_bar()
+
+    def _axes(self) -> list[pg.AxisItem]:
+        """The axes with tick labels: the plot's x and y, the colour bar's values."""
+        return [self.plot.getAxis("left"), self.plot.getAxis("bottom"), self.colour_bar.axis]
+
+    def set_trail_widths(self, thin: float, bold: float) -> None:
+        """Line widths in px of every trail and of its recent stretch."""
+        self.trail_widths = (thin, bold)
+        self._pen_trails()
+
+    # --- aspect -------------------------------------------------------------------------------
+    @property
+    def equal_aspect(self) -> bool:
+        return bool(self.vb.state["aspectLocked"])
+
+    def set_equal_aspect(self, on: bool) -> None:
+        """Equal x and y scale (a square domain is square), or stretch the domain to the plot."""
+        self.vb.setAspectLocked(on, ratio=1)
+        self.fit_view()
+
+    def frame(self) -> tuple[float, float, float, float]:
+        """The rectangle the plot shows (x0, x1, y0, y1)."""
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        return x0, x1, y0, y1
 
     # --- surface ------------------------------------------------------------------------------
     def set_surface(self, z: np.ndarray, domain: tuple[float, float, float, float], log: bool,
@@ -99,7 +182,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         """Draw z (ny, nx) over domain; critical: (x, y, kind, hover text) per point; fit: show
         the whole domain (not while a drawing is edited)."""
         x0, x1, y0, y1 = domain
-        self.heatmap = render(z, log)
+        self._z = z
+        self.heatmap = render(z, log, theme=self.theme)
         self.image.setImage(self.heatmap.rgba, autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self._update_bar()
@@ -120,35 +204,40 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:
         """Markers with one symbol and fill per kind; hovering shows the text."""
+        self._critical_points = list(critical)
         if not critical:
             self.critical.setData([])
             return
-        kinds = [k if k in CRITICAL_STYLE else "degenerate" for _, _, k, _ in critical]
+        th, k = self.theme, self.scale
+        kinds = [c[2] if c[2] in CRITICAL_STYLE else "degenerate" for c in critical]
+        filled = [CRITICAL_STYLE[kind][1] for kind in kinds]
         self.critical.setData(
             x=[c[0] for c in critical],
             y=[c[1] for c in critical],
-            symbol=[CRITICAL_STYLE[k][0] for k in kinds],
-            brush=[self._brushes[k] for k in kinds],
-            pen=[self._pens[k] for k in kinds],
-            size=13,
+            symbol=[CRITICAL_STYLE[kind][0] for kind in kinds],
+            brush=[pg.mkBrush(th.marker) if f else pg.mkBrush(None) for f in filled],
+            pen=[pg.mkPen(th.marker_edge, width=k) if f else pg.mkPen(th.marker, width=2 * k)
+                 for f in filled],
+            size=MARKER_PX * k,
             data=[c[3] for c in critical],
-        )
+        )  # fmt: skip
 
     def set_log_scale(self, z: np.ndarray, log: bool) -> None:
-        self.heatmap = render(z, log)
+        self._z = z
+        self.heatmap = render(z, log, theme=self.theme)
         self.image.setImage(self.heatmap.rgba, autoLevels=False)
         self._update_bar()
 
     def _update_bar(self) -> None:
         assert self.heatmap is not None
-        ax = self._bar.getAxis("right")
+        ax = self.colour_bar.axis
         ax.setTicks([self.heatmap.ticks(), []])
-        ax.setLabel("f (log scale)" if self.heatmap.log else "f", color="#c8ccd4")
+        ax.setLabel("f (log scale)" if self.heatmap.log else "f", **self._label_style)
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
         """One trail per (colour, xy (count, 2), token); token changes when the source is
-        replaced or re-decimated. Each trail is a 1-px line (Qt's fast antialiased path) with its
+        replaced or re-decimated. Each trail is a thin line (Qt's fast antialiased path) with its
         most recent stretch drawn bold; items and display buffers are reused between calls."""
         while len(self._trails) < len(trails):
             thin = TrailCurve(self._region, skipFiniteCheck=True, antialias=True)
@@ -161,15 +250,17 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        for (thin, bold), pt, (colour, xy, token) in zip(
+        self._run_colours = [c for c, _, _ in trails]
+        if [run_colour(c, self.theme) for c in self._run_colours] != self._trail_colours:
+            self._pen_trails()
+        changed = False
+        for (thin, bold), pt, (_, xy, token) in zip(
             self._trails, self._pixel_trails, trails, strict=False
         ):
-            if thin.opts["pen"].color().name() != colour:
-                thin.setPen(pg.mkPen(colour, width=1))
-                bold.setPen(pg.mkPen(colour, width=2.5))
             before = pt.head()
             pt.sync(xy, token, cell)
             if pt.head() != before or not thin.isVisible():
+                changed = True
                 n = pt.n
                 thin.setData(pt.x[:n], pt.y[:n], skipFiniteCheck=True)
                 k = max(0, n - TAIL_POINTS)
@@ -177,11 +268,75 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             thin.setVisible(True)
             bold.setVisible(True)
         for thin, bold in self._trails[len(trails) :]:
+            changed |= thin.isVisible()
             thin.setVisible(False)
             bold.setVisible(False)
+        self._n_trails = len(trails)
+        if changed:
+            self._update_exits()
+
+    def _update_exits(self, force: bool = False) -> None:
+        """Arrowheads where the shown trails leave the frame, nudged inside it by half their size
+        so the view's clipping leaves them whole."""
+        frame = self.frame()
+        if force:
+            self._exit_cache = []
+        del self._exit_cache[self._n_trails :]
+        pts, edges, colours = [], [], []
+        for i in range(self._n_trails):
+            p, e = self._trail_exits(i, frame)
+            pts.append(p)
+            edges.append(e)
+            colours += [self._trail_colours[i]] * len(e) if i < len(self._trail_colours) else []
+        edge = np.concatenate(edges) if edges else np.zeros(0, dtype=np.intp)
+        if not len(edge) or len(colours) != len(edge):
+            if self._exits_shown:
+                self.exits.setData([])
+                self._exits_shown = False
+            return
+        size = EXIT_PX * self.scale
+        px, py = (float(v) for v in self.vb.viewPixelSize())
+        inward = np.array([[px, 0], [-px, 0], [0, py], [0, -py]]) * (size / 2)
+        self.exits.setData(
+            pos=np.vstack(pts) + inward[edge], symbol=[EXIT_SYMBOLS[e] for e in edge], size=size,
+            brush=[pg.mkBrush(c) for c in colours], pen=pg.mkPen(self.theme.background, width=1),
+        )  # fmt: skip
+        self._exits_shown = True
+
+    def _trail_exits(self, i: int, frame: tuple[float, float, float, float]):
+        """Trail i's crossings out of frame (frame_exits), cached: while the frame and the
+        trail's start stay and the points added since (with the last one before, which may have
+        been refreshed) all lie inside, no new crossing can have appeared."""
+        pt = self._pixel_trails[i]
+        n = pt.n
+        key = (frame, (float(pt.x[0]), float(pt.y[0])) if n else None)
+        if i < len(self._exit_cache):
+            old_key, old_n, p, e = self._exit_cache[i]
+            if old_key == key and old_n <= n:
+                k = max(old_n - 2, 0)
+                x, y = pt.x[k:n], pt.y[k:n]
+                x0, x1, y0, y1 = frame
+                if ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all():
+                    self._exit_cache[i] = (key, n, p, e)
+                    return p, e
+        p, e = frame_exits(pt.x[:n], pt.y[:n], frame)
+        entry = (key, n, p, e)
+        if i < len(self._exit_cache):
+            self._exit_cache[i] = entry
+        else:
+            self._exit_cache.append(entry)
+        return p, e
+
+    def _pen_trails(self) -> None:
+        """Each shown trail's line in its run's colour (as the theme draws it) and width."""
+        self._trail_colours = [run_colour(c, self.theme) for c in self._run_colours]
+        for (thin, bold), colour in zip(self._trails, self._trail_colours, strict=False):
+            thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
+            bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
-        self.heads.set_points(xy, colours)
+        self._heads = (xy, list(colours))
+        self.heads.set_points(xy, [run_colour(c, self.theme) for c in colours])
 
     def set_starts(self, starts: np.ndarray) -> None:
         """Draggable crosshair per start point (nothing to do when they have not moved)."""
@@ -189,7 +344,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             return
         self._shown_starts = np.array(starts, dtype=np.float64)
         while len(self._starts) < len(starts):
-            t = pg.TargetItem(size=16, pen=pg.mkPen("#ffffff", width=2), movable=True)
+            pen = pg.mkPen(self.theme.start, width=2 * self.scale)
+            t = pg.TargetItem(size=16, pen=pen, movable=True)
             t.setZValue(50)
             i = len(self._starts)
             t.sigPositionChanged.connect(lambda item, i=i: self._on_start_dragged(i, item))

@@ -1,4 +1,4 @@
-"""`main.py export`: build the race the flags describe, render it to PNG, SVG or GIF offscreen."""
+"""`main.py export`: build the race the flags describe, render it to PNG, SVG, GIF or MP4 offscreen."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.cli.args import CliError, load_surface, run_config
-from gui.export.gif import export_race_gif
-from gui.export.render import check_writable, export_race_image, output_format
+from gui.export.render import ExportError, check_writable, output_format
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -63,16 +62,20 @@ def build_race(args: argparse.Namespace) -> Race:
 
 
 def export(args: argparse.Namespace) -> int:
-    """Render the race to --out (the format follows the extension); 0 on success."""
+    """Render the race to --out (PNG, SVG, GIF or MP4, from the extension); 0 on success."""
+    from gui.export.figure import FigureStyle
+    from gui.export.formats import ANIMATED, export_race_file
+
     fmt = output_format(args.out)
+    if args.fps is not None and fmt not in ANIMATED:
+        raise ExportError(f"--fps applies to .gif and .mp4 only, not .{fmt}")
     check_writable(args.out)
     race = build_race(args)
     app = _application()
+    style = FigureStyle(theme=args.theme, legend=not args.no_legend)
+    view = None if args.domain is None else (tuple(args.domain[:2]), tuple(args.domain[2:]))
     try:
-        if fmt == "gif":
-            export_race_gif(race, args.out, args.size)
-        else:
-            export_race_image(race, args.out, args.size)
+        export_race_file(race, args.out, args.size, view=view, style=style, fps=args.fps)
     finally:
         app.processEvents()  # deliver the figures' deleteLater before the interpreter exits
     for s in race.active():
@@ -80,5 +83,10 @@ def export(args: argparse.Namespace) -> int:
         if s.run.diverged.any():
             at = int(s.run.stopped_at[s.run.diverged][0]) + 1
             print(f"note: {s.name} diverged at step {at}", file=sys.stderr)
-    print(f"wrote {args.out} ({args.size[0]}×{args.size[1]})")
+    w, h = args.size
+    if fmt == "mp4":
+        from gui.export.video import even_size
+
+        w, h = even_size(args.size)
+    print(f"wrote {args.out} ({w}×{h})")
     return 0

@@ -1,5 +1,6 @@
-"""ExportDialog: choose format (PNG, SVG, animated GIF), size (1×, 2×, 3× the plot or custom) and
-path; and the helpers the window's menu calls to run an export with a progress dialog."""
+"""ExportDialog: choose format (PNG, SVG, animated GIF, MP4 video), size (1×, 2×, 3× the plot or
+custom), theme (dark, or light for print and bright rooms), legend, frame rate and path; and the
+helpers the window's menu calls to run an export with a progress dialog."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,22 +28,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.export.gif import export_race_gif, frame_steps
-from gui.export.render import View, check_writable, export_race_image, output_format
+from gui.export.animation import MAX_FPS
+from gui.export.figure import FigureStyle
+from gui.export.formats import ANIMATED, export_race_file
+from gui.export.render import View, check_writable, output_format
+from gui.export.video import even_size
 from surfaces.errors import UserError
 
 if TYPE_CHECKING:
     from core.race.model import Race
 
-FORMATS = {"png": "PNG image", "svg": "SVG vector drawing", "gif": "Animated GIF (step 0 → now)"}
+FORMATS = {"png": "PNG image", "svg": "SVG vector drawing", "gif": "Animated GIF (step 0 → now)",
+           "mp4": "MP4 video, H.264 (step 0 → now)"}  # fmt: skip
+THEMES = {"dark": "Dark", "light": "Light (white: print, bright rooms)"}
 SCALES = (1, 2, 3)
 
 
 @dataclass(frozen=True)
 class ExportRequest:
     path: str
-    fmt: str  # png, svg or gif
+    fmt: str  # png, svg, gif or mp4
     size: tuple[int, int]
+    theme: str = "dark"
+    legend: bool = True
+    fps: float | None = None  # animations; None: automatic
 
 
 class ExportDialog(QDialog):
@@ -80,6 +90,19 @@ class ExportDialog(QDialog):
             box.setToolTip(f"{what} of the exported picture in pixels")
             row.addWidget(box)
         self.pixels = QLabel()
+        self.theme = QComboBox()
+        for key, text in THEMES.items():
+            self.theme.addItem(text, key)
+        self.theme.setToolTip("Dark as on screen, or light: a white figure with dark text and a "
+                              "colour map that prints well (slides on a projector, paper)")  # fmt: skip
+        self.legend = QCheckBox("legend of runs and hyperparameters")
+        self.legend.setChecked(True)
+        self.legend.setToolTip("Leave it out for a clean picture of the paths alone")
+        self.fps = QSpinBox()
+        self.fps.setRange(0, MAX_FPS)
+        self.fps.setSpecialValueText("automatic (about 6 s)")
+        self.fps.setSuffix(" frames/s")
+        self.fps.setToolTip("Frame rate of the animation; automatic plays it in about 6 seconds")
         self.path = QLineEdit(os.path.join(folder or os.path.expanduser("~"), f"race.{fmt}"))
         self.path.setToolTip("Where to save; the extension follows the format")
         browse = QPushButton("Browse…")
@@ -100,6 +123,9 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format)
         form.addRow("Size", row)
         form.addRow("", self.pixels)
+        form.addRow("Theme", self.theme)
+        form.addRow("", self.legend)
+        form.addRow("Frame rate", self.fps)
         form.addRow("File", path_row)
         form.addRow(self.error)
         form.addRow(self.buttons)
@@ -122,12 +148,15 @@ class ExportDialog(QDialog):
         return self.width_box.value(), self.height_box.value()
 
     def request(self) -> ExportRequest:
-        return ExportRequest(self.path.text().strip(), self.fmt, self.size())
+        return ExportRequest(self.path.text().strip(), self.fmt, self.size(),
+                             str(self.theme.currentData()), self.legend.isChecked(),
+                             float(self.fps.value()) if self.fps.value() else None)  # fmt: skip
 
     # --- slots --------------------------------------------------------------------------------
     def _on_format_changed(self) -> None:
         # Slides want 2×; an animation at 2× gets large, so it starts at 1×.
-        self.scales.button(1 if self.fmt == "gif" else 2).setChecked(True)
+        self.scales.button(1 if self.fmt in ANIMATED else 2).setChecked(True)
+        self.fps.setEnabled(self.fmt in ANIMATED)
         stem, _ = os.path.splitext(self.path.text().strip() or "race")
         self.path.setText(f"{stem}.{self.fmt}")
         self._update_size()
@@ -138,6 +167,9 @@ class ExportDialog(QDialog):
         self.height_box.setEnabled(custom)
         w, h = self.size()
         note = " (the drawing's size; it stays sharp at any zoom)" if self.fmt == "svg" else ""
+        if self.fmt == "mp4" and even_size((w, h)) != (w, h):
+            w, h = even_size((w, h))
+            note = " (a video's sides are even)"
         self.pixels.setText(f"{w} × {h} px{note}")
 
     def _on_browse_clicked(self) -> None:
@@ -161,14 +193,16 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-def export_gif_with_progress(parent: QWidget | None, race: Race, path: str,
-                             size: tuple[int, int], log: bool | None = None,
-                             view: View | None = None) -> bool:  # fmt: skip
-    """Render the animation behind a progress dialog with Cancel; False if cancelled."""
+def export_animation_with_progress(parent: QWidget | None, race: Race, path: str,
+                                   size: tuple[int, int], log: bool | None = None,
+                                   view: View | None = None, *,
+                                   style: FigureStyle | None = None,
+                                   fps: float | None = None) -> bool:  # fmt: skip
+    """Render a GIF or MP4 behind a progress dialog with Cancel; False if cancelled (then no
+    file is left)."""
     from PySide6.QtWidgets import QApplication
 
-    total = len(frame_steps(race.t))
-    dlg = QProgressDialog("Rendering the animation…", "Cancel", 0, total, parent)
+    dlg = QProgressDialog("Rendering the animation…", "Cancel", 0, 1, parent)
     dlg.setWindowTitle("Export animation")
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
     dlg.setMinimumDuration(300)
@@ -176,10 +210,12 @@ def export_gif_with_progress(parent: QWidget | None, race: Race, path: str,
     def progress(done: int, n: int) -> None:
         dlg.setMaximum(n)
         dlg.setValue(done)
+        dlg.setLabelText(f"Rendering the animation… frame {done} of {n}")
         QApplication.processEvents()
 
     try:
-        return export_race_gif(race, path, size, log, view, progress, dlg.wasCanceled)
+        return export_race_file(race, path, size, log, view, style=style, fps=fps,
+                                progress=progress, cancelled=dlg.wasCanceled)  # fmt: skip
     finally:
         dlg.close()
         dlg.deleteLater()
@@ -187,8 +223,10 @@ def export_gif_with_progress(parent: QWidget | None, race: Race, path: str,
 
 def export_with_dialog(parent: QWidget | None, race: Race, plot_size: tuple[int, int],
                        log: bool | None = None, view: View | None = None,
-                       fmt: str = "png", folder: str | None = None) -> str | None:  # fmt: skip
-    """File > Export: ask with an ExportDialog, export, report errors; the path written or None."""
+                       fmt: str = "png", folder: str | None = None,
+                       equal: bool = True) -> str | None:  # fmt: skip
+    """File > Export: ask with an ExportDialog, export, report errors; the path written or None.
+    equal: keep x and y at one scale (as the plot's View > Equal aspect)."""
     dialog = ExportDialog(plot_size, folder, fmt, parent)
     try:
         if not dialog.exec():  # 0: cancelled
@@ -196,11 +234,13 @@ def export_with_dialog(parent: QWidget | None, race: Race, plot_size: tuple[int,
         req = dialog.request()
     finally:
         dialog.deleteLater()
+    style = FigureStyle(theme=req.theme, legend=req.legend, equal=equal)
     try:
-        if req.fmt == "gif":
-            return req.path if export_gif_with_progress(parent, race, req.path, req.size, log,
-                                                        view) else None  # fmt: skip
-        export_race_image(race, req.path, req.size, log, view)
+        if req.fmt in ANIMATED:
+            done = export_animation_with_progress(parent, race, req.path, req.size, log, view,
+                                                  style=style, fps=req.fps)  # fmt: skip
+            return req.path if done else None
+        export_race_file(race, req.path, req.size, log, view, style=style)
     except (UserError, OSError) as e:
         QMessageBox.warning(parent, "Export failed", str(e))
         return None

@@ -20,7 +20,8 @@ SPECS: dict[str, tuple[str, str, str]] = {
     "export": ("Export image…", "Ctrl+E",
                "Save the plot with a legend of runs as PNG (2× for slides) or SVG (Ctrl+E)"),
     "export_animation": ("Export animation…", "Ctrl+Shift+E",
-                         "Save the race from step 0 to now as a looping animated GIF (Ctrl+Shift+E)"),
+                         "Save the race from step 0 to now as an MP4 video or a looping GIF "
+                         "(Ctrl+Shift+E)"),
     "export_trajectories": ("Export trajectories…", "",
                             "Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)"),
     "copy_pytorch": ("Copy as PyTorch code", "Ctrl+Shift+C",
@@ -45,7 +46,7 @@ class ExportActions(QObject):
             a.setStatusTip(tip)
             self.actions[name] = a
         self.actions["export"].triggered.connect(lambda: self._on_export_triggered("png"))
-        self.actions["export_animation"].triggered.connect(lambda: self._on_export_triggered("gif"))
+        self.actions["export_animation"].triggered.connect(lambda: self._on_export_triggered("mp4"))
         self.actions["export_trajectories"].triggered.connect(self._on_trajectories_triggered)
         self.actions["copy_pytorch"].triggered.connect(self._on_copy_pytorch_triggered)
 
@@ -73,6 +74,7 @@ class ExportActions(QObject):
             self.window, self.race, (plot.width(), plot.height()),
             log=log_box.isChecked() if log_box is not None else None,
             view=tuple(map(tuple, plot.vb.viewRange())), fmt=fmt, folder=self.folder,
+            equal=plot.equal_aspect,
         )  # fmt: skip
         if path:
             self._remember(path)

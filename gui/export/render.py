@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from core.race.model import Race
-    from gui.export.figure import RaceFigure
+    from gui.export.figure import FigureStyle, RaceFigure
+    from surfaces.base import CriticalPoint
 
-IMAGE_FORMATS = ("png", "svg", "gif")
+IMAGE_FORMATS = ("png", "svg", "gif", "mp4")
 LOGICAL = (1200, 800)  # figures are laid out at most this large and scaled up beyond it
 MIN_LAYOUT = (900, 500)  # ... and at least this large, scaled down below it
 FIGURE_BG = "#10151f"
@@ -62,8 +63,8 @@ def check_writable(path: str) -> None:
 
 
 # --- pictures of widgets ------------------------------------------------------------------------
-def render_image(widget: QWidget, size: tuple[int, int]) -> QImage:
-    """The widget painted into an image of exactly `size` pixels, centred on the figure background
+def render_image(widget: QWidget, size: tuple[int, int], background: str = FIGURE_BG) -> QImage:
+    """The widget painted into an image of exactly `size` pixels, centred on the background colour
     if the aspect ratio differs. The image's device pixel ratio does the scaling, as on a high-DPI
     screen: text, lines and pixel-sized markers all stay sharp and keep their proportions."""
     from PySide6.QtCore import QPointF
@@ -73,7 +74,7 @@ def render_image(widget: QWidget, size: tuple[int, int]) -> QImage:
     k = min(size[0] / w, size[1] / h)
     img = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(k)
-    img.fill(QColor(FIGURE_BG))
+    img.fill(QColor(background))
     p = QPainter(img)
     p.setRenderHints(
         QPainter.RenderHint.Antialiasing
@@ -102,7 +103,8 @@ def _paint(widget: QWidget, p: QPainter) -> None:
         widget.render(p, QPoint())
 
 
-def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None) -> None:
+def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None,
+                 background: str = FIGURE_BG) -> None:  # fmt: skip
     """Save the widget as PNG (exactly `size` pixels, default its own size; 2× for slides) or SVG
     (vector, `size` sets the document size). The format follows the extension."""
     fmt = output_format(path, ("png", "svg"))
@@ -110,7 +112,7 @@ def export_image(widget: QWidget, path: str, size: tuple[int, int] | None = None
     check_writable(path)
     with atomic_path(path, ExportError) as tmp:
         if fmt == "png":
-            if not render_image(widget, size).save(tmp, "PNG"):
+            if not render_image(widget, size, background).save(tmp, "PNG"):
                 raise ExportError(f"could not write '{path}'")
             return
         from PySide6.QtCore import QRect, QSize
@@ -144,12 +146,29 @@ def logical_size(size: tuple[int, int]) -> tuple[int, int]:
     return max(1, round(w / k)), max(1, round(h / k))
 
 
+def figure_critical(race: Race, view: View | None) -> tuple[CriticalPoint, ...]:
+    """The critical points to mark in a picture of view: the race's own inside the surface's
+    domain, searched afresh where the view reaches beyond it (as `main.py critical --domain`)."""
+    if view is None:
+        return race.critical
+    (x0, x1), (y0, y1) = view
+    d0, d1, e0, e1 = race.surface.domain
+    if x0 >= d0 and x1 <= d1 and y0 >= e0 and y1 <= e1:
+        return race.critical
+    from surfaces.critical import find_critical_points
+
+    try:
+        return tuple(find_critical_points(race.surface, (x0, x1, y0, y1)))
+    except Exception:  # a failed search must not fail the export; the race's points still help
+        return race.critical
+
+
 def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
-                view: View | None = None,
-                title: str | None = None) -> RaceFigure:  # fmt: skip
-    """An offscreen RaceFigure of the race's recorded runs, laid out for an output of `size`.
-    The caller must call ``close()`` on it (see REFERENCE.md §6)."""
-    from PySide6.QtCore import Qt
+                view: View | None = None, title: str | None = None, *,
+                style: FigureStyle | None = None) -> RaceFigure:  # fmt: skip
+    """An offscreen RaceFigure of the race's recorded runs showing view (default the surface's
+    domain), laid out for an output of `size`. The caller must call ``close()`` on it
+    (see REFERENCE.md §6)."""
     from PySide6.QtWidgets import QApplication
 
     from gui.export.figure import RaceFigure, racers_from_race
@@ -160,30 +179,24 @@ def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
         x, y = (float(v) for v in race.starts[0])
         more = f" (+{len(race.starts) - 1} more)" if len(race.starts) > 1 else ""
         title = f"{race.surface.title or race.surface.name}: start ({x:.3g}, {y:.3g}){more}"
-    fig = RaceFigure(race.surface, race.critical, racers_from_race(race), race.starts,
-                     log=log, view=view, title=title, grid=grid,
-                     line_scale=size[0] / logical_size(size)[0])  # fmt: skip
-    fig.widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    fig.widget.resize(*logical_size(size))
-    fig.widget.show()
-    QApplication.processEvents()
-    if view is None:  # the layout changed the plot's aspect: show the whole domain again
-        x0, x1, y0, y1 = race.surface.domain
-        fig.widget.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+    fig = RaceFigure(race.surface, figure_critical(race, view), racers_from_race(race),
+                     race.starts, log=log, view=view, title=title, grid=grid,
+                     line_scale=size[0] / logical_size(size)[0], style=style)  # fmt: skip
+    fig.lay_out(logical_size(size))
     fig.draw()
     QApplication.processEvents()
     return fig
 
 
 def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
-                      log: bool | None = None,
-                      view: View | None = None) -> None:  # fmt: skip
+                      log: bool | None = None, view: View | None = None, *,
+                      style: FigureStyle | None = None) -> None:  # fmt: skip
     """The race as PNG or SVG, with a legend of runs and hyperparameters in the picture."""
     output_format(path, ("png", "svg"))
     check_writable(path)
-    fig = race_figure(race, size, log, view)
+    fig = race_figure(race, size, log, view, style=style)
     try:
-        export_image(fig.widget, path, size)
+        export_image(fig.widget, path, size, fig.theme.background)
     finally:
         fig.close()
 
