@@ -32,18 +32,18 @@ def click(explorer, x: float, y: float, shift: bool = False) -> None:
 
 
 def slot_named(explorer, prefix: str):
-    return next(s for s in explorer.controller.slots if s.name.startswith(prefix))
+    return next(s for s in explorer.controller.racers if s.name.startswith(prefix))
 
 
 def select(explorer, slot) -> None:
-    explorer._on_run_selected(slot.key)
+    explorer.controller.select(slot.key)
 
 
 def test_default_race_is_ready(explorer) -> None:
     c = explorer.controller
     assert c.surface.name == "himmelblau"
-    assert [s.name for s in c.slots] == ["GD", "Momentum", "Adam"]
-    assert len({s.colour for s in c.slots}) == 3
+    assert [s.name for s in c.racers] == ["GD", "Momentum", "Adam"]
+    assert len({s.colour for s in c.racers}) == 3
     assert explorer.legend.rowCount() == 3
     from surfaces.registry import surface_names
 
@@ -143,10 +143,10 @@ def test_switching_convention_mid_run(explorer) -> None:
     combo = explorer.runs.convention
     combo.setCurrentIndex(combo.findData("pytorch"))
     combo.activated.emit(combo.currentIndex())
-    assert mom.hyper.convention == "pytorch"
+    assert mom.config.hyper.convention == "pytorch"
     w = mom.run.w[0].copy()
     b = mom.run.state["v"][0].copy()
-    lr, mu = mom.lr, mom.hyper.momentum
+    lr, mu = mom.lr, mom.config.hyper.momentum
     explorer.controller.step_once()
     b_new = mu * b + himmelblau_grad(*w)  # PyTorch: b ← μb + g ; w ← w − ηb
     assert np.allclose(mom.run.w[0], w - lr * b_new, atol=1e-12)
@@ -160,9 +160,9 @@ def test_switching_schedule_mid_run(explorer) -> None:
     panel = explorer.schedule
     panel.mode.setCurrentIndex(panel.mode.findData("triangular"))
     panel.mode.activated.emit(panel.mode.currentIndex())
-    assert gd.schedule.mode == "triangular"
+    assert gd.config.schedule.mode == "triangular"
     # triangular at t = 5 with s = 20: cycle 1, x = |5/20 − 1| = 0.75, lr = base + (max − base)·0.25
-    base, top = gd.schedule.base_lr, gd.schedule.max_lr
+    base, top = gd.config.schedule.base_lr, gd.config.schedule.max_lr
     assert (base, top) == pytest.approx((0.001, 0.01))
     lr = base + (top - base) * 0.25
     w = gd.run.w[0].copy()

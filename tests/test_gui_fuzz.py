@@ -114,10 +114,10 @@ class Driver:
             self.win.activateWindow()
             self.qtbot.waitUntil(self.win.isActiveWindow, timeout=2000)
         self.tab.plot.setFocus()  # as if the user clicked the plot: not typing into a box
-        before, runs = self._state(), len(self.tab.controller.slots)
+        before, runs = self._state(), len(self.tab.controller.racers)
         QTest.keyClick(self.win, key, mods)
         if name == "Ctrl+N" and not self._typing():
-            assert len(self.tab.controller.slots) == runs + 1
+            assert len(self.tab.controller.racers) == runs + 1
         if name == "E":
             dialog = self.tab.explain_dialog
             assert dialog is not None and dialog.isVisible()
@@ -190,7 +190,7 @@ def check_consistent(tab) -> None:
         assert step >= 0 and math.isfinite(lr) and lr >= 0
         assert status == "diverged" or (math.isfinite(loss) and math.isfinite(grad)), status
     for s in active:
-        assert math.isfinite(s.schedule.at(s.run.t)) and s.hyper is s.run.hyper
+        assert math.isfinite(s.config.schedule.at(s.run.t)) and s.config.hyper is s.run.hyper
 
 
 # No shrinking: with a real window it takes minutes; the failing event list is printed whole.

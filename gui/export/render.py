@@ -244,11 +244,11 @@ def export_trajectories(race: Race, path: str) -> list[str]:
 def race_pytorch_code(race: Race, key: int) -> str:
     """The run `key` of the race as a PyTorch script: its rule, hyperparameters and schedule, the
     surface, the first start point and as many steps as it has taken (CodeError if impossible)."""
-    s = race.slot(key)
-    steps = s.run.t if s.run is not None else 0
+    r = race.racer(key)
+    c = r.config
     x, y = (float(v) for v in race.starts[0])
-    return pytorch_code(race.surface, s.rule, s.hyper, s.schedule, s.estimate, (x, y), steps,
-                        s.seed)  # fmt: skip
+    return pytorch_code(race.surface, c.rule, c.hyper, c.schedule, c.estimate, (x, y), r.t,
+                        c.seed)  # fmt: skip
 
 
 def copy_pytorch_code(race: Race, key: int) -> str:
@@ -292,10 +292,7 @@ def build_race(args: argparse.Namespace) -> Race:
     race = Race(surface)
     race.restart_at(*map(float, args.start))
     for spec in specs:
-        slot = race.add_slot(spec.rule)
-        slot.hyper, slot.schedule, slot.estimate, slot.seed = (
-            spec.hyper, spec.schedule, spec.estimate, spec.seed)  # fmt: skip
-    race.reset()
+        race.add_racer(spec)
     left = args.steps
     while left > 0 and not all(s.run.diverged.all() for s in race.active()):  # type: ignore[union-attr]
         k = min(left, 1000)
