@@ -43,6 +43,7 @@ def test_png_default_size_shows_every_run(tmp_path) -> None:
     assert _count_colour(px, RUN_COLOURS[3]) == 0  # no fourth run
 
 
+@pytest.mark.slow
 def test_png_exact_requested_size_and_scaled_layout(tmp_path) -> None:
     for size in ("640x400", "2400x1600"):
         out = tmp_path / f"race-{size}.png"
@@ -71,6 +72,7 @@ def test_svg_is_xml_with_paths_and_legend(tmp_path) -> None:
     assert root.get("viewBox") == "0 0 1200 800"
 
 
+@pytest.mark.slow
 def test_gif_animates_the_race(tmp_path) -> None:
     out = tmp_path / "race.gif"
     _ok(*run_cli("export", *RACE[:-1], "150", "--out", str(out), "--size", "400x300"))

@@ -226,12 +226,9 @@ def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch
     """The four export actions as the window will wire them, each fired once."""
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.export.menu import ExportActions
-
-    explorer = main_window.explorer
-    acts = ExportActions(main_window, explorer.controller, explorer.plot_size)
-    menu = main_window.menuBar().addMenu("Export test")
-    acts.add_to(menu)
+    acts = main_window.export_actions
+    file_menu = main_window.file_menu.actions()
+    assert all(a in file_menu for a in acts.actions.values())
     assert acts.actions["export"].shortcut().toString() == "Ctrl+E"
     main_window.explorer.controller.race.step(30)
 

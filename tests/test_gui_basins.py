@@ -19,9 +19,10 @@ MINIMA = np.array(
 
 @pytest.fixture
 def panel(main_window, qtbot):
-    from gui.analysis.basins_panel import install
+    """The window's basin panel, its dock shown."""
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "basins_dock")
     dock.show()
     p = dock.widget()
     main_window.explorer.controller.wait_for_critical()
@@ -130,9 +131,9 @@ def test_new_surface_clears_the_overlay(panel, explorer, qtbot):
 
 
 def test_view_menu_action_toggles_the_dock(main_window):
-    from gui.analysis.basins_panel import install
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "basins_dock")
     action = dock.toggleViewAction()
     assert action.shortcut().toString() == "Ctrl+B"
     view = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "&View")

@@ -95,7 +95,6 @@ class Driver:
         self.mouse(QEvent.Type.MouseMove, a, none)
         self.mouse(QEvent.Type.MouseButtonPress, a, left)
         for k in (1, 2, 3):
-            self.qtbot.wait(12)  # pyqtgraph ignores moves that come too close together
             self.mouse(QEvent.Type.MouseMove, a + (b - a) * (k / 3), left)
         self.mouse(QEvent.Type.MouseButtonRelease, b, none)
 
@@ -171,9 +170,12 @@ class Driver:
             item.setCheckState(Qt.CheckState.Unchecked if on else Qt.CheckState.Checked)
 
     def _play(self, ticks: int) -> None:
+        c = self.tab.controller
         self.tab.actions["play"].trigger()
-        self.qtbot.wait(17 * ticks)
-        if self.tab.controller.playing and ticks % 2:
+        for _ in range(ticks if c.playing else 0):  # let the timer tick that many times
+            with self.qtbot.waitSignal(c.sigStepped, timeout=3000):
+                pass
+        if c.playing and ticks % 2:
             self.tab.actions["play"].trigger()
 
 
@@ -194,6 +196,7 @@ def check_consistent(tab) -> None:
 
 
 # No shrinking: with a real window it takes minutes; the failing event list is printed whole.
+@pytest.mark.slow
 @settings(max_examples=5, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(events=st.lists(EVENTS, min_size=40, max_size=80))

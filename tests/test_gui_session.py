@@ -218,8 +218,10 @@ def test_autosave_waits_for_the_pause_but_not_for_the_close(make_window, tmp_pat
     auto = tmp_path / "data" / "autosave.json"
     c = win.explorer.controller
     c.play()
-    qtbot.wait(100)
-    assert not auto.exists()  # playing: only step counts change, nothing written yet
+    for _ in range(3):  # the autosave timer comes due while the race plays ...
+        with qtbot.waitSignal(win.session.timer.timeout, timeout=3000):
+            pass
+    assert not auto.exists()  # ... and writes nothing: only step counts change
     c.pause()
     qtbot.waitUntil(auto.exists, timeout=3000)
     auto.unlink()

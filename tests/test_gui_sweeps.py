@@ -16,9 +16,10 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def sweeps(main_window):
-    from gui.analysis.sweep_panel import install
+    """The window's sweep panel, its dock shown."""
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "sweeps_dock")
     dock.show()
     main_window.explorer.controller.wait_for_critical()
     QApplication.processEvents()

@@ -186,7 +186,6 @@ def test_a_rejected_schedule_edit_shows_a_message_and_keeps_the_old_value(
 
 
 def test_installed_tools_share_the_menus_without_clashing_shortcuts(main_window) -> None:
-    main_window.install_extras()
     seen: dict[str, str] = {}
     for top in main_window.menuBar().actions():
         for a in top.menu().actions():
@@ -205,9 +204,9 @@ def test_hovering_a_critical_point_names_it(explorer, qtbot) -> None:
     plot = explorer.plot
     QApplication.processEvents()
     p = plot.data_to_widget(saddle.x, saddle.y)
-    for dx in (6, 3, 0):  # approach it: pyqtgraph hovers on mouse moves a few ms apart
+    for dx in (6, 3, 0):  # approach it, as a hand would
         QTest.mouseMove(plot.viewport(), QPoint(round(p.x()) + dx, round(p.y())))
-        qtbot.wait(30)
+    qtbot.waitUntil(lambda: "saddle" in plot.vb.toolTip(), timeout=2000)
     tip = plot.vb.toolTip()
     assert "saddle" in tip and f"{saddle.value:.5g}" in tip
 
