@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from core.io.scene import Scene, SessionError, load_scene, save_scene
 from core.race.scene import race_scene, restore_race
-from gui.explorer.controller import DEFAULT_RACE, DEFAULT_SURFACE, ExplorerController
-from surfaces.registry import get_surface
+from gui.explorer.controller import ExplorerController
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -111,13 +110,7 @@ class SessionManager(QObject):
 
     def new_scene(self) -> None:
         """The default surface and race, as at first start."""
-        c = self.controller
-        c.pause()
-        c.clear_runs()
-        c.set_surface(get_surface(DEFAULT_SURFACE))
-        for config in DEFAULT_RACE:
-            c.add_run(config)
-        c.set_speed(1, 60)
+        self.controller.new_race()
         self._set_path(None)
 
     def save_to(self, path: str | os.PathLike[str]) -> str | None:

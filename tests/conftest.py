@@ -59,9 +59,7 @@ class _Fresh:
 
         from core.io.user_surfaces import UserPresetStore
         from gui.analysis.view3d import View3DWindow
-        from gui.explorer.controller import DEFAULT_RACE, DEFAULT_SURFACE
         from gui.explorer.user_surfaces import default_folder
-        from surfaces.registry import get_surface
 
         tab, c = win.explorer, win.explorer.controller
         if win.network is not None:
@@ -80,12 +78,7 @@ class _Fresh:
             act.setChecked(False)
         tab.formula.timer.stop()
         tab.formula.edit.clear()
-        c.pause()
-        c.clear_runs()
-        c.set_surface(get_surface(DEFAULT_SURFACE))
-        for config in DEFAULT_RACE:
-            c.add_run(config)
-        c.set_speed(1, 60)
+        c.new_race()
         for name, on in self.checked.items():
             tab.actions[name].setChecked(on)
         for w, put, value in self.tools:

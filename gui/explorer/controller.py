@@ -224,6 +224,15 @@ class ExplorerController(QObject):
     def clear_runs(self) -> None:
         self.race.set_racers([])
 
+    def new_race(self) -> None:
+        """The default surface, race and speed, as at first start."""
+        self.pause()
+        self.clear_runs()
+        self.set_surface(get_surface(DEFAULT_SURFACE))
+        for config in DEFAULT_RACE:
+            self.add_run(config)
+        self.set_speed(1, 60)
+
     def set_enabled(self, key: int, enabled: bool) -> None:
         self.race.set_enabled(key, enabled)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from gui.explorer.heatmap import grid_values, wants_log
 from gui.explorer.legend_table import LegendTable
 from gui.explorer.run_panel import RunPanel
 from gui.explorer.side_plots import SidePlots
+from gui.explorer.speed_boxes import SpeedBoxes
 from gui.explorer.surface_picker import SurfacePicker
 from gui.explorer.surface_plot import SurfacePlot
 from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
@@ -83,16 +83,9 @@ class ExplorerTab(QWidget):
         for act in (*self.draw.actions.values(), self.save_surface_action):
             self.addAction(act)  # shortcuts (D, Ctrl+Z, ...) work while the tab is shown
         self.user_surfaces = UserSurfaces(parent=self)
-        self.steps_per_tick = QSpinBox()
-        self.steps_per_tick.setRange(1, 1000)
-        self.steps_per_tick.setToolTip("Updates each run takes per animation tick (speed × n)")
-        self.steps_per_tick.setPrefix("× ")
-        self.ticks_per_second = QSpinBox()
-        self.ticks_per_second.setRange(1, 240)
-        self.ticks_per_second.setValue(60)
-        self.ticks_per_second.setSuffix(" ticks/s")
-        self.ticks_per_second.setToolTip("Animation ticks per second while playing")
-        self.speed_widgets = (self.steps_per_tick, self.ticks_per_second)
+        self.speed = SpeedBoxes(self)
+        self.speed_widgets = self.speed.widgets
+        self.steps_per_tick, self.ticks_per_second = self.speed.widgets
         self.explain_dialog: ExplainDialog | None = None
         self._z: np.ndarray | None = None
         self._log_shown = False  # the colour scale the heatmap was rendered with
@@ -152,7 +145,7 @@ class ExplorerTab(QWidget):
         c.sigPlayingChanged.connect(self._on_playing_changed)
         c.sigViewRangeChanged.connect(self._on_view_range_changed)
         c.sigLogScaleChanged.connect(self._on_log_scale_changed)
-        c.sigSpeedChanged.connect(self._on_speed_changed)
+        c.sigSpeedChanged.connect(self.speed.show_speed)
         c.sigError.connect(self.sigMessage)
         self.plot.vb.sigRangeChanged.connect(self._on_plot_range_changed)
         self.picker.sigSurfaceChosen.connect(self._on_picker_surface_chosen)
@@ -175,8 +168,7 @@ class ExplorerTab(QWidget):
         self.runs.sigEnabledChanged.connect(c.set_enabled)
         self.runs.sigEdited.connect(c.edit_run)
         self.schedule.sigEdited.connect(self._on_schedule_edited)
-        for box in self.speed_widgets:
-            box.valueChanged.connect(self._on_speed_edited)
+        self.speed.sigSpeedEdited.connect(c.set_speed)
         a = self.actions
         a["play"].triggered.connect(lambda on: c.play() if on else c.pause())
         a["step"].triggered.connect(c.step_once)
@@ -226,9 +218,7 @@ class ExplorerTab(QWidget):
         """Runs keep their start points when these lie in the formula's domain."""
         x0, x1, y0, y1 = surface.domain
         st = self.controller.race.starts
-        inside = bool(
-            np.all((st[:, 0] >= x0) & (st[:, 0] <= x1) & (st[:, 1] >= y0) & (st[:, 1] <= y1))
-        )
+        inside = bool(np.all((st >= (x0, y0)) & (st <= (x1, y1))))
         self.controller.set_surface(surface, keep_starts=inside)
 
     def _on_picker_delete_requested(self, key: str) -> None:
@@ -311,15 +301,6 @@ class ExplorerTab(QWidget):
         r = self.controller.selected
         if r is not None:
             self.controller.edit_run(r.key, {"schedule": fields})
-
-    def _on_speed_edited(self) -> None:
-        self.controller.set_speed(self.steps_per_tick.value(), self.ticks_per_second.value())
-
-    def _on_speed_changed(self, steps_per_tick: int, ticks_per_second: int) -> None:
-        for box, v in zip(self.speed_widgets, (steps_per_tick, ticks_per_second), strict=True):
-            box.blockSignals(True)
-            box.setValue(v)
-            box.blockSignals(False)
 
     def _on_playing_changed(self, playing: bool) -> None:
         act = self.actions["play"]
