@@ -31,7 +31,7 @@ class AnalyticSurface(Surface):
         p = np.asarray(p, dtype=np.float64)
         with np.errstate(over="ignore", invalid="ignore"):
             gx, gy = self.df(p[..., 0], p[..., 1])  # type: ignore[misc]
-        out = np.empty(p.shape, dtype=np.float64)
+        out = np.empty_like(p)  # the points' memory layout: x and y stay contiguous if they were
         out[..., 0] = gx
         out[..., 1] = gy
         return out

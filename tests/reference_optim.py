@@ -16,15 +16,22 @@ def ref_run(rule, conv, grad, w0, lrs, hp, hess=None):
     a = [0.0] * d  # velocity / first moment
     b = [0.0] * d  # accumulator / second moment
     bmax = [0.0] * d
+    gbar = [0.0] * d  # RMSprop centered: running mean of g
+    buf = [0.0] * d  # RMSprop momentum buffer
     mom, alpha = hp["momentum"], hp["alpha"]
+    wd = hp.get("weight_decay", 0.0)
+    rmu, centered = hp.get("rms_momentum", 0.0), hp.get("centered", False)
     b1, b2, eps = hp["beta1"], hp["beta2"], hp["eps"]
     bc = hp["bias_correction"]
     for t, lr in enumerate(lrs):
         k = t + 1
         if rule == "nesterov" and conv == "textbook":
-            g = grad([w[i] - mom * a[i] for i in range(d)])
+            at = [w[i] - mom * a[i] for i in range(d)]
         else:
-            g = grad(w)
+            at = list(w)
+        g = list(grad(at))
+        if rule != "adamw" and wd:  # coupled L2: the gradient of L + λ/2 |w|² where g is taken
+            g = [g[i] + wd * at[i] for i in range(d)]
         new = list(w)
         for i in range(d):
             if rule == "sgd":
@@ -49,12 +56,18 @@ def ref_run(rule, conv, grad, w0, lrs, hp, hess=None):
                     new[i] = w[i] - lr * g[i] / math.sqrt(b[i] + eps)
                 else:
                     new[i] = w[i] - lr * g[i] / (math.sqrt(b[i]) + eps)
-            elif rule == "rmsprop":
+            elif rule == "rmsprop":  # torch.optim.RMSprop, with momentum and centered
                 b[i] = alpha * b[i] + (1 - alpha) * g[i] ** 2
+                var = b[i]
+                if centered:
+                    gbar[i] = alpha * gbar[i] + (1 - alpha) * g[i]
+                    var = b[i] - gbar[i] ** 2
                 if conv == "textbook":
-                    new[i] = w[i] - lr * g[i] / math.sqrt(b[i] + eps)
+                    buf[i] = rmu * buf[i] + lr * g[i] / math.sqrt(var + eps)
+                    new[i] = w[i] - buf[i]
                 else:
-                    new[i] = w[i] - lr * g[i] / (math.sqrt(b[i]) + eps)
+                    buf[i] = rmu * buf[i] + g[i] / (math.sqrt(var) + eps)
+                    new[i] = w[i] - lr * buf[i]
             elif rule in ("adam", "adamw", "amsgrad"):
                 wi = w[i]
                 if rule == "adamw":

@@ -144,7 +144,7 @@ def test_switching_convention_mid_run(explorer) -> None:
     combo.activated.emit(combo.currentIndex())
     assert mom.config.hyper.convention == "pytorch"
     w = mom.run.w[0].copy()
-    b = mom.run.state["v"][0].copy()
+    b = mom.run.state.v[0].copy()
     lr, mu = mom.lr, mom.config.hyper.momentum
     explorer.controller.step_once()
     b_new = mu * b + himmelblau_grad(*w)  # PyTorch: b ← μb + g ; w ← w − ηb

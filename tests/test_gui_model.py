@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core.race.model import Race
-from core.race.terms import arrows
+from core.race.overlays import arrows
 from gui.explorer.heatmap import render, wants_log
 from gui.explorer.pixel_trail import PixelTrail
 from surfaces.registry import get_surface
@@ -101,7 +101,7 @@ def test_pixel_trail_follows_an_overwritten_newest_record() -> None:
 @pytest.mark.parametrize("rule", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam",
                                   "adamw", "amsgrad", "newton", "sfn"])  # fmt: skip
 def test_explain_step_predicts_the_real_next_step(rule: str, convention: str) -> None:
-    from core.race.terms import explain_step
+    from core.runs.explain import explain_step
 
     race = Race(get_surface("himmelblau"))
     slot = race.add_racer(rule, 0.01 if rule not in ("newton", "sfn") else 0.5)

@@ -35,7 +35,7 @@ def test_explain_textbook_adam_terms(explorer) -> None:
     for _ in range(3):
         explorer.controller.step_once()
     r = adam.run
-    w, m, v = r.w[0].copy(), r.state["m"][0].copy(), r.state["v"][0].copy()
+    w, m, v = r.w[0].copy(), r.state.m[0].copy(), r.state.v[0].copy()
     g = himmelblau_grad(*w)
     m1, v1 = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
     expected = w - 0.1 * m1 / np.sqrt(v1 + 1e-8)  # the slide's Adam: no bias correction

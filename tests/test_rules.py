@@ -7,8 +7,9 @@ import math
 import numpy as np
 import pytest
 
+from core.optim.base import RuleError
 from core.optim.hyper import Hyper, HyperError, default_hyper, default_lr
-from core.optim.rules import RULES, RuleError, apply_update, canonical, init_state
+from core.optim.table import RULES, canonical, rule_info
 from tests.reference_optim import ref_run
 
 FIRST_ORDER = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad"]
@@ -46,11 +47,12 @@ def vec(fn):
 
 
 def run_core(rule, grad, w0, lrs, h, hess=None):
+    info = rule_info(rule)
     w = np.array([w0], dtype=float)
-    state = init_state(rule, w)
+    state = info.init(w)
     out = [w[0].copy()]
-    for t, lr in enumerate(lrs):
-        apply_update(rule, w, state, vec(grad), lr, t, h, hess=vec(hess) if hess else None)
+    for lr in lrs:
+        w, state, _ = info.update(w, state, vec(grad), lr, h, vec(hess) if hess else None)
         out.append(w[0].copy())
     return np.array(out)
 
@@ -109,6 +111,46 @@ def test_adagrad_eps_inside_vs_outside_root():
 
 
 # --- every rule × convention against the reference loop ---------------------------------------------
+@pytest.mark.parametrize("conv", CONVENTIONS)
+@pytest.mark.parametrize(("rule", "extra"), [
+    ("rmsprop", {"rms_momentum": 0.7}),
+    ("rmsprop", {"centered": True}),
+    ("rmsprop", {"rms_momentum": 0.5, "centered": True, "weight_decay": 0.1}),
+    *[(r, {"weight_decay": 0.2}) for r in FIRST_ORDER],
+])  # fmt: skip
+def test_torch_options_match_reference(rule, conv, extra):
+    """torch.optim's weight_decay (coupled L2; AdamW decoupled) and RMSprop momentum/centered."""
+    h = default_hyper(rule, conv, **extra)
+    lrs = list(np.linspace(0.01, 0.003, 40))  # Himmelblau: not separable, so λ w is not a rescaling
+    got = run_core(rule, himmel_grad, [1.0, -0.7], lrs, h)
+    want = ref_run(rule, conv, himmel_grad, [1.0, -0.7], lrs, hp_dict(h))
+    np.testing.assert_allclose(got, np.array(want), rtol=1e-11, atol=1e-13)
+    plain = run_core(rule, himmel_grad, [1.0, -0.7], lrs, default_hyper(rule, conv))
+    assert np.abs(got - plain).max() > 1e-6  # the option changes the path
+
+
+def test_rmsprop_momentum_and_centered_by_hand():
+    """One step each from w = 1, g = 2w, η = 0.1, α = 0.99, ε = 1e-8 (PyTorch form)."""
+    one = lambda p: 2 * p  # noqa: E731
+    info = rule_info("rmsprop")
+    w = np.array([[1.0]])
+    # centered: G = 0.01·4 = 0.04, ḡ = 0.01·2 = 0.02, ṽ = 0.04 − 0.0004 = 0.0396
+    h = default_hyper("rmsprop", "pytorch", centered=True)
+    w1, st, _ = info.update(w, info.init(w), one, 0.1, h)
+    assert w1[0, 0] == pytest.approx(1 - 0.1 * 2 / (math.sqrt(0.0396) + 1e-8), rel=1e-12)
+    # momentum μ = 0.5, two steps: b₁ = 2/(√0.04 + ε) ≈ 10, w₁ = 1 − 0.1 b₁ ≈ 0; then
+    # g₁ = 2 w₁, G₂ = 0.99·0.04 + 0.01 g₁², b₂ = 0.5 b₁ + g₁/(√G₂ + ε), w₂ = w₁ − 0.1 b₂ ≈ −0.5
+    h = default_hyper("rmsprop", "pytorch", rms_momentum=0.5)
+    w1, st, _ = info.update(w, info.init(w), one, 0.1, h)
+    w2, _, _ = info.update(w1, st, one, 0.1, h)
+    b1 = 2 / (0.2 + 1e-8)
+    x1 = 1 - 0.1 * b1
+    b2 = 0.5 * b1 + 2 * x1 / (math.sqrt(0.99 * 0.04 + 0.01 * (2 * x1) ** 2) + 1e-8)
+    assert w1[0, 0] == pytest.approx(x1, abs=1e-15)
+    assert w2[0, 0] == pytest.approx(x1 - 0.1 * b2, rel=1e-12)
+    assert w2[0, 0] == pytest.approx(-0.5, abs=1e-6)
+
+
 @pytest.mark.parametrize("conv", CONVENTIONS)
 @pytest.mark.parametrize("rule", FIRST_ORDER)
 @pytest.mark.parametrize("bc", [False, True])
@@ -188,15 +230,15 @@ def test_vectorized_over_d_and_n():
     target = rng.normal(size=(5, 7))
     for rule in FIRST_ORDER:
         h = default_hyper(rule, "pytorch")
-        ww = w.copy()
-        st = init_state(rule, ww)
-        for t in range(20):
-            apply_update(rule, ww, st, lambda p: 2 * (p - target), 0.01, t, h)
+        info = rule_info(rule)
+        ww, st = w, info.init(w)
+        for _ in range(20):
+            ww, st, _ = info.update(ww, st, lambda p: 2 * (p - target), 0.01, h)
         for i in range(5):
-            one = w[i : i + 1].copy()
-            st1 = init_state(rule, one)
-            for t in range(20):
-                apply_update(rule, one, st1, lambda p, i=i: 2 * (p - target[i]), 0.01, t, h)
+            one = w[i : i + 1]
+            st1 = info.init(one)
+            for _ in range(20):
+                one, st1, _ = info.update(one, st1, lambda p, i=i: 2 * (p - target[i]), 0.01, h)
             np.testing.assert_allclose(ww[i], one[0], rtol=1e-13)
 
 
@@ -233,15 +275,13 @@ def test_defaults_follow_each_convention():
 def test_live_hyperparameter_change_keeps_state():
     """Changing β₁ between steps uses the new value on the next step with the old moments."""
     h = default_hyper("adam", "textbook")
+    adam = rule_info("adam")
     w = np.array([[1.0, 1.0]])
-    st = init_state("adam", w)
     g = vec(quad_grad)
-    apply_update("adam", w, st, g, 0.1, 0, h)
-    m_before = st["m"].copy()
-    h2 = h.with_(beta1=0.5)
+    w, st, _ = adam.update(w, adam.init(w), g, 0.1, h)
     gnow = g(w)
-    apply_update("adam", w, st, g, 0.1, 1, h2)
-    np.testing.assert_allclose(st["m"], 0.5 * m_before + 0.5 * gnow, rtol=1e-14)
+    w, st2, _ = adam.update(w, st, g, 0.1, h.with_(beta1=0.5))
+    np.testing.assert_allclose(st2.m, 0.5 * st.m + 0.5 * gnow, rtol=1e-14)
 
 
 def test_unknown_rule_lists_valid_names():
@@ -249,3 +289,34 @@ def test_unknown_rule_lists_valid_names():
         canonical("adamax")
     assert canonical("GD") == "sgd"
     assert set(FIRST_ORDER) | {"newton", "sfn"} == set(RULES)
+
+
+def test_switching_rules_carries_only_shared_settings():
+    """A tuned momentum carries from Momentum to Nesterov; AdamW's decoupled λ = 0.01 does not
+    become Adam's L2, and Momentum's 0.9 does not become RMSprop's momentum μ (default 0)."""
+    from core.optim.hyper import carried_over
+
+    tuned = default_hyper("momentum", momentum=0.75)
+    assert carried_over("momentum", "nesterov", tuned).momentum == 0.75
+    assert carried_over("adamw", "adam", default_hyper("adamw")).weight_decay == 0.0
+    assert carried_over("momentum", "rmsprop", tuned).rms_momentum == 0.0
+    assert carried_over("adam", "amsgrad", default_hyper("adam", beta1=0.5)).beta1 == 0.5
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_every_rule_reads_only_what_its_row_lists(rule):
+    """Changing a hyperparameter the row does not list changes nothing (the CLI and the window
+    show exactly the listed ones)."""
+    from core.optim.hyper import PARAMS
+
+    info = rule_info(rule)
+    base = default_hyper(rule, "pytorch")
+    hess = himmel_hess if info.needs_hessian else None
+    ref = run_core(rule, himmel_grad, [1.0, -0.7], [0.003] * 5, base, hess)
+    for p in PARAMS.values():
+        if p.name in info.params:
+            continue
+        other = not getattr(base, p.name) if p.kind == "switch" else 0.5
+        got = run_core(rule, himmel_grad, [1.0, -0.7], [0.003] * 5, base.with_(**{p.name: other}),
+                       hess)  # fmt: skip
+        np.testing.assert_array_equal(got, ref, err_msg=p.name)

@@ -12,6 +12,7 @@ from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
 from core.runs.run import Run
 from surfaces.presets import get_preset
+from surfaces.registry import get_surface
 
 
 def make(surface="himmelblau", rule="adam", starts=((0.0, 0.0),), lr=0.05, **kw):
@@ -71,9 +72,9 @@ def test_live_convention_switch_converts_the_velocity(rule):
     motion continues exactly as if the run had never switched (the two forms agree then)."""
     switched = make(rule=rule, starts=[(1.0, 1.0)], lr=0.01)
     switched.step(5)
-    h = switched.state["v"].copy()
+    h = switched.state.v.copy()
     switched.hyper = switched.hyper.with_(convention="pytorch")
-    np.testing.assert_allclose(switched.state["v"], h / 0.01, rtol=1e-14)
+    np.testing.assert_allclose(switched.state.v, h / 0.01, rtol=1e-14)
     if rule == "nesterov":
         return  # the two Nesterov forms draw slightly different points even at constant η
     switched.step(10)
@@ -90,10 +91,10 @@ def test_live_convention_switch_keeps_adaptive_state():
     """Adam's moments mean the same in both conventions: kept as they are."""
     run = make(rule="adam", starts=[(1.0, 1.0)], lr=0.01)
     run.step(5)
-    m, v = run.state["m"].copy(), run.state["v"].copy()
+    m, v = run.state.m.copy(), run.state.v.copy()
     run.hyper = run.hyper.with_(convention="pytorch")
-    np.testing.assert_array_equal(run.state["m"], m)
-    np.testing.assert_array_equal(run.state["v"], v)
+    np.testing.assert_array_equal(run.state.m, m)
+    np.testing.assert_array_equal(run.state.v, v)
 
 
 def test_noise_estimate_is_seeded_and_reproducible():
@@ -224,3 +225,35 @@ def test_switching_to_noise_applies_noise_from_the_next_step():
     xi = np.random.default_rng(4).standard_normal((1, 2))  # the run's first draw
     g = np.array([[-34.0, -38.0]])  # ∇booth(0, 0) = (2u + 4v, 4u + 2v), u = −7, v = −5
     np.testing.assert_allclose(run.w, -0.01 * (g + 100.0 * xi), rtol=1e-12)
+
+
+@pytest.mark.parametrize("record", [True, False])
+@pytest.mark.parametrize(
+    ("surface", "rule", "estimate"),
+    [
+        ("himmelblau", "adam", Estimate()),
+        ("himmelblau", "nesterov", Estimate("noise", sigma=0.5)),
+        ("linear_regression", "sgd", Estimate("sample")),
+        ("linear_regression", "rmsprop", Estimate("minibatch", batch=4)),
+    ],
+)
+def test_parts_change_nothing(surface, rule, estimate, record):
+    """A run stepped in parts of 7 points ends bit for bit where one part of all points does,
+    for every estimate (the random draw is made for all points, then split)."""
+    s = get_surface(surface)
+    rng = np.random.default_rng(3)
+    x0, x1, y0, y1 = s.domain
+    starts = np.c_[rng.uniform(x0, x1, 40), rng.uniform(y0, y1, 40)]
+    runs = [Run(s, rule, default_hyper(rule), Schedule(lr=0.01), starts, estimate, seed=5,
+                record=record, chunk=c) for c in (7, 1000)]  # fmt: skip
+    for r in runs:
+        r.step(30)
+        r.step(1)
+    a, b = runs
+    np.testing.assert_array_equal(a.w, b.w)
+    np.testing.assert_array_equal(a.last_step, b.last_step)
+    for fa, fb in zip(a.state, b.state, strict=True):
+        np.testing.assert_array_equal(fa, fb)
+    if record:
+        n = a.trajectory.count
+        np.testing.assert_array_equal(a.trajectory.xy[:, :n], b.trajectory.xy[:, :n])

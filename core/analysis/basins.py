@@ -15,7 +15,9 @@ from numpy.typing import NDArray
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.runs.fast import Cancel, Progress, simulate
+from core.runs.batch import Cancel, Progress
+from core.runs.config import RunConfig
+from core.runs.procs import simulate_processes
 
 Array = NDArray[np.float64]
 Domain = tuple[float, float, float, float]
@@ -110,7 +112,6 @@ def basin_map(
     tol: BasinTolerances = BasinTolerances(),
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-    threads: int = 2,
     processes: int = 1,
 ) -> BasinMap:
     """Run every start of a grid×grid grid for ``steps`` updates and label where each ended.
@@ -118,14 +119,15 @@ def basin_map(
     ``critical`` overrides the critical points used as attractors (default: all found in the
     domain). ``progress(fraction)`` and ``cancel() -> bool`` are called from this thread between
     blocks of steps, so a GUI worker can show a bar and stop early. ``processes`` > 1 forks
-    workers where that is safe (the command line; see core/runs/fast_procs.py).
+    workers where that is safe (the command line; see core/runs/procs.py).
     """
     dom: Domain = tuple(float(v) for v in (domain or surface.domain))  # type: ignore[attr-defined,assignment]
     crit = critical_points(surface, dom) if critical is None else tuple(critical)
     xs, ys, starts = grid_starts(dom, grid)
     t0 = time.perf_counter()
-    res = simulate(surface, rule, hyper, schedule, starts, steps, estimate, seed,
-                   progress=progress, cancel=cancel, threads=threads, processes=processes)  # fmt: skip
+    config = RunConfig(rule, hyper, schedule, estimate or Estimate(), seed)
+    res = simulate_processes(surface, config, starts, steps, processes=processes,
+                             progress=progress, cancel=cancel)  # fmt: skip
     if res.cancelled:
         return BasinMap(None, (), 0.0, 0.0, xs, ys, dom, steps, time.perf_counter() - t0, True)
     labels, attractors = label_end_points(

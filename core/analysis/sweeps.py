@@ -1,7 +1,7 @@
 """Hyperparameter sweeps from one start: final loss and steps-to-converge against the learning rate
 (one curve per rule), and a final-loss map over (lr, momentum) or (lr, β₁). Every setting is one
-point of a single batched fast run (per-point lr and momentum/β), so a sweep of 100 settings costs
-about as much as one run of 100 points.
+point of a single batch (per-point lr and momentum/β), so a sweep of 100 settings costs about as
+much as one run of 100 points.
 """
 
 from __future__ import annotations
@@ -15,15 +15,20 @@ from numpy.typing import NDArray
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper, default_hyper
-from core.optim.rules import canonical
 from core.optim.schedules import Schedule
-from core.runs.fast import Cancel, FastRun, Progress, supports
-from core.runs.run import Run, Tolerances
+from core.optim.table import RULES, canonical
+from core.runs.batch import Cancel, Progress, simulate
+from core.runs.config import RunConfig
+from core.runs.run import Tolerances
 
 Array = NDArray[np.float64]
-# The second axis of a parameter map, per rule: the hyperparameter that matters next to lr.
-SECOND_PARAM = {"momentum": "momentum", "nesterov": "momentum", "rmsprop": "alpha",
-                "adam": "beta1", "adamw": "beta1", "amsgrad": "beta1"}  # fmt: skip
+# The second axis of a parameter map: the first of these that the rule reads (its table row).
+MAPPABLE = ("momentum", "alpha", "beta1")
+SECOND_PARAM = {
+    name: next(p for p in MAPPABLE if p in info.params)
+    for name, info in RULES.items()
+    if any(p in info.params for p in MAPPABLE)
+}
 
 
 @dataclass(frozen=True)
@@ -83,50 +88,15 @@ def _batch(
     cancel: Cancel | None,
 ) -> tuple[Array, NDArray[np.int64], NDArray[np.bool_]] | None:
     """(final loss, converged_at, diverged) per point; None if cancelled."""
-    if supports(surface, rule, estimate):
-        fr = FastRun(surface, rule, hyper, Schedule(), starts, estimate, seed,
-                     per_point=per_point, track=tol, threads=1)  # fmt: skip
-        if not fr.advance(steps, progress, cancel):
-            return None
-        assert fr.converged_at is not None
-        return _loss(fr.loss(), fr.diverged), fr.converged_at, fr.diverged
-    return _one_by_one(surface, rule, hyper, starts, steps, per_point, estimate, seed, tol,
-                       progress, cancel)  # fmt: skip
-
-
-def _one_by_one(
-    surface: object,
-    rule: str,
-    hyper: Hyper,
-    starts: Array,
-    steps: int,
-    per_point: dict[str, Array],
-    estimate: Estimate | None,
-    seed: int,
-    tol: Tolerances,
-    progress: Progress | None,
-    cancel: Cancel | None,
-) -> tuple[Array, NDArray[np.int64], NDArray[np.bool_]] | None:
-    """Rules outside the fast path (Newton-type, data mini-batches): one generic run per point."""
-    n = len(starts)
-    loss, conv, div = np.empty(n), np.full(n, -1, dtype=np.int64), np.zeros(n, dtype=bool)
-    for i in range(n):
-        if cancel is not None and cancel():
-            return None
-        vals = {k: float(v[i]) for k, v in per_point.items()}
-        h = hyper.with_(**{k: v for k, v in vals.items() if k != "lr"})
-        lr = vals.get("lr", 0.01)
-        run = Run(surface, rule, h, Schedule(lr=lr), starts[i : i + 1], estimate, seed=seed,
-                  record=False)  # type: ignore[arg-type]  # fmt: skip
-        for t in range(steps):
-            run.step(1)
-            settled = conv[i] < 0 and not run.diverged[0] and run.last_step[0] < tol.step
-            if settled and run.grad_norm()[0] < tol.grad:
-                conv[i] = t + 1
-        loss[i], div[i] = run.loss()[0], run.diverged[0]
-        if progress is not None:
-            progress((i + 1) / n)
-    return _loss(loss, div), conv, div
+    config = RunConfig(rule, hyper, Schedule(), estimate or Estimate(), seed)
+    res = simulate(surface, config, starts, steps, per_point=per_point, track=tol,
+                   progress=progress, cancel=cancel)  # fmt: skip
+    if res.cancelled:
+        return None
+    assert res.converged_at is not None
+    with np.errstate(all="ignore"):
+        loss = np.asarray(surface.value(res.w))
+    return _loss(loss, res.diverged), res.converged_at, res.diverged
 
 
 def _loss(loss: Array, diverged: NDArray[np.bool_]) -> Array:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from core.analysis.basins import basin_map
 from core.cli.common import CliError, load_surface, run_config, write_json
-from core.runs.fast_procs import cpu_count
+from core.runs.procs import cpu_count
 
 
 def basins(args: argparse.Namespace) -> int:

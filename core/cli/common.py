@@ -8,10 +8,11 @@ from typing import Any
 
 import numpy as np
 
+from core.optim.base import RuleError
 from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import HyperError, default_hyper, default_lr
-from core.optim.rules import RuleError, canonical
 from core.optim.schedules import Schedule, ScheduleError
+from core.optim.table import canonical
 from core.runs.config import RunConfig
 from surfaces.base import Surface, SurfaceError
 

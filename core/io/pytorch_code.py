@@ -19,8 +19,8 @@ from numpy.typing import NDArray
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
-from core.optim.rules import canonical
 from core.optim.schedules import Schedule
+from core.optim.table import canonical
 
 CSV_HEADER = "step,x,y,loss,lr"
 

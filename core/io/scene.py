@@ -23,10 +23,11 @@ from numpy.typing import NDArray
 
 from core.io.files import parse_json, read_text, write_atomic
 from core.io.scene_surface import SurfaceSpecError, build_surface, surface_spec
+from core.optim.base import RuleError
 from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import Hyper, HyperError
-from core.optim.rules import RuleError, canonical
 from core.optim.schedules import Schedule, ScheduleError
+from core.optim.table import canonical
 from core.runs.config import RunConfig
 from surfaces.base import Surface
 
@@ -143,12 +144,7 @@ def _config(d: dict, what: str, surface: Surface, seed: int) -> RunConfig:
         if rule is None:
             raise SessionError(f"{what} rule must be a string")
         fields = Hyper.__dataclass_fields__
-        h = _obj(d["hyper"], f"{what} hyper", (), tuple(fields))
-        for k, v in h.items():
-            if k == "convention" or (k == "bias_correction" and isinstance(v, bool)):
-                continue
-            _num(v, f"{what} hyper {k}")
-        hyper = Hyper(**h)
+        hyper = Hyper(**_obj(d["hyper"], f"{what} hyper", (), tuple(fields)))  # validates each
         s = _obj(d["schedule"], f"{what} schedule", (), tuple(Schedule.__dataclass_fields__))
         for k, v in s.items():
             if k != "mode" and not (k == "gamma" and v is None):

@@ -1,4 +1,4 @@
-"""Training a Network with any update rule and schedule of core (apply_update on a (1, d) vector).
+"""Training a Network with any update rule and schedule of core (the rule's update on a (1, d) vector).
 
 Full batch, mini-batch or single sample, seeded. A step whose result is not finite (or explodes) is
 undone: the previous weights and optimizer state are kept, training reports the first layer where
@@ -16,8 +16,8 @@ from numpy.typing import NDArray
 
 from core.network.model import Network
 from core.optim.hyper import Hyper, default_hyper
-from core.optim.rules import apply_update, canonical, init_state, rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import canonical, rule_info
 
 Array = NDArray[np.float64]
 EXPLODE = 1e10  # a weight beyond this counts as diverged even while still finite
@@ -102,7 +102,7 @@ class Trainer:
     def reset(self) -> None:
         """Restart the optimizer (state, step count, rng, history) at the current weights."""
         self.w = self.net.to_vector()[None, :]
-        self.state = init_state(self.rule, self.w)
+        self.state = rule_info(self.rule).init(self.w)
         self.t = 0
         self.rng = np.random.default_rng(self.seed)
         self.diverged: Divergence | None = None
@@ -111,7 +111,7 @@ class Trainer:
 
     def set_rule(self, rule: str) -> None:
         self.rule = canonical(rule)
-        self.state = init_state(self.rule, self.w)
+        self.state = rule_info(self.rule).init(self.w)
 
     def loss(self) -> float:
         """Full-batch loss at the current weights."""
@@ -133,13 +133,12 @@ class Trainer:
         None when training has diverged."""
         if self.diverged is not None:
             return None
-        w = self.w.copy()
-        state = {key: s.copy() for key, s in self.state.items()}
         xb, yb = self._batch(copy.deepcopy(self.rng))
         with np.errstate(all="ignore"):
-            apply_update(self.rule, w, state, self._grad_fn(xb, yb), self.schedule.at(self.t),
-                         self.t, self.hyper, self._hess_fn(xb, yb))  # fmt: skip
-        return w[0]
+            step = rule_info(self.rule).update(self.w, self.state, self._grad_fn(xb, yb),
+                                               self.schedule.at(self.t), self.hyper,
+                                               self._hess_fn(xb, yb))  # fmt: skip
+        return step.w[0]
 
     def _grad_fn(self, xb: Array, yb: Array) -> Callable[[Array], Array]:
         return lambda v: self.net.vector_grad(v, xb, yb)
@@ -157,23 +156,17 @@ class Trainer:
             return False
         for _ in range(k):
             xb, yb = self._batch(self.rng)
-            prev_w = self.w.copy()
-            prev_state = {key: s.copy() for key, s in self.state.items()}
             lr = self.schedule.at(self.t)
             with np.errstate(all="ignore"):
                 grad, hess = self._grad_fn(xb, yb), self._hess_fn(xb, yb)
-                apply_update(self.rule, self.w, self.state, grad, lr, self.t, self.hyper, hess)
-                loss = self.loss()
-            if (
-                not np.isfinite(self.w).all()
-                or np.abs(self.w).max() > EXPLODE
-                or not np.isfinite(loss)
-            ):
-                layer, what = first_nonfinite(self.net, self.w[0], xb, yb)
-                self.diverged = Divergence(self.t, layer, what)
-                self.w, self.state = prev_w, prev_state
-                self.net.set_vector(self.w[0])
+                step = rule_info(self.rule).update(self.w, self.state, grad, lr, self.hyper, hess)
+                w = step.w
+                loss = float(self.net.vector_loss(w[0], self.x, self.y))
+            if not np.isfinite(w).all() or np.abs(w).max() > EXPLODE or not np.isfinite(loss):
+                layer, what = first_nonfinite(self.net, w[0], xb, yb)
+                self.diverged = Divergence(self.t, layer, what)  # the previous weights stay
                 return False
+            self.w, self.state = w, step.state
             self.net.set_vector(self.w[0])
             self.lrs.append(lr)
             self.losses.append(loss)

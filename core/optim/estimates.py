@@ -64,22 +64,29 @@ class Estimate:
                 "on analytic surfaces use noise (--noise SIGMA)"
             )
 
-    def gradient(self, loss: Loss, p: Array, rng: np.random.Generator) -> Array:
-        """The estimate at points p (N, d): each point draws its own samples / noise."""
-        if self.kind == "full":
-            return loss.gradient(p)
+    def draw(self, loss: Loss, shape: tuple[int, int], rng: np.random.Generator) -> Array | None:
+        """The random part of one update for points of that shape (N, d): the noise ξ (N, d), or
+        the examples each point uses (N, m); None when the estimate is the full gradient."""
+        if self.kind == "full" or (self.kind == "noise" and not self.sigma > 0):
+            return None
         if self.kind == "noise":
-            g = loss.gradient(p)
-            if self.sigma > 0:
-                g = g + self.sigma * rng.standard_normal(g.shape)
-            return g
+            return rng.standard_normal(shape)
         n = loss.n_samples
         m = 1 if self.kind == "sample" else min(int(self.batch), n)
         if m >= n:
-            return loss.gradient(p)
-        npts = p.shape[0]
+            return None
         if m == 1:
-            idx = rng.integers(0, n, size=(npts, 1))
-        else:  # m distinct examples per point
-            idx = np.argpartition(rng.random((npts, n)), m - 1, axis=1)[:, :m]
-        return loss.sample_gradient(p, idx)
+            return rng.integers(0, n, size=(shape[0], 1))
+        return np.argpartition(rng.random((shape[0], n)), m - 1, axis=1)[:, :m]  # m distinct
+
+    def apply(self, loss: Loss, p: Array, drawn: Array | None) -> Array:
+        """The estimate at points p (N, d) given the rows of ``draw`` that belong to them."""
+        if drawn is None:
+            return loss.gradient(p)
+        if self.kind == "noise":
+            return loss.gradient(p) + self.sigma * drawn
+        return loss.sample_gradient(p, drawn)
+
+    def gradient(self, loss: Loss, p: Array, rng: np.random.Generator) -> Array:
+        """The estimate at points p (N, d): each point draws its own samples / noise."""
+        return self.apply(loss, p, self.draw(loss, p.shape, rng))

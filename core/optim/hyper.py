@@ -1,10 +1,12 @@
-"""Hyperparameters of an update rule: defaults per rule and convention, validated up front."""
+"""Hyperparameters of an update rule: one table of their ranges (PARAMS), the Hyper record every
+rule reads at each step, and the per-rule, per-convention defaults (from the rule table)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, replace
 from typing import Literal
+
+import numpy as np
 
 Convention = Literal["textbook", "pytorch"]
 CONVENTIONS: tuple[Convention, ...] = ("textbook", "pytorch")
@@ -15,14 +17,77 @@ class HyperError(ValueError):
 
 
 @dataclass(frozen=True)
+class Param:
+    """A hyperparameter's name (the Hyper field), its command-line flag, symbol, range and help.
+
+    kind: "unit" [0, 1), "positive" (> 0), "nonneg" (≥ 0) or "switch" (on/off).
+    """
+
+    name: str
+    flag: str
+    label: str  # how the window names it
+    kind: Literal["unit", "positive", "nonneg", "switch"]
+    help: str
+
+    def check(self, v: object) -> None:
+        """Raise HyperError naming this parameter if v (a number, or an array of them) is out of range."""
+        if self.kind == "switch":
+            if not isinstance(v, bool):
+                raise HyperError(f"{self.name} must be on or off, got {v!r}")
+            return
+        arr = np.asarray(v, dtype=np.float64) if _numeric(v) else None
+        if arr is None or not np.isfinite(arr).all():
+            raise HyperError(f"{self.name} must be a finite number, got {v!r}")
+        if self.kind == "unit" and not ((arr >= 0) & (arr < 1)).all():
+            raise HyperError(f"{self.name} must be in [0, 1), got {_show(v)}")
+        if self.kind == "positive" and not (arr > 0).all():
+            raise HyperError(f"{self.name} must be > 0, got {_show(v)}")
+        if self.kind == "nonneg" and not (arr >= 0).all():
+            raise HyperError(f"{self.name} must be ≥ 0, got {_show(v)}")
+
+
+def _numeric(v: object) -> bool:
+    if isinstance(v, np.ndarray):
+        return v.dtype.kind in "fiu"
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _show(v: object) -> str:
+    return (
+        str(v)
+        if not isinstance(v, np.ndarray)
+        else f"an array with values in [{v.min()}, {v.max()}]"
+    )
+
+
+PARAMS: dict[str, Param] = {p.name: p for p in (
+    Param("momentum", "--momentum", "momentum α", "unit",
+          "momentum α (PyTorch μ) in [0, 1): how much of the velocity is kept"),
+    Param("alpha", "--alpha", "decay α", "unit",
+          "RMSprop decay α in [0, 1) of the squared-gradient average G"),
+    Param("beta1", "--beta1", "β₁", "unit", "Adam β₁ in [0, 1): decay of the gradient average"),
+    Param("beta2", "--beta2", "β₂", "unit",
+          "Adam β₂ in [0, 1): decay of the squared-gradient average"),
+    Param("eps", "--eps", "ε", "positive",
+          "ε > 0: inside the root (textbook) or added to it (PyTorch); Newton: the smallest "
+          "curvature used"),
+    Param("weight_decay", "--weight-decay", "weight decay λ", "nonneg",
+          "weight decay λ ≥ 0: λw added to the gradient (AdamW: decoupled, w ← w(1 − ηλ))"),
+    Param("rms_momentum", "--momentum", "momentum μ", "unit",
+          "RMSprop momentum μ in [0, 1): accumulates the scaled gradient (torch.optim.RMSprop)"),
+    Param("centered", "--centered", "centered", "switch",
+          "RMSprop: divide by the centred variance G − ḡ² (torch.optim.RMSprop centered=True)"),
+    Param("bias_correction", "--bias-correction", "bias correction", "switch",
+          "Adam: divide by 1−β₁ᵗ and 1−β₂ᵗ (as in the paper and PyTorch)"),
+)}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Hyper:
     """Everything an update rule reads at each step except η (the schedule gives η at each step).
 
-    Replace it between steps to change it live.
-
-    ``momentum`` is α of textbook momentum/Nesterov (μ in PyTorch); ``alpha`` is RMSprop's decay.
-    ``eps`` is ε (inside the root in the textbook convention, outside in PyTorch's); for Newton
-    rules it is the smallest curvature magnitude used. ``bias_correction`` applies to Adam-type rules.
+    Replace it between steps to change it live. Numeric fields may be (N, 1) arrays of per-point
+    values (sweeps). Which fields a rule reads is its row in the rule table (RuleInfo.params).
     """
 
     momentum: float = 0.9
@@ -30,70 +95,60 @@ class Hyper:
     beta1: float = 0.9
     beta2: float = 0.999
     eps: float = 1e-8
-    weight_decay: float = 0.01
+    weight_decay: float = 0.0
+    rms_momentum: float = 0.0
+    centered: bool = False
     bias_correction: bool = False
     convention: Convention = "textbook"
 
     def __post_init__(self) -> None:
-        validate(self)
+        for p in PARAMS.values():
+            p.check(getattr(self, p.name))
+        if self.convention not in CONVENTIONS:
+            raise HyperError(
+                f"convention must be one of {', '.join(CONVENTIONS)}, got {self.convention!r}"
+            )
 
     def with_(self, **changes: object) -> Hyper:
         """A copy with some fields changed (validated)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return replace(self, **changes)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
 
-def _finite(name: str, v: float) -> None:
-    if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
-        raise HyperError(f"{name} must be a finite number, got {v!r}")
-
-
-def validate(h: Hyper) -> None:
-    """Raise HyperError naming the first bad value."""
-    for name in ("momentum", "alpha", "beta1", "beta2", "eps", "weight_decay"):
-        _finite(name, getattr(h, name))
-    for name in ("momentum", "alpha", "beta1", "beta2"):
-        v = getattr(h, name)
-        if not 0 <= v < 1:
-            raise HyperError(f"{name} must be in [0, 1), got {v}")
-    if h.eps <= 0:
-        raise HyperError(f"eps must be > 0, got {h.eps}")
-    if h.weight_decay < 0:
-        raise HyperError(f"weight_decay must be ≥ 0, got {h.weight_decay}")
-    if h.convention not in CONVENTIONS:
-        raise HyperError(
-            f"convention must be one of {', '.join(CONVENTIONS)}, got {h.convention!r}"
-        )
-
-
-# Defaults that differ by rule and convention (everything else: the Hyper field defaults).
-# PyTorch's are torch.optim's own; textbook ones follow the lecture's slides.
-_DEFAULTS: dict[tuple[str, Convention], dict[str, object]] = {
-    ("adagrad", "pytorch"): {"eps": 1e-10},
-    ("rmsprop", "pytorch"): {"alpha": 0.99},
-    ("adam", "textbook"): {"lr": 0.001},
-    ("adam", "pytorch"): {"lr": 0.001, "bias_correction": True},
-    ("adamw", "textbook"): {"lr": 0.001},
-    ("adamw", "pytorch"): {"lr": 0.001, "bias_correction": True},
-    ("amsgrad", "textbook"): {"lr": 0.001},
-    ("amsgrad", "pytorch"): {"lr": 0.001, "bias_correction": True},
-    ("newton", "textbook"): {"lr": 1.0, "eps": 1e-6},
-    ("newton", "pytorch"): {"lr": 1.0, "eps": 1e-6},
-    ("sfn", "textbook"): {"lr": 1.0, "eps": 1e-3},
-    ("sfn", "pytorch"): {"lr": 1.0, "eps": 1e-3},
-}
-
-
 def default_hyper(rule: str, convention: Convention = "textbook", **overrides: object) -> Hyper:
     """The defaults for a rule in a convention, with explicit overrides (None means 'default')."""
+    from core.optim.table import rule_info
+
     base: dict[str, object] = {"convention": convention}
-    base.update({k: v for k, v in _DEFAULTS.get((rule, convention), {}).items() if k != "lr"})
+    base.update({k: v for k, v in rule_info(rule).default(convention).items() if k != "lr"})
     base.update({k: v for k, v in overrides.items() if v is not None})
-    return Hyper(**base)  # type: ignore[arg-type]
+    return Hyper(**base)
 
 
 def default_lr(rule: str, convention: Convention = "textbook") -> float:
     """The default learning rate η of a rule (0.01, Adam-type 0.001, Newton-type 1)."""
-    return float(_DEFAULTS.get((rule, convention), {}).get("lr", 0.01))  # type: ignore[arg-type]
+    from core.optim.table import rule_info
+
+    lr = rule_info(rule).default(convention).get("lr", 0.01)
+    return float(lr) if isinstance(lr, (int, float)) else 0.01
+
+
+def carried_over(old_rule: str, new_rule: str, hyper: Hyper) -> Hyper:
+    """The hyperparameters after switching rules: the new rule's defaults, except the values of
+    parameters both rules read with the same default (a tuned momentum carries from Momentum to
+    Nesterov; AdamW's decoupled λ = 0.01 does not become Adam's L2)."""
+    from core.optim.table import rule_info
+
+    old, new = rule_info(old_rule), rule_info(new_rule)
+    conv = hyper.convention
+    fresh = default_hyper(new.name, conv)
+    keep = {}
+    for name in set(old.params) & set(new.params):
+        same = old.default(conv).get(name, getattr(Hyper, name)) == new.default(conv).get(
+            name, getattr(Hyper, name)
+        )
+        if same:
+            keep[name] = getattr(hyper, name)
+    return fresh.with_(**keep)

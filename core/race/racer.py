@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper, default_hyper
-from core.optim.rules import canonical, rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import canonical, rule_info
 from core.runs.config import RunConfig
 from core.runs.run import Run
 from surfaces.base import Surface

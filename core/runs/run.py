@@ -1,43 +1,46 @@
 """A run: surface + update rule + gradient estimate + schedule + N start points, advanced k steps
 at a time. Records the trajectory, stops diverging points individually, and labels how each point
-ended (moving, converged to the global or a local minimum, stalled at a saddle, diverged)."""
+ended (moving, converged to the global or a local minimum, stalled at a saddle, diverged).
+
+Every update is the rule's own pure update (core/optim). Many points are stepped in parts of at most
+CHUNK points, so each part's arrays stay in a core's cache and the allocator reuses their memory;
+without a random draw (the full gradient) and without a trajectory, a part takes all k steps before
+the next part starts. Splitting changes nothing: each point's arithmetic is its own, and a random
+draw is made for all points at once before the parts use their rows of it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
+from core.optim.base import Step
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
-from core.optim.rules import apply_update, canonical, init_state, rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import canonical, rule_info
+from core.runs.status import (  # noqa: F401 - STATUS_TEXT and Tolerances are read from here too
+    STATUS_ORDER,
+    STATUS_TEXT,
+    CriticalLike,
+    Status,
+    Tolerances,
+    classify_codes,
+)
 from core.runs.trajectory import Trajectory
 
 Array = NDArray[np.float64]
-
-Status = Literal["moving", "converged", "global_min", "local_min", "saddle", "maximum", "diverged"]
-STATUS_TEXT: dict[str, str] = {
-    "moving": "moving",
-    "converged": "converged",
-    "global_min": "converged: global minimum",
-    "local_min": "converged: local minimum",
-    "saddle": "stalled at a saddle",
-    "maximum": "stuck at a maximum",
-    "diverged": "diverged",
-}
-
-# A point whose coordinates exceed this is treated as exploding (diverged) even if still finite.
-EXPLODE = 1e10
+EXPLODE = 1e10  # a coordinate beyond this counts as exploding (diverged) even while finite
+CHUNK = 4096  # points per part: 64 KiB per (N, 2) array
 
 
-class CriticalLike(Protocol):
-    x: float
-    y: float
-    value: float
-    kind: str
+def _all_bounded(w: Array) -> bool:
+    """Every coordinate within ±EXPLODE, in one pass: the sum of squares bounds each square (NaN
+    and overflow make it fail too, and then the exact per-point test runs)."""
+    flat = w.ravel(order="K")
+    return bool(np.dot(flat, flat) <= EXPLODE * EXPLODE)
 
 
 class SurfaceLike(Protocol):
@@ -53,19 +56,27 @@ class SurfaceLike(Protocol):
     def sample_gradient(self, p: Array, idx: NDArray[np.intp]) -> Array: ...
 
 
-@dataclass(frozen=True)
-class Tolerances:
-    """When a point counts as converged, and how close to a critical point labels it."""
+class _Part:
+    """A slice of the points with its own points, rule state and (per-point) hyperparameters."""
 
-    grad: float = 1e-4
-    step: float = 1e-6
-    near: float = 1e-2  # relative to the domain's size
-    saddle_grad: float = 1e-2  # |∇f| under which a point near a saddle counts as stalled there
+    __slots__ = ("hyper", "loss", "prev", "span", "state", "w")
+
+    def __init__(self, span: slice, w: Array, state: object, hyper: Hyper) -> None:
+        self.span, self.w, self.prev, self.state, self.hyper = span, w, w, state, hyper
+        self.loss: Array | None = None  # f at w, when the step needed it (recording runs)
+
+
+def _rows(v: object, span: slice, n: int) -> object:
+    """Per-point values (N, 1) restricted to a part; scalars pass through."""
+    return v[span] if isinstance(v, np.ndarray) and v.ndim and v.shape[0] == n else v
 
 
 class Run:
     """N points descending one surface with one rule. Hyperparameters, schedule and estimate can be
-    replaced between steps (live); the next step uses them and the rule's state is kept."""
+    replaced between steps (live); the next step uses them and the rule's state is kept.
+
+    Hyperparameters and the schedule's rate may hold (N, 1) arrays: one value per point (sweeps).
+    """
 
     def __init__(
         self,
@@ -80,11 +91,11 @@ class Run:
         max_points: int | None = None,
         critical: tuple[CriticalLike, ...] | None = None,
         scale: float = 1.0,
-        tol: Tolerances = Tolerances(),
+        tol: Tolerances | None = None,
+        chunk: int = CHUNK,
     ) -> None:
         self.surface = surface
         self.rule = canonical(rule)
-        self.hyper = hyper
         self.schedule = schedule
         self.estimate = estimate or Estimate()
         self.estimate.check(surface)
@@ -95,7 +106,9 @@ class Run:
             critical if critical is not None else getattr(surface, "known_critical", ())
         )
         self.scale = scale
-        self.tol = tol
+        self.tol = tol or Tolerances()
+        self.chunk = max(1, int(chunk))
+        self._hyper = hyper
         self.reset(np.asarray(starts, dtype=np.float64).reshape(-1, 2))
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -103,11 +116,16 @@ class Run:
         """Restart from the given (or the same) start points with fresh state and random stream."""
         if starts is not None:
             self.starts = np.array(starts, dtype=np.float64).reshape(-1, 2)
-        self.w = self.starts.copy()
-        self.state = init_state(self.rule, self.w)
+        n = len(self.starts)
+        init = rule_info(self.rule).init
+        spans = [slice(i, min(n, i + self.chunk)) for i in range(0, n, self.chunk)]
+        self._parts = [
+            _Part(sp, w, init(w), self._part_hyper(self._hyper, sp))
+            for sp in spans or [slice(0, 0)]
+            for w in [self.starts[sp].copy(order="K")]
+        ]
         self.t = 0
         self.rng = np.random.default_rng(self.seed)
-        n = len(self.w)
         self.diverged = np.zeros(n, dtype=bool)
         # step of the last finite point of each diverged point (-1 while it has not diverged)
         self.stopped_at = np.full(n, -1, dtype=np.int64)
@@ -118,6 +136,28 @@ class Run:
             self._record()
 
     @property
+    def w(self) -> Array:
+        """The current points (N, 2)."""
+        if len(self._parts) == 1:
+            return self._parts[0].w
+        return np.concatenate([p.w for p in self._parts])
+
+    @property
+    def state(self) -> object:
+        """The rule's state for all points (a NamedTuple of the rule's module)."""
+        if len(self._parts) == 1:
+            return self._parts[0].state
+        fields = zip(*(p.state for p in self._parts), strict=True)
+        return type(self._parts[0].state)(*(
+            f[0] if np.ndim(f[0]) == 0 else np.concatenate(f) for f in fields
+        ))  # fmt: skip
+
+    def _part_hyper(self, h: Hyper, span: slice) -> Hyper:
+        n = len(self.starts)
+        sliced = {k: _rows(v, span, n) for k, v in vars(h).items() if isinstance(v, np.ndarray)}
+        return h.with_(**sliced) if sliced else h
+
+    @property
     def hyper(self) -> Hyper:
         return self._hyper
 
@@ -126,15 +166,15 @@ class Run:
         """Replace the hyperparameters (live). Switching convention converts the velocity of
         momentum/Nesterov so the motion continues smoothly: the textbook stores h = η·b, PyTorch
         stores b (REFERENCE.md §1), converted with the rate of the last update."""
-        old = getattr(self, "_hyper", None)
-        self._hyper = h
-        state = getattr(self, "state", None)
-        if old is None or state is None or old.convention == h.convention or self.t == 0:
-            return
-        if self.rule in ("momentum", "nesterov"):
-            eta = self.schedule.at(self.t - 1)
-            if eta > 0:
-                state["v"] *= eta if h.convention == "textbook" else 1.0 / eta
+        old, self._hyper = self._hyper, h
+        convert = rule_info(self.rule).convert
+        eta = self.schedule.at(self.t - 1) if self.t > 0 else 0.0
+        switch = old.convention != h.convention and convert is not None and eta > 0
+        for p in self._parts:
+            p.hyper = self._part_hyper(h, p.span)
+            if switch:
+                assert convert is not None
+                p.state = convert(p.state, h.convention, eta)
 
     def surface_changed(self) -> None:
         """Call after editing the surface in place (drawn bumps): drops the cached gradient."""
@@ -143,68 +183,91 @@ class Run:
     def set_rule(self, rule: str) -> None:
         """Switch the update rule; its state starts from zero at the current point."""
         self.rule = canonical(rule)
-        self.state = init_state(self.rule, self.w)
+        init = rule_info(self.rule).init
+        for p in self._parts:
+            p.state = init(p.w)
 
     @property
     def n_points(self) -> int:
-        return len(self.w)
+        return len(self.starts)
 
     # --- stepping -------------------------------------------------------------------------------
-    def _grad(self, p: Array) -> Array:
-        # The full gradient at the current point was computed when it was recorded: reuse it
-        # (only while the estimate is still the full gradient: it may have been changed live).
-        if self._gcache is not None and p is self.w and self.estimate.kind == "full":
-            g, self._gcache = self._gcache, None
-            return g
-        return self.estimate.gradient(self.surface, p, self.rng)
-
     def lr_now(self) -> float:
         """η for the next update."""
         return self.schedule.at(self.t)
 
     def step(self, k: int = 1) -> None:
-        """Advance every live point by k updates."""
-        hess = self.surface.hessian if rule_info(self.rule).needs_hessian else None
-        prev = self.w.copy()
+        """Advance every live point by k updates: the rule's pure update, then diverged points
+        are put back to their last finite point and stay there."""
+        info = rule_info(self.rule)
+        hess = self.surface.hessian if info.needs_hessian else None
         with np.errstate(all="ignore"):
-            for _ in range(k):
-                prev[...] = self.w
-                lr = self.schedule.at(self.t)
-                apply_update(
-                    self.rule, self.w, self.state, self._grad, lr, self.t, self.hyper, hess
-                )
-                self._gcache = None
-                # One cheap reduction in the common case; NaN fails both comparisons.
-                if self.w.max() <= EXPLODE and self.w.min() >= -EXPLODE:
-                    bad = np.zeros(len(self.w), dtype=bool)
-                else:
-                    bad = ~(np.abs(self.w) <= EXPLODE).all(axis=1)
-                loss = self.surface.value(self.w) if self.record or bad.any() else None
-                if loss is not None:
-                    bad |= ~np.isfinite(loss)
-                new_bad = bad & ~self.diverged
-                if new_bad.any():
-                    self.stopped_at[new_bad] = self.t
-                    self.diverged |= new_bad
-                if self.diverged.any():
-                    self.w[self.diverged] = prev[self.diverged]
-                    if loss is not None:
-                        loss[self.diverged] = self.surface.value(self.w[self.diverged])
-                self.t += 1
-                if self.record:
-                    self._record(loss)
+            if len(self._parts) > 1 and self.estimate.kind == "full" and not self.record:
+                for p in self._parts:  # part by part: each part's arrays stay in the cache
+                    for j in range(k):
+                        self._step_part(p, info.update, hess, self.t + j, None)
+                self.t += k
+            else:
+                for _ in range(k):
+                    drawn = self.estimate.draw(self.surface, (self.n_points, 2), self.rng)
+                    for p in self._parts:
+                        self._step_part(p, info.update, hess, self.t, drawn)
+                    self.t += 1
+                    if self.record:
+                        self._record()
             if k > 0:
-                self.last_step = np.hypot(*(self.w - prev).T)
+                for p in self._parts:
+                    self.last_step[p.span] = np.hypot(*(p.w - p.prev).T)
 
-    def _record(self, loss: Array | None = None) -> None:
+    def _step_part(self, p: _Part, update: object, hess: object, t: int,
+                   drawn: Array | None) -> None:  # fmt: skip
+        prev, n = p.w, self.n_points
+        rows = None if drawn is None else drawn[p.span]
+
+        def grad(x: Array) -> Array:
+            # The full gradient at the current points was computed when they were recorded.
+            if self._gcache is not None and x is prev and self.estimate.kind == "full":
+                g, self._gcache = self._gcache, None
+                return g
+            return self.estimate.apply(self.surface, x, rows)
+
+        step: Step = update(prev, p.state, grad, _rows(self.schedule.at(t), p.span, n), p.hyper,
+                            hess)  # fmt: skip
+        self._gcache = None
+        w, p.state = step.w, step.state
+        div = self.diverged[p.span]
+        if div.any():
+            w[div] = prev[div]
+        p.loss = self.surface.value(w) if self.record else None
+        if not _all_bounded(w) or (p.loss is not None and not np.isfinite(p.loss).all()):
+            p.loss = self._diverge(p.span, w, prev, t, p.loss)
+        p.prev, p.w = prev, w
+
+    def _diverge(self, span: slice, w: Array, prev: Array, t: int, loss: Array | None) -> Array:
+        """Points that just exploded (or whose loss is no longer finite) stop at their last finite
+        point; the update at which they stopped is kept. Returns f at the corrected points."""
+        loss = self.surface.value(w) if loss is None else loss
+        bad = ~(np.abs(w) <= EXPLODE).all(axis=1) | ~np.isfinite(loss)
+        new = bad & ~self.diverged[span]
+        self.stopped_at[span][new] = t
+        self.diverged[span] |= new
+        w[new] = prev[new]
+        loss[new] = self.surface.value(w[new])
+        return loss
+
+    def _record(self) -> None:
         assert self.trajectory is not None
+        w = self.w
+        known = [p.loss for p in self._parts]
         with np.errstate(all="ignore"):
-            if loss is None:
-                loss = self.surface.value(self.w)
-            g = self.surface.gradient(self.w)
-        if self.estimate.kind == "full":
+            if any(v is None for v in known):
+                loss = self.surface.value(w)
+            else:
+                loss = known[0] if len(known) == 1 else np.concatenate(known)
+            g = self.surface.gradient(w)
+        if self.estimate.kind == "full" and len(self._parts) == 1:
             self._gcache = g
-        self.trajectory.push(self.t, self.w, loss, np.hypot(*g.T), self.schedule.at(self.t))
+        self.trajectory.push(self.t, w, loss, np.hypot(*g.T), self.schedule.at(self.t))
 
     # --- reading --------------------------------------------------------------------------------
     def loss(self) -> Array:
@@ -217,59 +280,12 @@ class Run:
 
     def status(self) -> list[Status]:
         """How each point stands now (see STATUS_TEXT)."""
-        return list(classify(self, self.w, self.diverged, self.last_step))
+        return [STATUS_ORDER[c] for c in self.status_codes()]
 
     def status_codes(self) -> NDArray[np.int8]:
         """Vectorized status: index into STATUS_ORDER per point."""
-        return classify_codes(self, self.w, self.diverged, self.last_step)
-
-
-STATUS_ORDER: tuple[Status, ...] = (
-    "moving",
-    "converged",
-    "global_min",
-    "local_min",
-    "saddle",
-    "maximum",
-    "diverged",
-)
-
-
-def classify_codes(
-    run: Run, w: Array, diverged: NDArray[np.bool_], last_step: Array
-) -> NDArray[np.int8]:
-    """Status codes (indices into STATUS_ORDER) for points w, vectorized."""
-    tol = run.tol
-    with np.errstate(all="ignore"):
-        gn = np.hypot(*run.surface.gradient(w).T)
-        val = run.surface.value(w)
-    codes = np.zeros(len(w), dtype=np.int8)
-    converged = (gn < tol.grad) & (np.asarray(last_step) < tol.step)
-    codes[converged] = 1
-    crit = run.critical
-    if crit:
-        cxy = np.array([[c.x, c.y] for c in crit])
-        d = np.hypot(w[:, None, 0] - cxy[None, :, 0], w[:, None, 1] - cxy[None, :, 1])
-        nearest = np.argmin(d, axis=1)
-        close = d[np.arange(len(w)), nearest] < tol.near * run.scale
-        mins = [c.value for c in crit if c.kind == "minimum"]
-        gmin = min(mins) if mins else None
-        for j, c in enumerate(crit):
-            at = close & (nearest == j)
-            if not at.any():
-                continue
-            if c.kind == "minimum":
-                is_global = gmin is not None and c.value <= gmin + 1e-9 * max(1.0, abs(gmin))
-                codes[at & converged] = 2 if is_global else 3
-            elif c.kind in ("saddle", "degenerate"):
-                codes[at & (gn < tol.saddle_grad)] = 4
-            elif c.kind == "maximum":
-                codes[at & converged] = 5
-        # A converged point not near any known critical point may still be a new local minimum.
-        del val
-    codes[diverged] = 6
-    return codes
-
-
-def classify(run: Run, w: Array, diverged: NDArray[np.bool_], last_step: Array) -> list[Status]:
-    return [STATUS_ORDER[c] for c in classify_codes(run, w, diverged, last_step)]
+        w = self.w
+        with np.errstate(all="ignore"):
+            g = self.surface.gradient(w)
+        return classify_codes(g, w, self.diverged, self.last_step, self.critical, self.scale,
+                              self.tol)  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
-from core.optim.rules import rule_info
+from core.optim.table import rule_info
 from core.race.colours import RUN_COLOURS
 from gui.widgets.worker import TaskWorker
 

@@ -9,9 +9,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.cli.common import USER_ERRORS
 from core.race.model import Race, critical_points
+from core.race.overlays import gradient_arrows, overlay_segments
 from core.race.racer import Racer, racer_config
-from core.race.terms import Explanation, explain_step, gradient_arrows, overlay_segments
 from core.runs.config import RunConfig
+from core.runs.explain import Explanation, explain_step
 from gui.widgets.worker import TaskWorker
 from surfaces.base import CriticalPoint, Surface
 from surfaces.registry import get_surface

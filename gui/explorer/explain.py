@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
-from core.race.terms import Explanation
+from core.runs.explain import Explanation
 
 
 class ExplainDialog(QDialog):

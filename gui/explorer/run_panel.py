@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.optim.rules import RULES, rule_info
+from core.optim.table import RULES, rule_info
 from core.race.racer import Racer
 from gui.widgets.hyper_controls import HyperControls
 
 # (combo label, rule key) of every rule, in the order of the rules table
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
-    [(info.title, key) for key, (info, _) in RULES.items()]
+    [(info.title, key) for key, info in RULES.items()]
 )
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
 ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),

@@ -12,8 +12,8 @@ from PySide6 import QtCore, QtWidgets
 
 from core.network.datasets import DatasetError, load_csv, make_dataset
 from core.network.model import NetworkError
+from core.optim.base import RuleError
 from core.optim.hyper import HyperError
-from core.optim.rules import RuleError
 from core.optim.schedules import ScheduleError
 from gui.network.arch_panel import ArchSpec, NetworkArchPanel
 from gui.network.check_panel import NetworkCheckPanel

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from core.optim.hyper import Hyper
-from core.optim.rules import rule_info
 from core.optim.schedules import Schedule
+from core.optim.table import rule_info
 from gui.widgets.hyper_controls import HyperControls
 from gui.widgets.schedule_panel import SchedulePanel
 

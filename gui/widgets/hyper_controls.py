@@ -1,34 +1,17 @@
-"""HyperControls: the live hyperparameter editors of one run (lr on a log slider, momentum,
-betas, alpha, eps, weight decay, bias correction); only those the rule reads are shown."""
+"""HyperControls: the live hyperparameter editors of one run (lr on a log slider, then one editor
+per hyperparameter of the rule table); only those the run's rule reads are shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget
 
-from core.optim.hyper import Hyper
+from core.optim.hyper import PARAMS, Hyper
+from core.optim.table import rule_info
 from gui.widgets.log_slider import LogSlider
 
-# Which hyperparameters each rule reads (besides lr).
-USES: dict[str, tuple[str, ...]] = {
-    "sgd": (),
-    "momentum": ("momentum",),
-    "nesterov": ("momentum",),
-    "adagrad": ("eps",),
-    "rmsprop": ("alpha", "eps"),
-    "adam": ("beta1", "beta2", "eps", "bias_correction"),
-    "adamw": ("beta1", "beta2", "eps", "bias_correction", "weight_decay"),
-    "amsgrad": ("beta1", "beta2", "eps", "bias_correction"),
-    "newton": ("eps",),
-    "sfn": ("eps",),
-}
-_SPIN = {  # name: (label, decimals, step, tooltip)
-    "momentum": ("momentum α", 3, 0.01, "α (textbook) / μ (PyTorch): how much velocity is kept"),
-    "alpha": ("decay α", 3, 0.01, "RMSprop: decay of the squared-gradient average G"),
-    "beta1": ("β₁", 3, 0.01, "Adam: decay of the gradient average"),
-    "beta2": ("β₂", 4, 0.001, "Adam: decay of the squared-gradient average"),
-    "weight_decay": ("weight decay λ", 4, 0.001, "AdamW: decoupled weight decay"),
-}
+_DECIMALS = {"beta2": 4, "weight_decay": 4}  # digits a spin box shows (3 otherwise)
+_MAX = {"unit": 0.9999, "nonneg": 10.0}  # the top of each range a spin box offers
 
 
 class HyperControls(QWidget):
@@ -45,29 +28,34 @@ class HyperControls(QWidget):
         self.form.addRow("learning rate η", self.lr)
         self.lr.sigValueChanged.connect(lambda v: self.sigEdited.emit({"lr": v}))
         self.spins: dict[str, QDoubleSpinBox] = {}
-        for name, (label, dec, step, tip) in _SPIN.items():
-            sb = QDoubleSpinBox()
-            sb.setDecimals(dec)
-            sb.setSingleStep(step)
-            sb.setRange(0.0, 0.9999 if name != "weight_decay" else 10.0)
-            sb.setToolTip(tip)
-            sb.setKeyboardTracking(False)
-            sb.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: float(v)}))
-            self.form.addRow(label, sb)
-            self.spins[name] = sb
-        self.eps = QLineEdit()
-        self.eps.setToolTip("ε > 0: inside the root (textbook) or added to it (PyTorch)")
-        self.eps.editingFinished.connect(self._on_eps_edited)
-        self.form.addRow("ε", self.eps)
-        self.bias = QCheckBox("bias correction")
-        self.bias.setToolTip("Adam: divide by 1−β₁ᵗ and 1−β₂ᵗ (as in the paper and PyTorch)")
-        self.bias.toggled.connect(lambda on: self.sigEdited.emit({"bias_correction": bool(on)}))
-        self.form.addRow("", self.bias)
+        self.switches: dict[str, QCheckBox] = {}
         self._eps_value = 1e-8
+        for p in PARAMS.values():
+            if p.kind in _MAX:
+                sb = QDoubleSpinBox()
+                dec = _DECIMALS.get(p.name, 3)
+                sb.setDecimals(dec)
+                sb.setSingleStep(10.0 ** (1 - dec))
+                sb.setRange(0.0, _MAX[p.kind])
+                sb.setToolTip(p.help)
+                sb.setKeyboardTracking(False)
+                sb.valueChanged.connect(lambda v, n=p.name: self.sigEdited.emit({n: float(v)}))
+                self.form.addRow(p.label, sb)
+                self.spins[p.name] = sb
+            elif p.kind == "switch":
+                box = QCheckBox(p.label)
+                box.setToolTip(p.help)
+                box.toggled.connect(lambda on, n=p.name: self.sigEdited.emit({n: bool(on)}))
+                self.form.addRow("", box)
+                self.switches[p.name] = box
+        self.eps = QLineEdit()
+        self.eps.setToolTip(PARAMS["eps"].help)
+        self.eps.editingFinished.connect(self._on_eps_edited)
+        self.form.addRow(PARAMS["eps"].label, self.eps)
 
     def show_values(self, rule: str, hyper: Hyper, lr: float) -> None:
-        """Display a run's values without emitting, showing only the rows its rule uses."""
-        used = USES.get(rule, ())
+        """Display a run's values without emitting, showing only the rows its rule reads."""
+        used = rule_info(rule).params
         self.blockSignals(True)  # our own sigEdited stays quiet while showing the model
         self.lr.set_value(lr)
         for name, sb in self.spins.items():
@@ -75,13 +63,14 @@ class HyperControls(QWidget):
             sb.setValue(float(getattr(hyper, name)))
             sb.blockSignals(False)
             self.form.setRowVisible(sb, name in used)
+        for name, box in self.switches.items():
+            box.blockSignals(True)
+            box.setChecked(bool(getattr(hyper, name)))
+            box.blockSignals(False)
+            self.form.setRowVisible(box, name in used)
         self._eps_value = hyper.eps
         self.eps.setText(f"{hyper.eps:g}")
         self.form.setRowVisible(self.eps, "eps" in used)
-        self.bias.blockSignals(True)
-        self.bias.setChecked(hyper.bias_correction)
-        self.bias.blockSignals(False)
-        self.form.setRowVisible(self.bias, "bias_correction" in used)
         self.blockSignals(False)
 
     def _on_eps_edited(self) -> None:

@@ -1,4 +1,4 @@
-"""Process-parallel fast runs (core/runs/fast_procs.py): the same results as one process, cancel and
+"""Process-parallel batches (core/runs/procs.py): the same results as one process, cancel and
 failure handling, and no fork where other threads run."""
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import pytest
 
 from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
-from core.runs.fast import CHUNK, FastRun, simulate
-from core.runs.fast_procs import simulate_processes
+from core.runs.batch import CHUNK, simulate
+from core.runs.config import RunConfig
+from core.runs.procs import simulate_processes
 from surfaces.analytic import AnalyticSurface
 from surfaces.registry import get_surface
 
@@ -26,9 +27,7 @@ def starts_in(surface, n, seed=2):
 
 
 def one_process(surface, rule, hyper, sched, starts, steps):
-    fr = FastRun(surface, rule, hyper, sched, starts, threads=1)
-    fr.advance(steps)
-    return fr
+    return simulate(surface, RunConfig(rule, hyper, sched), starts, steps)
 
 
 def assert_same(res, fr):
@@ -43,7 +42,7 @@ def test_forked_shares_equal_one_process_including_divergence(processes):
     s = get_surface("rosenbrock")
     h, sched = default_hyper("momentum"), Schedule(lr=0.0015)
     starts = starts_in(s, 3000)
-    res = simulate_processes(s, "momentum", h, sched, starts, 120, processes=processes)
+    res = simulate_processes(s, RunConfig("momentum", h, sched), starts, 120, processes=processes)
     fr = one_process(s, "momentum", h, sched, starts, 120)
     assert 0 < fr.diverged.sum() < len(starts)
     assert not res.cancelled and res.steps == 120
@@ -59,9 +58,9 @@ def test_progress_and_cancel_kill_the_children():
         calls.append(1)
         return len(calls) > 3
 
-    res = simulate_processes(s, "adam", default_hyper("adam"), Schedule(lr=0.05),
-                             starts_in(s, 20000), 100_000, processes=2, progress=seen.append,
-                             cancel=cancel)  # fmt: skip
+    cfg = RunConfig("adam", default_hyper("adam"), Schedule(lr=0.05))
+    res = simulate_processes(s, cfg, starts_in(s, 20000), 100_000, processes=2,
+                             progress=seen.append, cancel=cancel)  # fmt: skip
     assert res.cancelled
     assert all(0 <= f <= 1 for f in seen)
     with pytest.raises(ChildProcessError):  # every child was reaped
@@ -80,7 +79,7 @@ def test_a_failing_child_share_is_computed_in_the_parent():
                            d2f=lambda x, y: (2 + 0 * x, 0 * x, 4 + 0 * x))  # fmt: skip
     starts = np.random.default_rng(0).uniform(-1, 1, (500, 2))
     h, sched = default_hyper("sgd"), Schedule(lr=0.1)
-    res = simulate_processes(bowl, "sgd", h, sched, starts, 30, processes=2)
+    res = simulate_processes(bowl, RunConfig("sgd", h, sched), starts, 30, processes=2)
     assert_same(res, one_process(bowl, "sgd", h, sched, starts, 30))
 
 
@@ -95,7 +94,8 @@ def test_no_fork_while_other_threads_run(monkeypatch):
     other.start()
     try:
         monkeypatch.setattr(os, "fork", no_fork)
-        res = simulate(s, "sgd", default_hyper("sgd"), Schedule(lr=0.001), starts, 3, processes=2)
+        cfg = RunConfig("sgd", default_hyper("sgd"), Schedule(lr=0.001))
+        res = simulate_processes(s, cfg, starts, 3, processes=2)
     finally:
         release.set()
         other.join()

@@ -1,6 +1,6 @@
-"""Process-parallel fast runs for the command line: forked children each run a share of the points.
+"""Process-parallel batches for the command line: forked children each run a share of the points.
 
-Two threads hardly beat one on this workload: every ufunc call of a (2, 8192) chunk computes for a
+Two threads hardly beat one on this workload: every ufunc call of a 4096-point chunk computes for a
 few microseconds, then waits for the GIL, and each hand-over costs a thread wake-up. Forked
 processes have no GIL to share, so two of them take half the time. Fork is used only where it is
 safe — a process with no other Python threads (the command line), never inside the GUI — and the
@@ -20,10 +20,8 @@ import warnings
 import numpy as np
 from numpy.typing import NDArray
 
-from core.optim.estimates import Estimate
-from core.optim.hyper import Hyper
-from core.optim.schedules import Schedule
-from core.runs.fast import Cancel, FastResult, FastRun, Progress
+from core.runs.batch import BatchResult, Cancel, Progress, simulate
+from core.runs.config import RunConfig
 
 Array = NDArray[np.float64]
 RUNNING, DONE, FAILED = 0.0, 1.0, 2.0
@@ -73,21 +71,18 @@ class _Child:
             self.exited = True
 
 
-def _run_child(child: _Child, make: FastRunFactory, steps: int) -> None:
+def _run_child(child: _Child, surface: object, config: RunConfig, starts: Array,
+               steps: int) -> None:  # fmt: skip
     """Body of a forked child: never returns."""
     code = 1
     try:
-        fr = make(child.idx)
 
         def progress(f: float) -> None:
             child.buf[1] = f
 
-        fr.advance(steps, progress)
+        res = simulate(surface, config, starts[child.idx], steps, progress=progress)
         w, last, div, stop = child.fields()
-        w[...] = fr.w
-        last[...] = fr.last_step
-        div[...] = fr.diverged
-        stop[...] = fr.stopped_at
+        w[...], last[...], div[...], stop[...] = res.w, res.last_step, res.diverged, res.stopped_at
         child.buf[0] = DONE
         code = 0
     except BaseException:  # a failure (or Ctrl-C) is reported through the status word
@@ -96,36 +91,22 @@ def _run_child(child: _Child, make: FastRunFactory, steps: int) -> None:
         os._exit(code)
 
 
-class FastRunFactory:
-    """Builds the single-threaded FastRun of one share of the starts."""
-
-    def __init__(self, surface: object, rule: str, hyper: Hyper, schedule: Schedule,
-                 starts: Array, estimate: Estimate | None, seed: int) -> None:  # fmt: skip
-        self.args = (surface, rule, hyper, schedule)
-        self.starts, self.estimate, self.seed = starts, estimate, seed
-
-    def __call__(self, idx: NDArray[np.intp]) -> FastRun:
-        return FastRun(*self.args, self.starts[idx], self.estimate, self.seed, threads=1)  # type: ignore[arg-type]
-
-
 def simulate_processes(
     surface: object,
-    rule: str,
-    hyper: Hyper,
-    schedule: Schedule,
+    config: RunConfig,
     starts: Array,
     steps: int,
-    estimate: Estimate | None = None,
-    seed: int = 0,
     *,
     processes: int = 2,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
-) -> FastResult:
-    """Like core.runs.fast.simulate with a full-gradient estimate, split over forked processes."""
+) -> BatchResult:
+    """Like core.runs.batch.simulate for a full-gradient configuration, split over forked
+    processes where that is possible (``available()``), else in this process."""
     starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
-    make = FastRunFactory(surface, rule, hyper, schedule, starts, estimate, seed)
-    parts = np.array_split(np.arange(len(starts)), max(1, processes))
+    if processes < 2 or config.estimate.kind != "full" or not available():
+        return simulate(surface, config, starts, steps, progress=progress, cancel=cancel)
+    parts = np.array_split(np.arange(len(starts)), processes)
     children = [_Child(idx) for idx in parts[1:]]
     try:
         for child in children:
@@ -133,45 +114,44 @@ def simulate_processes(
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pid = os.fork()
             if pid == 0:
-                _run_child(child, make, steps)
+                _run_child(child, surface, config, starts, steps)
             child.pid = pid
 
         def report(f: float) -> None:
             if progress is not None:
                 progress((f + sum(float(c.buf[1]) for c in children)) / len(parts))
 
-        own = make(parts[0])
-        if not own.advance(steps, report, cancel):
-            return _cancelled(starts, steps)
+        own = simulate(surface, config, starts[parts[0]], steps, progress=report, cancel=cancel)
+        if own.cancelled:
+            return _cancelled(starts)
         while not all(c.poll() for c in children):
             if cancel is not None and cancel():
-                return _cancelled(starts, steps)
+                return _cancelled(starts)
             report(1.0)
             time.sleep(0.002)
-        return _assemble(starts, steps, parts[0], own, children, make)
+        return _assemble(surface, config, starts, steps, parts[0], own, children)
     finally:
         for child in children:
             child.kill()
 
 
-def _cancelled(starts: Array, steps: int) -> FastResult:
+def _cancelled(starts: Array) -> BatchResult:
     n = len(starts)
-    return FastResult(starts.copy(), np.zeros(n, bool), np.full(n, -1, np.int64),
+    return BatchResult(starts.copy(), np.zeros(n, bool), np.full(n, -1, np.int64),
                       np.full(n, np.inf), 0, cancelled=True)  # fmt: skip
 
 
-def _assemble(starts: Array, steps: int, own_idx: NDArray[np.intp], own: FastRun,
-              children: list[_Child], make: FastRunFactory) -> FastResult:  # fmt: skip
+def _assemble(surface: object, config: RunConfig, starts: Array, steps: int,
+              own_idx: NDArray[np.intp], own: BatchResult, children: list[_Child]) -> BatchResult:  # fmt: skip
     n = len(starts)
-    res = FastResult(np.empty((n, 2)), np.zeros(n, bool), np.full(n, -1, np.int64),
-                     np.empty(n), steps)  # fmt: skip
+    res = BatchResult(np.empty((n, 2)), np.zeros(n, bool), np.full(n, -1, np.int64),
+                      np.empty(n), steps)  # fmt: skip
     res.w[own_idx], res.last_step[own_idx] = own.w, own.last_step
     res.diverged[own_idx], res.stopped_at[own_idx] = own.diverged, own.stopped_at
     for child in children:
         if child.buf[0] != DONE:  # the child failed: compute its share here instead
-            fr = make(child.idx)
-            fr.advance(steps)
-            w, last, div, stop = fr.w, fr.last_step, fr.diverged, fr.stopped_at
+            r = simulate(surface, config, starts[child.idx], steps)
+            w, last, div, stop = r.w, r.last_step, r.diverged, r.stopped_at
         else:
             w, last, div, stop = child.fields()
         res.w[child.idx], res.last_step[child.idx] = w, last

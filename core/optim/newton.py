@@ -1,0 +1,81 @@
+"""Newton (w ← w − η H⁻¹ g: attracted to saddles) and saddle-free Newton (w ← w − η |H|⁻¹ g with |H|
+from absolute eigenvalues; Dauphin et al. 2014, arXiv 1406.2572, the paper behind the lecture's
+saddle-point slide). ε is the smallest curvature magnitude used."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from core.optim.base import (
+    Array,
+    Describe,
+    GradFn,
+    HessFn,
+    RuleError,
+    RuleInfo,
+    Step,
+    Value,
+    fmt,
+    lines,
+)
+from core.optim.hyper import Hyper
+
+
+class State(NamedTuple):
+    count: int
+
+
+def init(w: Array) -> State:
+    return State(0)
+
+
+def _update(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper, hess: HessFn | None,
+            absolute: bool) -> Step:  # fmt: skip
+    if hess is None:
+        raise RuleError("Newton-type rules need the Hessian, which this loss does not provide")
+    g, H = grad(w), hess(w)
+    lam, q = np.linalg.eigh(H)
+    eps = hp.eps
+    if absolute:  # saddle-free Newton: |H|⁻¹, curvature floored at ε
+        used = np.maximum(np.abs(lam), eps)
+    else:  # Newton: H⁻¹, curvature kept away from 0 by ε with its sign
+        used = np.where(np.abs(lam) < eps, np.where(lam < 0, -eps, eps), lam)
+    coef = np.einsum("nji,nj->ni", q, g) / used
+    step = lr * np.einsum("nij,nj->ni", q, coef)
+    terms = {"g": g, "H": H, "eig": lam, "used": used, "step": step}
+    return Step(w - step, State(state.count + 1), terms)
+
+
+def update(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper,
+           hess: HessFn | None = None) -> Step:  # fmt: skip
+    return _update(w, state, grad, lr, hp, hess, absolute=False)
+
+
+def update_sfn(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper,
+               hess: HessFn | None = None) -> Step:  # fmt: skip
+    return _update(w, state, grad, lr, hp, hess, absolute=True)
+
+
+def _describer(inv: str) -> Describe:
+    def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
+        H = np.asarray(terms["H"])
+        return lines(f"H = [[{H[0, 0]:.5g}, {H[0, 1]:.5g}], [{H[1, 0]:.5g}, {H[1, 1]:.5g}]], "
+                     f"eigenvalues {fmt(terms['eig'])}",
+                     f"curvatures used {fmt(terms['used'])}  (ε = {hp.eps:g})",
+                     f"w ← w − η {inv} g,  η {inv} g = {fmt(terms['step'])}")  # fmt: skip
+
+    return describe
+
+
+_DEFAULTS = {"lr": 1.0, "eps": 1e-6}
+INFO = RuleInfo(
+    "newton", "Newton", "w ← w − η H⁻¹ g", "w ← w − η H⁻¹ g", ("eps",), init, update, _describer("H⁻¹"),
+    defaults={"textbook": _DEFAULTS, "pytorch": _DEFAULTS}, kind="newton", needs_hessian=True,
+)  # fmt: skip
+_SFN = "w ← w − η |H|⁻¹ g  (|H| from absolute eigenvalues)"
+INFO_SFN = RuleInfo(
+    "sfn", "Saddle-free Newton", _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
+    defaults={c: {"lr": 1.0, "eps": 1e-3} for c in ("textbook", "pytorch")}, kind="newton", needs_hessian=True,
+)  # fmt: skip
