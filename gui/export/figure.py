@@ -57,7 +57,7 @@ class Racer:
 def racers_from_race(race: object) -> list[Racer]:
     """Snapshot every active slot of a core.race.model.Race (copies, so the live race may move on)."""
     out = []
-    for s in race.active():  # type: ignore[attr-defined]
+    for s in race.active():
         r, tr = s.run, s.run.trajectory
         n = tr.count
         # The slot's name already says how the gradient is estimated: no need to repeat it.
@@ -92,9 +92,9 @@ class RaceFigure:
         self.surface, self.racers = surface, racers
         self.line_scale = line_scale
         self.widget = SurfacePlot()
-        _, _, z = surface.grid(grid)  # type: ignore[attr-defined]
+        _, _, z = surface.grid(grid)
         crit = [(c.x, c.y, c.kind, c.kind) for c in critical]
-        self.widget.set_surface(z, surface.domain, wants_log(z) if log is None else log, crit)  # type: ignore[attr-defined]
+        self.widget.set_surface(z, surface.domain, wants_log(z) if log is None else log, crit)
         if view is not None:
             self.widget.vb.setRange(xRange=view[0], yRange=view[1], padding=0)
         self.widget.set_starts(np.asarray(starts, dtype=np.float64).reshape(-1, 2))

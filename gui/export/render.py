@@ -294,7 +294,7 @@ def build_race(args: argparse.Namespace) -> Race:
     for spec in specs:
         race.add_racer(spec)
     left = args.steps
-    while left > 0 and not all(s.run.diverged.all() for s in race.active()):  # type: ignore[union-attr]
+    while left > 0 and not all(s.run.diverged.all() for s in race.active()):
         k = min(left, 1000)
         race.step(k)
         left -= k
