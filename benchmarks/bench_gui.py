@@ -63,7 +63,7 @@ def run() -> dict[str, float]:
     app.processEvents()
     tab = win.explorer
     c = tab.controller
-    for s in list(c.slots):
+    for s in list(c.racers):
         c.remove_run(s.key)
     for rule in RULES:
         key = c.add_run(rule)

@@ -40,8 +40,8 @@ def run() -> dict[str, float]:
     out: dict[str, float] = {}
 
     basins.area.setCurrentText("whole surface")
-    adam = next(s for s in c.slots if s.rule == "adam")
-    tab._on_run_selected(adam.key)
+    adam = next(s for s in c.racers if s.config.rule == "adam")
+    c.select(adam.key)
     times = []
     for _ in range(3):
         basins.compute()
@@ -59,7 +59,7 @@ def run() -> dict[str, float]:
     out["lr_sweep_60x3x500_e2e_s"] = time.perf_counter() - t
 
     mp = sweeps.map_page
-    tab._on_run_selected(next(s for s in c.slots if s.rule == "momentum").key)
+    c.select(next(s for s in c.racers if s.config.rule == "momentum").key)
     mp.refresh_from_race()
     t = time.perf_counter()
     mp.compute()

@@ -20,9 +20,9 @@ STEPS = 10_000
 def run() -> dict[str, float]:
     race = Race(get_surface("himmelblau"), critical=())
     for rule in RULES:
-        race.add_slot(rule, 0.002)
+        race.add_racer(rule, 0.002)
     race.step(STEPS // 2)
-    race.edit(race.slots[1].key, lr=0.001)
+    race.edit(race.racers[1].key, lr=0.001)
     race.step(STEPS // 2)
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "scene.json"
@@ -35,7 +35,7 @@ def run() -> dict[str, float]:
         restore_race(copy, scene)
         t3 = time.perf_counter()
         size = path.stat().st_size
-    assert all((a.run.w == b.run.w).all() for a, b in zip(race.slots, copy.slots, strict=True))
+    assert all((a.run.w == b.run.w).all() for a, b in zip(race.racers, copy.racers, strict=True))
     return {
         "session_save_9x10k_ms": (t1 - t0) * 1e3,
         "session_parse_9x10k_ms": (t2 - t1) * 1e3,

@@ -49,7 +49,6 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
             win.show()
             # Let the default race run a little so the picture shows trails, not only markers.
             win.explorer.controller.race.step(SCREENSHOT_STEPS)
-            win.explorer.controller.sigStepped.emit()
             app.processEvents()
             # Light PNG compression (quality 80 of 100): a much faster save, a slightly larger file.
             if not win.grab().save(screenshot, "PNG", 80):

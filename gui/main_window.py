@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         quit_action.setToolTip("Close the window (Ctrl+Q)")
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        self._file_menu, self._quit_action = file_menu, quit_action
+        self.file_menu, self._quit_action = file_menu, quit_action
         draw = self.explorer.draw.actions
         edit = bar.addMenu("&Edit")
         edit.addAction(draw["undo"])
@@ -120,11 +120,16 @@ class MainWindow(QMainWindow):
         from gui.analysis import basins_panel, sweep_panel, view3d
         from gui.export.menu import ExportActions
 
-        self.export_actions = ExportActions(self, self.explorer)
+        self.export_actions = ExportActions(
+            self,
+            self.explorer.controller,
+            self.explorer.plot_size,
+            lambda: self.explorer.plot.equal_aspect,
+        )
         for action in self.export_actions.actions.values():
-            self._file_menu.insertAction(self._quit_action, action)
-        self._file_menu.insertSeparator(self._quit_action)
-        self._file_menu.setToolTipsVisible(True)
+            self.file_menu.insertAction(self._quit_action, action)
+        self.file_menu.insertSeparator(self._quit_action)
+        self.file_menu.setToolTipsVisible(True)
         basins_panel.install(self)
         sweep_panel.install(self)
         view3d.install(self)
@@ -155,7 +160,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(index == 0)
 
     def _on_network_open_in_explorer(self, surface: object) -> None:
-        self.explorer.controller.set_surface(surface)  # type: ignore[arg-type]
+        self.explorer.controller.set_surface(surface)
         self.tabs.setCurrentWidget(self.explorer)
 
     def show_tab(self, name: str) -> None:

@@ -7,7 +7,9 @@ Everything lives in one data folder: QStandardPaths' AppDataLocation, or $GDE_DA
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 
 from core.io.scene import Scene, SessionError, load_scene, save_scene
 from core.race.scene import race_scene, restore_race
-from gui.explorer.controller import DEFAULT_RACE, DEFAULT_SURFACE
-from surfaces.registry import get_surface
+from gui.explorer.controller import ExplorerController
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 AUTOSAVE_NAME = "autosave.json"
 AUTOSAVE_DELAY_MS = 2000  # at most one autosave per 2 s while things change
@@ -34,15 +38,22 @@ def data_dir() -> Path:
     return path
 
 
+Preferences = tuple[Callable[[QSettings], None], Callable[[QSettings], None]]  # (save, restore)
+
+
 class SessionManager(QObject):
-    """Owns the scene file actions, the autosave timer and the UI preferences of one window."""
+    """Owns the scene file actions, the autosave timer and the UI preferences of one window; the
+    scene is the race model of ``controller``. Parts of the window with preferences of their own
+    (splitter sizes, ...) register their save and restore functions in ``preferences``."""
 
     sigMessage = Signal(str)
 
-    def __init__(self, window: QMainWindow, folder: Path | None = None) -> None:
+    def __init__(self, window: QMainWindow, controller: ExplorerController,
+                 folder: Path | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window = window
-        self.tab = window.explorer  # type: ignore[attr-defined]
+        self.controller = controller
+        self.preferences: list[Preferences] = []
         self.folder = folder or data_dir()
         self.autosave_path = self.folder / AUTOSAVE_NAME
         self.settings = QSettings(str(self.folder / "ui.ini"), QSettings.Format.IniFormat)
@@ -52,9 +63,10 @@ class SessionManager(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
-        c = self.tab.controller
-        for sig in (c.sigSurfaceChanged, c.sigRunsChanged, c.sigStepped,
-                    self.tab.log_box.toggled, *(w.valueChanged for w in self.tab.speed_widgets)):  # fmt: skip
+        c = controller
+        for sig in (c.sigSurfaceChanged, c.sigStartsChanged, c.sigRacersChanged, c.sigStepped,
+                    c.sigSelectedChanged, c.sigViewRangeChanged, c.sigLogScaleChanged,
+                    c.sigSpeedChanged):  # fmt: skip
             sig.connect(self._on_changed)
         self.sigMessage.connect(lambda m: window.statusBar().showMessage(m, 10000))
         window.installEventFilter(self)
@@ -81,52 +93,24 @@ class SessionManager(QObject):
     # --- scenes -------------------------------------------------------------------------------
     def scene(self) -> Scene:
         """The window's current scene."""
-        race = self.tab.controller.race
-        keys = [s.key for s in race.slots]
-        (x0, x1), (y0, y1) = self.tab.plot.vb.viewRange()
-        return race_scene(
-            race,
-            view=(float(x0), float(x1), float(y0), float(y1)),
-            log_scale=self.tab.log_box.isChecked(),
-            speed=(self.tab.steps_per_tick.value(), self.tab.ticks_per_second.value()),
-            selected=keys.index(self.tab.selected) if self.tab.selected in keys else None,
-        )
+        return race_scene(self.controller.race)
 
     def apply(self, scene: Scene) -> None:
         """Show a (validated) scene: surface, runs replayed to their steps, view settings."""
-        tab, c = self.tab, self.tab.controller
+        c = self.controller
         c.pause()
-        c.race.slots = []
+        c.clear_runs()
         c.set_surface(scene.surface)
         # re-running the saved steps takes as long as the race did (≈ 0.4 s per 10 000 steps)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            keys = restore_race(c.race, scene)
+            restore_race(c.race, scene)
         finally:
             QApplication.restoreOverrideCursor()
-        tab.steps_per_tick.setValue(scene.speed[0])
-        tab.ticks_per_second.setValue(scene.speed[1])
-        if scene.log_scale is not None:
-            tab.log_box.setChecked(scene.log_scale)
-        if keys:
-            tab.runs.sigSelected.emit(keys[scene.selected or 0])
-        c.sigRunsChanged.emit()
-        c.sigStepped.emit()
-        if scene.view is not None:
-            x0, x1, y0, y1 = scene.view
-            tab.plot.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def new_scene(self) -> None:
         """The default surface and race, as at first start."""
-        c = self.tab.controller
-        c.pause()
-        c.race.slots = []
-        for rule, lr, hyper in DEFAULT_RACE:
-            c.race.add_slot(rule, lr, **hyper)
-        c.set_surface(get_surface(DEFAULT_SURFACE))
-        c.sigRunsChanged.emit()
-        self.tab.steps_per_tick.setValue(1)
-        self.tab.ticks_per_second.setValue(60)
+        self.controller.new_race()
         self._set_path(None)
 
     def save_to(self, path: str | os.PathLike[str]) -> str | None:
@@ -197,7 +181,7 @@ class SessionManager(QObject):
         """Write the scene to the autosave file (silently skipped for an unsavable surface).
         While the race plays only the step counts change: wait for the pause (or the close)."""
         self.timer.stop()
-        if self.tab.controller.playing and not force:
+        if self.controller.playing and not force:
             self.timer.start()
             return False
         try:
@@ -224,26 +208,17 @@ class SessionManager(QObject):
 
     # --- UI preferences ---------------------------------------------------------------------------
     def restore_preferences(self, geometry: bool = True) -> None:
-        s, tab = self.settings, self.tab
+        s = self.settings
         if geometry and s.contains("window/geometry"):
             self.window.restoreGeometry(s.value("window/geometry"))
-        sizes = s.value("explorer/splitter")
-        if isinstance(sizes, list) and len(sizes) == tab.splitter.count():
-            # once the window is laid out: sizes set earlier are spread over the default width
-            QTimer.singleShot(0, lambda: tab.splitter.setSizes([int(v) for v in sizes]))
-        on = s.value("explorer/overlays")
-        if s.contains("explorer/overlays"):
-            names = set(on if isinstance(on, list) else [on] if on else [])
-            for name, act in tab.actions.items():
-                if name.startswith("overlay_"):
-                    act.setChecked(name in names)
+        for _, restore in self.preferences:
+            restore(s)
 
     def save_preferences(self) -> None:
-        s, tab = self.settings, self.tab
+        s = self.settings
         s.setValue("window/geometry", self.window.saveGeometry())
-        s.setValue("explorer/splitter", tab.splitter.sizes())
-        s.setValue("explorer/overlays", [n for n, a in tab.actions.items()
-                                         if n.startswith("overlay_") and a.isChecked()])  # fmt: skip
+        for save, _ in self.preferences:
+            save(s)
         s.sync()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -253,14 +228,17 @@ class SessionManager(QObject):
         return False
 
 
-def install(window: QMainWindow, folder: Path | None = None) -> SessionManager:
-    """Add the scene actions at the top of the window's File menu and start autosaving."""
-    manager = SessionManager(window, folder)
-    menu = window._file_menu  # type: ignore[attr-defined]
+def install(window: MainWindow, folder: Path | None = None) -> SessionManager:
+    """Add the scene actions at the top of the window's File menu and start autosaving the
+    Explorer's scene (with the Explorer's own preferences)."""
+    explorer = window.explorer
+    manager = SessionManager(window, explorer.controller, folder)
+    manager.preferences.append((explorer.save_preferences, explorer.restore_preferences))
+    menu = window.file_menu
     first = menu.actions()[0] if menu.actions() else None
     for a in manager.actions.values():
         menu.insertAction(first, a)
     menu.insertSeparator(first)
     menu.setToolTipsVisible(True)
-    window.session = manager  # type: ignore[attr-defined]
+    window.session = manager
     return manager

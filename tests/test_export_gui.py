@@ -167,7 +167,7 @@ def test_trajectory_stops_at_divergence(tmp_path, capsys) -> None:
 
 def test_pytorch_code_of_a_gui_run() -> None:
     race = _race("adam,newton", 25, "--convention", "pytorch")
-    adam, newton = (s.key for s in race.slots)
+    adam, newton = (s.key for s in race.racers)
     code = race_pytorch_code(race, adam)
     ast.parse(code)
     assert "torch.optim.Adam([w], lr=0.01" in code and "steps = 25" in code
@@ -226,11 +226,9 @@ def test_file_menu_actions_on_the_main_window(main_window, tmp_path, monkeypatch
     """The four export actions as the window will wire them, each fired once."""
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.export.menu import ExportActions
-
-    acts = ExportActions(main_window, main_window.explorer)
-    menu = main_window.menuBar().addMenu("Export test")
-    acts.add_to(menu)
+    acts = main_window.export_actions
+    file_menu = main_window.file_menu.actions()
+    assert all(a in file_menu for a in acts.actions.values())
     assert acts.actions["export"].shortcut().toString() == "Ctrl+E"
     main_window.explorer.controller.race.step(30)
 

@@ -19,9 +19,10 @@ MINIMA = np.array(
 
 @pytest.fixture
 def panel(main_window, qtbot):
-    from gui.analysis.basins_panel import install
+    """The window's basin panel, its dock shown."""
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "basins_dock")
     dock.show()
     p = dock.widget()
     main_window.explorer.controller.wait_for_critical()
@@ -48,10 +49,9 @@ def pixel(widget, x: float, y: float) -> np.ndarray:
     return np.array([c.red(), c.green(), c.blue()], dtype=float)
 
 
-def test_himmelblau_basins_show_four_minima_with_fractions_summing_to_one(panel, qtbot):
-    explorer = panel.explorer
-    gd = next(s for s in explorer.controller.slots if s.rule == "sgd")
-    explorer._on_run_selected(gd.key)
+def test_himmelblau_basins_show_four_minima_with_fractions_summing_to_one(panel, explorer, qtbot):
+    gd = next(s for s in explorer.controller.racers if s.config.rule == "sgd")
+    explorer.controller.select(gd.key)
     res = compute(panel, qtbot, grid=32, steps=400)
     assert res.labels.shape == (32, 32)
     assert [a.kind for a in res.attractors] == ["minimum"] * 4
@@ -69,14 +69,13 @@ def test_himmelblau_basins_show_four_minima_with_fractions_summing_to_one(panel,
     assert panel.legend.text().count("minimum at") == 4
 
 
-def test_a_cell_is_labelled_where_a_single_run_from_it_ends(panel, qtbot):
+def test_a_cell_is_labelled_where_a_single_run_from_it_ends(panel, explorer, qtbot):
     """The label of one cell agrees with an independent generic Run from that cell's centre."""
-    explorer = panel.explorer
-    gd = next(s for s in explorer.controller.slots if s.rule == "sgd")
-    explorer._on_run_selected(gd.key)
+    gd = next(s for s in explorer.controller.racers if s.config.rule == "sgd")
+    explorer.controller.select(gd.key)
     res = compute(panel, qtbot, grid=24, steps=400)
     for i, j in ((3, 20), (20, 20), (12, 2), (5, 5)):
-        run = Run(explorer.controller.surface, gd.rule, gd.hyper, gd.schedule,
+        run = Run(explorer.controller.surface, gd.config.rule, gd.config.hyper, gd.config.schedule,
                   [(res.xs[i], res.ys[j])], record=False)  # fmt: skip
         run.step(400)
         lab = res.labels[j, i]
@@ -85,8 +84,7 @@ def test_a_cell_is_labelled_where_a_single_run_from_it_ends(panel, qtbot):
         assert np.hypot(run.w[0, 0] - a.x, run.w[0, 1] - a.y) < 0.05
 
 
-def test_overlay_tints_the_plot_and_follows_toggle_and_opacity(panel, qtbot):
-    explorer = panel.explorer
+def test_overlay_tints_the_plot_and_follows_toggle_and_opacity(panel, explorer, qtbot):
     explorer.controller.pause()
     res = compute(panel, qtbot, grid=32, steps=300)
     plot = explorer.plot
@@ -123,19 +121,19 @@ def test_cancel_stops_the_worker_and_draws_nothing(panel, qtbot):
     assert "Cancelled" in panel.status.text()
 
 
-def test_new_surface_clears_the_overlay(panel, qtbot):
+def test_new_surface_clears_the_overlay(panel, explorer, qtbot):
     compute(panel, qtbot, grid=16, steps=100)
     assert panel.overlay.drawn
-    panel.explorer.controller.set_surface_name("booth")
+    explorer.controller.set_surface_name("booth")
     QApplication.processEvents()
     assert not panel.overlay.drawn and panel.result is None
     assert panel.legend.text() == ""
 
 
 def test_view_menu_action_toggles_the_dock(main_window):
-    from gui.analysis.basins_panel import install
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "basins_dock")
     action = dock.toggleViewAction()
     assert action.shortcut().toString() == "Ctrl+B"
     view = next(a.menu() for a in main_window.menuBar().actions() if a.text() == "&View")

@@ -146,7 +146,7 @@ def test_move_undo_redo_restore_exact_values(explorer, drawing, main_window) -> 
 
 def test_select_and_delete_then_undo(explorer, drawing, main_window) -> None:
     tool = explorer.draw
-    n_runs = len(explorer.controller.slots)
+    n_runs = len(explorer.controller.racers)
     a = pixel(explorer, -2.5, 2.5)
     drag(explorer, a, a + QPointF(0, 30))
     before = drawing.value(PTS)
@@ -158,7 +158,7 @@ def test_select_and_delete_then_undo(explorer, drawing, main_window) -> None:
     assert tool.selected == 0
     QTest.keyClick(main_window, Qt.Key.Key_Delete)
     assert drawing.bumps == [second]
-    assert len(explorer.controller.slots) == n_runs
+    assert len(explorer.controller.racers) == n_runs
     expected = [himmelblau(x, y) + gauss(second, x, y) for x, y in PTS]
     assert np.allclose(drawing.value(PTS), expected, rtol=1e-13, atol=0)
     tool.stack.undo()  # the deleted bump comes back in its place: exactly the same sums
@@ -187,7 +187,7 @@ def test_wheel_resizes_the_selected_bump_in_one_step(explorer, drawing) -> None:
 
 def test_runs_keep_going_on_the_drawn_surface(explorer, drawing, qtbot) -> None:
     c = explorer.controller
-    gd = next(s for s in c.slots if s.name == "GD")
+    gd = next(s for s in c.racers if s.name == "GD")
     b = drawing.bumps[0]
     x, y = 0.7, -0.6
     c.restart_at(x, y)  # as a click would outside draw mode
@@ -270,6 +270,7 @@ _op = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -66,8 +66,8 @@ def test_arrows_are_shaft_plus_two_barbs() -> None:
 
 def test_race_edits_are_live_and_restarts_share_starts() -> None:
     race = Race(get_surface("booth"))
-    a = race.add_slot("gd", 0.01)
-    b = race.add_slot("adam", 0.1)
+    a = race.add_racer("gd", 0.01)
+    b = race.add_racer("adam", 0.1)
     race.restart_at(0.0, 0.0)
     race.add_start(2.0, 2.0)
     assert a.run.n_points == 2 and np.allclose(b.run.starts, [[0, 0], [2, 2]])
@@ -80,9 +80,9 @@ def test_race_edits_are_live_and_restarts_share_starts() -> None:
                      4 * (x + 2 * y - 7) + 2 * (2 * x + y - 5)], axis=1)  # fmt: skip
     assert np.allclose(a.run.w, w - 0.02 * grad)
     race.edit(a.key, schedule={"mode": "triangular"})
-    assert a.schedule.max_lr == 0.02 and a.schedule.base_lr == pytest.approx(0.002)
-    dup = race.duplicate_slot(b.key)
-    assert dup.rule == "adam" and dup.colour not in (a.colour, b.colour)
+    assert a.config.schedule.max_lr == 0.02 and a.config.schedule.base_lr == pytest.approx(0.002)
+    dup = race.duplicate_racer(b.key)
+    assert dup.config.rule == "adam" and dup.colour not in (a.colour, b.colour)
 
 
 def test_pixel_trail_follows_an_overwritten_newest_record() -> None:
@@ -104,7 +104,7 @@ def test_explain_step_predicts_the_real_next_step(rule: str, convention: str) ->
     from core.runs.explain import explain_step
 
     race = Race(get_surface("himmelblau"))
-    slot = race.add_slot(rule, 0.01 if rule not in ("newton", "sfn") else 0.5)
+    slot = race.add_racer(rule, 0.01 if rule not in ("newton", "sfn") else 0.5)
     race.edit(slot.key, convention=convention, estimate_kind="noise", sigma=0.3)
     race.restart_at(1.0, 1.0)
     race.add_start(-1.0, 2.0)

@@ -225,14 +225,14 @@ def test_save_and_load_network_file(tab, tmp_path: Path) -> None:
     c = tab.ctl
     c.train(5)
     path = tmp_path / "tab.json"
-    tab._on_arch_file("save", str(path))
+    tab.arch.sigSaveRequested.emit(str(path))
     vec = c.net.to_vector()
     c.new_network([2], "relu", "sigmoid")
-    tab._on_arch_file("load", str(path))
+    tab.arch.sigLoadRequested.emit(str(path))
     np.testing.assert_array_equal(c.net.to_vector(), vec)
     bad = tmp_path / "bad.json"
     bad.write_text("{oops")
-    tab._on_arch_file("load", str(bad))
+    tab.arch.sigLoadRequested.emit(str(bad))
     assert tab.banner.isVisible() and "not valid JSON" in tab.banner.text()
 
 
@@ -258,6 +258,6 @@ def test_bad_choices_give_a_message_not_a_crash(tab) -> None:
     assert tab.banner.isVisible() and "between 0 and 1" in tab.banner.text()
     assert tab.ctl.net.loss == "mse" and tab.ctl.net.layers == layers
     assert a.loss.currentData() == "mse"  # the editor shows the network still in place
-    tab.train.sigEdited.emit({"schedule": {"mode": "triangular", "base_lr": 5.0}})
+    tab.train.sigScheduleEdited.emit({"mode": "triangular", "base_lr": 5.0})
     assert "max-lr" in tab.banner.text()
     assert tab.ctl.schedule.mode == "constant"

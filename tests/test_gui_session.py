@@ -56,15 +56,14 @@ def busy_scene(win) -> None:
     c.set_surface(DrawnSurface(get_surface("himmelblau"), [Bump(1.0, 1.0, -40.0, 0.7)]))
     c.restart_at(-1.0, -3.5)
     c.add_start(2.5, 3.0)
-    momentum = c.slots[1].key
-    tab.runs.sigSelected.emit(momentum)
+    momentum = c.racers[1].key
+    tab.runs.list.setCurrentRow(1)  # the user picks Momentum in the run list
     c.race.step(30)
     c.edit_run(momentum, {"lr": 0.002})  # a live edit at step 30
     c.add_run("rmsprop")
-    c.edit_run(c.slots[-1].key, {"convention": "pytorch", "schedule": {"mode": "triangular"}})
-    c.set_enabled(c.slots[0].key, False)
+    c.edit_run(c.racers[-1].key, {"convention": "pytorch", "schedule": {"mode": "triangular"}})
+    c.set_enabled(c.racers[0].key, False)
     c.race.step(45)
-    c.sigStepped.emit()
     tab.log_box.setChecked(not tab.log_box.isChecked())
     tab.steps_per_tick.setValue(7)
     tab.plot.vb.setRange(xRange=(-2.0, 1.5), yRange=(-4.0, 0.5), padding=0)
@@ -74,16 +73,20 @@ def busy_scene(win) -> None:
 def same_scene(a, b) -> None:
     ta, tb = a.explorer, b.explorer
     assert legend(a) == legend(b) and len(legend(a)) == 3 * 2  # (2 enabled + rmsprop) × 2 starts
-    assert [s.name for s in ta.controller.slots] == [s.name for s in tb.controller.slots]
-    assert [s.enabled for s in ta.controller.slots] == [s.enabled for s in tb.controller.slots]
+    assert [s.name for s in ta.controller.racers] == [s.name for s in tb.controller.racers]
+    assert [s.enabled for s in ta.controller.racers] == [s.enabled for s in tb.controller.racers]
     for sa, sb in zip(ta.controller.race.active(), tb.controller.race.active(), strict=True):
         assert (sa.run.w == sb.run.w).all() and sa.run.t == sb.run.t
-        assert (sa.hyper, sa.schedule, sa.colour) == (sb.hyper, sb.schedule, sb.colour)
+        assert (sa.config.hyper, sa.config.schedule, sa.colour) == (
+            sb.config.hyper,
+            sb.config.schedule,
+            sb.colour,
+        )
     assert tb.controller.surface.to_dict() == ta.controller.surface.to_dict()
     assert tb.log_box.isChecked() == ta.log_box.isChecked()
     assert tb.steps_per_tick.value() == 7
-    assert tb.selected is not None
-    assert tb.controller.race.slot(tb.selected).name == ta.controller.race.slot(ta.selected).name
+    assert tb.controller.selected is not None
+    assert tb.controller.selected.name == ta.controller.selected.name
     (x0, x1), (y0, y1) = tb.plot.vb.viewRange()
     # The view asked for, (-2, 1.5) × (-4, 0.5), widened to equal x and y scale as saved.
     saved = tuple(v for r in ta.plot.vb.viewRange() for v in r)
@@ -169,15 +172,14 @@ def test_opening_a_bad_file_changes_nothing(make_window, tmp_path, monkeypatch, 
     c = win.explorer.controller
     c.restart_at(1.0, 1.0)
     c.race.step(12)
-    c.sigStepped.emit()
     win.explorer._refresh_slow()
-    before = (legend(win), [s.key for s in c.slots], c.surface, win.session.path)
+    before = (legend(win), [s.key for s in c.racers], c.surface, win.session.path)
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
     win.session.actions["open"].trigger()
     assert len(warnings) == 1 and message in warnings[0] and "\n" not in warnings[0]
-    assert before == (legend(win), [s.key for s in c.slots], c.surface, win.session.path)
+    assert before == (legend(win), [s.key for s in c.racers], c.surface, win.session.path)
 
 
 def test_new_scene_and_preferences(make_window, qtbot):
@@ -189,7 +191,7 @@ def test_new_scene_and_preferences(make_window, qtbot):
     sizes = a.explorer.splitter.sizes()
     a.session.actions["new"].trigger()
     a.explorer._refresh_slow()
-    assert [s.name for s in a.explorer.controller.slots] == ["GD", "Momentum", "Adam"]
+    assert [s.name for s in a.explorer.controller.racers] == ["GD", "Momentum", "Adam"]
     assert a.explorer.controller.surface.name == "himmelblau" and len(legend(a)) == 3
     a.close()
     b = make_window()
@@ -219,8 +221,10 @@ def test_autosave_waits_for_the_pause_but_not_for_the_close(make_window, tmp_pat
     auto = tmp_path / "data" / "autosave.json"
     c = win.explorer.controller
     c.play()
-    qtbot.wait(100)
-    assert not auto.exists()  # playing: only step counts change, nothing written yet
+    for _ in range(3):  # the autosave timer comes due while the race plays ...
+        with qtbot.waitSignal(win.session.timer.timeout, timeout=3000):
+            pass
+    assert not auto.exists()  # ... and writes nothing: only step counts change
     c.pause()
     qtbot.waitUntil(auto.exists, timeout=3000)
     auto.unlink()

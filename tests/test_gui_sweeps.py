@@ -16,9 +16,10 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def sweeps(main_window):
-    from gui.analysis.sweep_panel import install
+    """The window's sweep panel, its dock shown."""
+    from PySide6.QtWidgets import QDockWidget
 
-    dock = install(main_window)
+    dock = main_window.findChild(QDockWidget, "sweeps_dock")
     dock.show()
     main_window.explorer.controller.wait_for_critical()
     QApplication.processEvents()
@@ -28,7 +29,7 @@ def sweeps(main_window):
 
 
 def slot_of(explorer, rule):
-    return next(s for s in explorer.controller.slots if s.rule == rule)
+    return next(s for s in explorer.controller.racers if s.config.rule == rule)
 
 
 def final_loss(surface, rule, hyper, lr, start, steps) -> float:
@@ -38,9 +39,8 @@ def final_loss(surface, rule, hyper, lr, start, steps) -> float:
     return np.inf if run.diverged[0] else float(run.loss()[0])
 
 
-def test_lr_sweep_curves_agree_with_single_runs(sweeps, qtbot):
+def test_lr_sweep_curves_agree_with_single_runs(sweeps, explorer, qtbot):
     page = sweeps.lr_page
-    explorer = page.explorer
     c = explorer.controller
     c.pause()
     c.restart_at(-1.0, -4.0)
@@ -62,7 +62,7 @@ def test_lr_sweep_curves_agree_with_single_runs(sweeps, qtbot):
         # Curve colour = that rule's run colour.
         assert loss_item.opts["pen"].color().name() == slot.colour
         for i in (0, 3, 6, 8):
-            ref = final_loss(c.surface, cv.rule, slot.hyper, lrs[i], (-1.0, -4.0), 150)
+            ref = final_loss(c.surface, cv.rule, slot.config.hyper, lrs[i], (-1.0, -4.0), 150)
             if np.isinf(ref):
                 assert cv.diverged[i] and np.isnan(loss_item.yData[i])
             else:
@@ -84,19 +84,18 @@ def run_map(page, qtbot, cells: int, steps: int):
     return page.result
 
 
-def test_clicking_a_map_cell_loads_lr_and_momentum_into_the_run(sweeps, qtbot):
+def test_clicking_a_map_cell_loads_lr_and_momentum_into_the_run(sweeps, explorer, qtbot):
     page = sweeps.map_page
     sweeps.setCurrentWidget(page)
-    explorer = page.explorer
     mom = slot_of(explorer, "momentum")
-    explorer._on_run_selected(mom.key)
+    explorer.controller.select(mom.key)
     page.refresh_from_race()
     res = run_map(page, qtbot, cells=6, steps=60)
     assert res.param == "momentum" and res.final_loss.shape == (6, 6)
     np.testing.assert_allclose(res.values, np.linspace(0, 0.99, 6))
     # Spot-check one cell against a single run with those values.
     surface, start = explorer.controller.surface, tuple(explorer.controller.race.starts[0])
-    ref = final_loss(surface, "momentum", mom.hyper.with_(momentum=res.values[4]), res.lrs[2],
+    ref = final_loss(surface, "momentum", mom.config.hyper.with_(momentum=res.values[4]), res.lrs[2],
                      start, 60)  # fmt: skip
     assert res.final_loss[4, 2] == pytest.approx(ref, rel=1e-9) or (
         np.isinf(ref) and res.diverged[4, 2]
@@ -110,32 +109,30 @@ def test_clicking_a_map_cell_loads_lr_and_momentum_into_the_run(sweeps, qtbot):
         plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos
     )
     QApplication.processEvents()
-    slot = explorer.controller.race.slot(mom.key)
+    slot = explorer.controller.race.racer(mom.key)
     assert slot.lr == pytest.approx(res.lrs[2], rel=1e-12)
-    assert slot.hyper.momentum == pytest.approx(res.values[4], rel=1e-12)
+    assert slot.config.hyper.momentum == pytest.approx(res.values[4], rel=1e-12)
     assert slot.run.hyper.momentum == pytest.approx(res.values[4], rel=1e-12)  # live run too
     mx, my = plot.marker.getData()
     assert mx[0] == pytest.approx(np.log10(res.lrs[2])) and my[0] == pytest.approx(res.values[4])
 
 
-def test_adam_map_is_over_beta1_and_gd_has_none(sweeps, qtbot):
+def test_adam_map_is_over_beta1_and_gd_has_none(sweeps, explorer, qtbot):
     page = sweeps.map_page
-    explorer = page.explorer
-    explorer._on_run_selected(slot_of(explorer, "adam").key)
+    explorer.controller.select(slot_of(explorer, "adam").key)
     page.refresh_from_race()
     assert page.row.run_button.isEnabled() and "β₁" in page.about.text()
     res = run_map(page, qtbot, cells=4, steps=20)
     assert res.param == "beta1" and res.rule == "adam"
-    explorer._on_run_selected(slot_of(explorer, "sgd").key)
+    explorer.controller.select(slot_of(explorer, "sgd").key)
     page.refresh_from_race()
     assert not page.row.run_button.isEnabled()
     assert "no second hyperparameter" in page.about.text()
 
 
-def test_cancelling_a_map_draws_nothing(sweeps, qtbot):
+def test_cancelling_a_map_draws_nothing(sweeps, explorer, qtbot):
     page = sweeps.map_page
-    explorer = page.explorer
-    explorer._on_run_selected(slot_of(explorer, "momentum").key)
+    explorer.controller.select(slot_of(explorer, "momentum").key)
     page.refresh_from_race()
     page.cells.setValue(400)
     page.steps.setValue(200_000)

@@ -75,18 +75,18 @@ def test_add_duplicate_remove_enable_runs(explorer) -> None:
     c = explorer.controller
     panel = explorer.runs
     panel.add_button.click()
-    assert len(c.slots) == 4
-    new = c.slots[-1]
-    assert explorer.selected == new.key
+    assert len(c.racers) == 4
+    new = c.racers[-1]
+    assert c.selected is new
     panel.dup_button.click()
-    assert len(c.slots) == 5
-    assert c.slots[-1].rule == new.rule and c.slots[-1].colour != new.colour
-    assert len({s.colour for s in c.slots}) == 5
+    assert len(c.racers) == 5
+    assert c.racers[-1].config.rule == new.config.rule and c.racers[-1].colour != new.colour
+    assert len({s.colour for s in c.racers}) == 5
     panel.remove_button.click()
-    assert len(c.slots) == 4
+    assert len(c.racers) == 4
     item = panel.list.item(0)
     item.setCheckState(Qt.CheckState.Unchecked)
-    gd = c.slots[0]
+    gd = c.racers[0]
     assert not gd.enabled
     t = gd.run.t
     c.step_once()
@@ -104,7 +104,7 @@ def test_rule_change_is_live_and_rule_tooltips_show_the_update(explorer) -> None
     assert "G ← α G + (1−α) g²" in combo.itemData(i, Qt.ItemDataRole.ToolTipRole)
     combo.setCurrentIndex(i)
     combo.activated.emit(i)
-    assert gd.rule == "rmsprop" and gd.run.rule == "rmsprop"
+    assert gd.config.rule == "rmsprop" and gd.run.rule == "rmsprop"
     assert explorer.runs.hyper.form.isRowVisible(explorer.runs.hyper.spins["alpha"])
     assert not explorer.runs.hyper.form.isRowVisible(explorer.runs.hyper.spins["beta1"])
 
@@ -117,7 +117,7 @@ def test_noise_estimate_and_no_minibatch_on_analytic_surfaces(explorer) -> None:
     combo.setCurrentIndex(combo.findData("noise"))
     combo.activated.emit(combo.currentIndex())
     explorer.runs.sigma.setValue(0.5)
-    assert gd.estimate.kind == "noise" and gd.estimate.sigma == pytest.approx(0.5)
+    assert gd.config.estimate.kind == "noise" and gd.config.estimate.sigma == pytest.approx(0.5)
     assert gd.name == "SGD (noise σ=0.5)"
 
 
@@ -178,15 +178,14 @@ def test_a_rejected_schedule_edit_shows_a_message_and_keeps_the_old_value(
     panel = explorer.schedule
     panel.mode.setCurrentIndex(panel.mode.findData("triangular"))
     panel.mode.activated.emit(panel.mode.currentIndex())
-    base = gd.schedule.base_lr
+    base = gd.config.schedule.base_lr
     panel.widgets["base_lr"].setValue(5.0)  # above max-lr (0.01): not a valid triangular cycle
-    assert gd.schedule.base_lr == base
+    assert gd.config.schedule.base_lr == base
     assert "max-lr" in main_window.statusBar().currentMessage()
     assert panel.widgets["base_lr"].value() == pytest.approx(base)
 
 
 def test_installed_tools_share_the_menus_without_clashing_shortcuts(main_window) -> None:
-    main_window.install_extras()
     seen: dict[str, str] = {}
     for top in main_window.menuBar().actions():
         for a in top.menu().actions():
@@ -205,9 +204,9 @@ def test_hovering_a_critical_point_names_it(explorer, qtbot) -> None:
     plot = explorer.plot
     QApplication.processEvents()
     p = plot.data_to_widget(saddle.x, saddle.y)
-    for dx in (6, 3, 0):  # approach it: pyqtgraph hovers on mouse moves a few ms apart
+    for dx in (6, 3, 0):  # approach it, as a hand would
         QTest.mouseMove(plot.viewport(), QPoint(round(p.x()) + dx, round(p.y())))
-        qtbot.wait(30)
+    qtbot.waitUntil(lambda: "saddle" in plot.vb.toolTip(), timeout=2000)
     tip = plot.vb.toolTip()
     assert "saddle" in tip and f"{saddle.value:.5g}" in tip
 

@@ -14,14 +14,11 @@ from hypothesis import strategies as st
 
 from core.io.scene import (
     VERSION,
-    Config,
     RunSpec,
     Scene,
     SessionError,
-    first_config,
     load_scene,
     parse_scene,
-    replay,
     save_scene,
     scene_to_dict,
 )
@@ -31,7 +28,8 @@ from core.optim.estimates import Estimate
 from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
 from core.race.model import Race
-from core.race.scene import race_scene, restore_race
+from core.race.scene import first_config, race_scene, replay, restore_race
+from core.runs.config import RunConfig
 from core.runs.run import Run
 from surfaces.drawn import Bump, DrawnSurface
 from surfaces.formula import FormulaSurface
@@ -43,7 +41,7 @@ STARTS = np.array([[0.3, -1.7], [-2.1, 1.1]])
 def run_of(surface, spec: RunSpec, starts=STARTS) -> Run:
     """A fresh core Run built from a spec's first settings and replayed to its steps."""
     c = first_config(spec)
-    run = Run(surface, c.rule, c.hyper, c.schedule, starts, c.estimate, seed=spec.seed)
+    run = Run(surface, c.rule, c.hyper, c.schedule, starts, c.estimate, seed=c.seed)
     replay(run, spec)
     return run
 
@@ -87,8 +85,8 @@ SURFACES = {
 def test_round_trip_reproduces_runs(tmp_path, surface_kind, rule, convention, schedule, estimate):
     surface = SURFACES[surface_kind]()
     hyper = default_hyper(rule, convention)
-    spec = RunSpec(Config(rule, hyper, schedule, estimate), "#d6336c", seed=7, steps=60)
-    original = run_of(surface, RunSpec(spec.config, "#000000", seed=7, steps=0))
+    spec = RunSpec(RunConfig(rule, hyper, schedule, estimate, seed=7), "#d6336c", steps=60)
+    original = run_of(surface, RunSpec(spec.config, "#000000", steps=0))
     original.step(60)
     loaded = round_trip(tmp_path, Scene(surface, STARTS, (spec,)))
     (got,) = loaded.runs
@@ -102,7 +100,7 @@ def test_round_trip_reproduces_runs(tmp_path, surface_kind, rule, convention, sc
 def test_loaded_gd_run_matches_the_closed_form(tmp_path):
     # f = x² + 3y²: GD multiplies x by (1 − 2η) and y by (1 − 6η) at every step.
     surface = FormulaSurface("x**2 + 3*y**2")
-    spec = RunSpec(Config("gd", default_hyper("sgd"), Schedule(lr=0.1), Estimate()), "#112233",
+    spec = RunSpec(RunConfig("gd", default_hyper("sgd"), Schedule(lr=0.1), Estimate()), "#112233",
                    steps=10)  # fmt: skip
     scene = round_trip(tmp_path, Scene(surface, np.array([[1.0, -2.0]]), (spec,)))
     run = run_of(scene.surface, scene.runs[0], scene.starts)
@@ -112,11 +110,12 @@ def test_loaded_gd_run_matches_the_closed_form(tmp_path):
 
 def test_seed_is_kept_and_matters(tmp_path):
     surface = get_surface("rosenbrock")
-    c = Config("sgd", default_hyper("sgd"), Schedule(lr=1e-3), Estimate("noise", sigma=3.0))
-    specs = (RunSpec(c, "#aa0000", seed=11, steps=40), RunSpec(c, "#00aa00", seed=12, steps=40))
+    c = RunConfig("sgd", default_hyper("sgd"), Schedule(lr=1e-3), Estimate("noise", sigma=3.0))
+    specs = (RunSpec(c.with_(seed=11), "#aa0000", steps=40),
+             RunSpec(c.with_(seed=12), "#00aa00", steps=40))  # fmt: skip
     scene = round_trip(tmp_path, Scene(surface, STARTS, specs))
     a, b = (run_of(scene.surface, s) for s in scene.runs)
-    assert [s.seed for s in scene.runs] == [11, 12]
+    assert [s.config.seed for s in scene.runs] == [11, 12]
     assert_same_run(a, run_of(surface, specs[0]))
     assert not np.array_equal(a.w, b.w)  # a different seed draws different noise
 
@@ -125,10 +124,10 @@ def test_race_with_live_edits_replays_exactly(tmp_path):
     """Edits made mid-race (rate, momentum, rule switch, schedule) are replayed at their step."""
     race = Race(get_surface("six_hump_camel"), critical=())
     for rule in ("gd", "momentum", "nesterov", "adam"):
-        race.add_slot(rule, 0.01)
+        race.add_racer(rule, 0.01)
     race.add_start(1.0, -0.5)
     race.step(25)
-    a, b, c, d = (s.key for s in race.slots)
+    a, b, c, d = (s.key for s in race.racers)
     race.edit(b, lr=0.002, momentum=0.5)
     race.edit(c, rule="rmsprop")
     race.edit(a, colour="#123456")  # colour only: nothing to replay
@@ -137,15 +136,21 @@ def test_race_with_live_edits_replays_exactly(tmp_path):
     race.edit(b, lr=0.003)
     race.step(9)
     race.set_enabled(c, False)
-    scene = round_trip(tmp_path, race_scene(race, selected=1))
+    race.select(b)
+    race.set_view_range((-1.0, 1.5, -0.5, 2.0))
+    race.set_speed(7, 30)
+    scene = round_trip(tmp_path, race_scene(race))
+    assert (scene.selected, scene.view, scene.speed) == (1, (-1.0, 1.5, -0.5, 2.0), (7, 30))
     assert [len(s.history) for s in scene.runs] == [0, 2, 0, 1]
     assert scene.runs[2].enabled is False and scene.runs[0].colour == "#123456"
     copy = Race(scene.surface, critical=())
     restore_race(copy, scene)
-    assert [s.name for s in copy.slots] == [s.name for s in race.slots]
+    assert [s.name for s in copy.racers] == [s.name for s in race.racers]
+    assert copy.selected.name == race.selected.name and copy.speed == (7, 30)
+    assert copy.view_range == (-1.0, 1.5, -0.5, 2.0)
     for old, new in zip(race.active(), copy.active(), strict=True):
         assert_same_run(old.run, new.run)
-        assert (new.hyper, new.schedule, new.rule) == (old.hyper, old.schedule, old.rule)
+        assert new.config == old.config and new.history == old.history
     # the restored race goes on exactly like the original
     race.step(5)
     copy.step(5)
@@ -158,8 +163,8 @@ def test_network_slice_is_stored_exactly(tmp_path):
     x = np.random.default_rng(1).normal(size=(12, 2))
     y = (x[:, :1] > 0).astype(float)
     surface = slice_directions(net, x, y, seed=5)
-    c = Config("sgd", default_hyper("sgd"), Schedule(lr=0.5), Estimate("minibatch", batch=4))
-    spec = RunSpec(c, "#445566", seed=2, steps=30)
+    c = RunConfig("sgd", default_hyper("sgd"), Schedule(lr=0.5), Estimate("minibatch", batch=4), 2)
+    spec = RunSpec(c, "#445566", steps=30)
     loaded = round_trip(tmp_path, Scene(surface, np.array([[0.1, -0.2]]), (spec,)))
     p = np.random.default_rng(2).uniform(-1, 1, (20, 2))
     np.testing.assert_array_equal(loaded.surface.value(p), surface.value(p))
@@ -181,7 +186,7 @@ def test_unsavable_surface_is_refused(tmp_path):
 
 # --- broken and future files ---------------------------------------------------------------------
 def good_doc() -> dict:
-    c = Config("adam", default_hyper("adam"), Schedule(lr=0.05), Estimate())
+    c = RunConfig("adam", default_hyper("adam"), Schedule(lr=0.05), Estimate())
     scene = Scene(
         get_surface("beale"), STARTS, (RunSpec(c, "#abcdef", steps=5),), view=(-1, 1, -2, 2)
     )
@@ -272,7 +277,7 @@ def test_good_document_loads():
 
 # --- atomic writes ---------------------------------------------------------------------------------
 def _scene(lr: float) -> Scene:
-    c = Config("gd", default_hyper("sgd"), Schedule(lr=lr), Estimate())
+    c = RunConfig("gd", default_hyper("sgd"), Schedule(lr=lr), Estimate())
     return Scene(get_surface("booth"), STARTS, (RunSpec(c, "#010203", steps=3),))
 
 
@@ -352,7 +357,7 @@ def _paths(d, prefix=()):
 
 JUNK = st.one_of(
     st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.text(max_size=5),
-    st.floats(allow_nan=False, allow_infinity=False), st.just([]), st.just({}),
+    st.floats(allow_nan=False, allow_infinity=False), st.builds(list), st.builds(dict),
     st.lists(st.floats(allow_nan=False, allow_infinity=False), max_size=4),
 )  # fmt: skip
 
@@ -401,3 +406,39 @@ def test_saved_user_surface_keeps_its_name(tmp_path):
     }
     with pytest.raises(SessionError, match="label"):
         parse_scene(json.dumps(doc))
+
+
+def test_a_version_1_file_from_before_runconfig_still_opens():
+    """A scene written by an earlier release (seed beside the settings, history entries without
+    one) loads with every setting in place and the run's seed in each history entry."""
+    text = """{"format": "gd-explorer-scene", "version": 1,
+     "surface": {"kind": "named", "name": "booth"}, "starts": [[1.0, 2.0]],
+     "runs": [{"name": "Momentum", "rule": "momentum",
+               "hyper": {"momentum": 0.9, "convention": "pytorch"},
+               "schedule": {"mode": "constant", "lr": 0.01},
+               "estimate": {"kind": "noise", "batch": 8, "sigma": 0.25},
+               "seed": 5, "colour": "#123456", "enabled": true, "steps": 20,
+               "history": [{"rule": "sgd", "hyper": {}, "schedule": {"mode": "constant", "lr": 0.02},
+                            "estimate": {"kind": "full"}, "until": 8}]}],
+     "view": [-5, 5, -5, 5], "log_scale": false,
+     "speed": {"steps_per_tick": 3, "ticks_per_second": 30}, "selected": 0}"""
+    scene = parse_scene(text)
+    (spec,) = scene.runs
+    c = spec.config
+    assert (c.rule, c.hyper.momentum, c.hyper.convention, c.schedule.lr) == (
+        "momentum", 0.9, "pytorch", 0.01)  # fmt: skip
+    assert (c.estimate.kind, c.estimate.sigma, c.seed) == ("noise", 0.25, 5)
+    ((until, h),) = spec.history
+    assert (until, h.rule, h.schedule.lr, h.estimate.kind, h.seed) == (8, "sgd", 0.02, "full", 5)
+    assert (spec.colour, spec.steps, scene.speed, scene.selected) == ("#123456", 20, (3, 30), 0)
+    # Replayed: 8 GD steps at 0.02 from (1, 2), then momentum. Booth's gradient by hand.
+    run = run_of(scene.surface, spec, scene.starts)
+    assert run.t == 20 and run.rule == "momentum"
+    w = np.array([1.0, 2.0])
+    for _ in range(8):
+        x, y = w
+        w = w - 0.02 * np.array([2 * (x + 2 * y - 7) + 4 * (2 * x + y - 5),
+                                 4 * (x + 2 * y - 7) + 2 * (2 * x + y - 5)])  # fmt: skip
+    tr = run.trajectory
+    at8 = list(tr.step[: tr.count]).index(8)
+    np.testing.assert_allclose(tr.xy[0, at8], w, rtol=1e-12)

@@ -3,8 +3,8 @@
 A scene holds the surface, the shared start points, every run's full configuration (rule, Hyper,
 schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Runs are
 deterministic given their seeds, so loading re-runs the recorded steps; a run whose settings were
-edited mid-race keeps the earlier settings in ``history`` (each with the step it ended at) and is
-replayed through them. Reading validates everything before returning, so a broken or newer file
+edited mid-race keeps the earlier settings in ``history`` (each with the step it ended at), so
+core.race.scene can replay it through them. Reading validates everything before returning, so a broken or newer file
 raises one SessionError line and the caller changes nothing. Writes are atomic.
 """
 
@@ -28,7 +28,7 @@ from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import Hyper, HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical
-from core.runs.run import Run
+from core.runs.config import RunConfig
 from surfaces.base import Surface
 from surfaces.errors import UserError
 
@@ -45,27 +45,16 @@ class SessionError(UserError):
 
 
 @dataclass(frozen=True)
-class Config:
-    """What decides a run's updates; ``until`` is the step this setting ended at (history only)."""
-
-    rule: str
-    hyper: Hyper
-    schedule: Schedule
-    estimate: Estimate
-    until: int = 0
-
-
-@dataclass(frozen=True)
 class RunSpec:
-    """One racer: its current configuration, identity, and the steps it had taken."""
+    """One racer: its current settings (seed included), identity, and the steps it had taken."""
 
-    config: Config
+    config: RunConfig
     colour: str
-    seed: int = 0
     enabled: bool = True
     steps: int = 0
     name: str = ""
-    history: tuple[Config, ...] = ()  # earlier configurations, oldest first
+    # Earlier settings, oldest first, each with the step it ended at (the run's seed throughout).
+    history: tuple[tuple[int, RunConfig], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +70,7 @@ class Scene:
 
 
 # --- writing -----------------------------------------------------------------------------------
-def _config_dict(c: Config) -> dict[str, Any]:
+def _config_dict(c: RunConfig) -> dict[str, Any]:
     return {
         "rule": c.rule,
         "hyper": c.hyper.as_dict(),
@@ -98,9 +87,9 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         raise SessionError(str(e)) from None
     runs = []
     for r in scene.runs:
-        d: dict[str, Any] = {"name": r.name, **_config_dict(r.config), "seed": r.seed,
+        d: dict[str, Any] = {"name": r.name, **_config_dict(r.config), "seed": r.config.seed,
                              "colour": r.colour, "enabled": r.enabled, "steps": r.steps}  # fmt: skip
-        d["history"] = [{**_config_dict(h), "until": h.until} for h in r.history]
+        d["history"] = [{**_config_dict(c), "until": until} for until, c in r.history]
         runs.append(d)
     return {
         "format": FORMAT,
@@ -150,7 +139,7 @@ def _obj(v: object, what: str, keys: tuple[str, ...], optional: tuple[str, ...] 
     return v
 
 
-def _config(d: dict, what: str, surface: Surface, until: int = 0) -> Config:
+def _config(d: dict, what: str, surface: Surface, seed: int) -> RunConfig:
     try:
         rule = canonical(d["rule"]) if isinstance(d["rule"], str) else None
         if rule is None:
@@ -170,7 +159,7 @@ def _config(d: dict, what: str, surface: Surface, until: int = 0) -> Config:
         estimate.check(surface)
     except (RuleError, HyperError, ScheduleError, EstimateError, TypeError) as e:
         raise SessionError(f"{what}: {e}") from None
-    return Config(rule, hyper, schedule, estimate, until)
+    return RunConfig(rule, hyper, schedule, estimate, seed)
 
 
 _CONFIG_KEYS = ("rule", "hyper", "schedule", "estimate")
@@ -198,9 +187,10 @@ def _run(d: object, i: int, surface: Surface) -> RunSpec:
         hw = f"{what} history[{j}]"
         h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
         until = _int(h["until"], f"{hw} until", last + 1, steps)
-        history.append(_config(h, hw, surface, until))
+        history.append((until, _config(h, hw, surface, seed)))
         last = until
-    return RunSpec(_config(r, what, surface), colour, seed, enabled, steps, name, tuple(history))
+    config = _config(r, what, surface, seed)
+    return RunSpec(config, colour, enabled, steps, name, tuple(history))
 
 
 def _starts(v: object) -> NDArray[np.float64]:
@@ -253,7 +243,7 @@ def scene_from_dict(doc: object) -> Scene:
     sel = d.get("selected")
     if sel is not None:
         sel = _int(sel, "'selected'", 0, max(len(specs) - 1, 0))
-    return Scene(surface, starts, specs, view, log, speed, sel)  # type: ignore[arg-type]
+    return Scene(surface, starts, specs, view, log, speed, sel)
 
 
 def _reject_constant(name: str) -> None:
@@ -273,32 +263,3 @@ def load_scene(path: str | os.PathLike[str]) -> Scene:
         return parse_scene(text)
     except SessionError as e:
         raise SessionError(f"{p.name}: {e}") from None
-
-
-# --- replaying -----------------------------------------------------------------------------------
-def first_config(spec: RunSpec) -> Config:
-    """The configuration the run started with (its oldest history entry, or its current one)."""
-    return spec.history[0] if spec.history else spec.config
-
-
-def apply_config(run: Run, c: Config) -> None:
-    """Switch a live run to another configuration, as the Explorer's live edits do."""
-    run.hyper, run.schedule, run.estimate = c.hyper, c.schedule, c.estimate
-    if c.rule != run.rule:
-        run.set_rule(c.rule)
-
-
-def replay(run: Run, spec: RunSpec) -> None:
-    """Advance a fresh run (built from first_config) through its history to spec.steps."""
-    following = (*spec.history[1:], spec.config)[: len(spec.history)]
-    for c, nxt in zip(spec.history, following, strict=True):
-        _step_to(run, c.until)
-        apply_config(run, nxt)
-    _step_to(run, spec.steps)
-
-
-def _step_to(run: Run, t: int) -> None:
-    # Exactly to t even when every point has diverged (they stay put): the race may have
-    # stepped a diverged run to the end of a timer tick's chunk, and the scene must match.
-    while run.t < t:
-        run.step(min(t - run.t, 1000))

@@ -1,28 +1,31 @@
-"""The Explorer's model without Qt: one surface, shared start points, and a list of run slots.
+"""The Explorer's model without Qt: one surface, shared start points, the racers, which racer is
+selected, and how the race is shown (view range, colour scale, speed).
 
-Each slot is a user-configured optimizer (rule, convention, estimate, schedule, hyperparameters,
-colour) wrapping one core Run over all start points. Edits are applied to the live Run in place, so
-the next step uses them; structural changes (surface, starts) reset the runs.
+Every change emits one event of ``Race.events`` carrying the new value (psygnal, as napari's
+models do), so views subscribe instead of asking. Edits are applied to the live Runs in place, so
+the next step uses them; structural changes (surface, starts) restart the runs.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field, replace
+import time
+from dataclasses import replace
 
 import numpy as np
 from numpy.typing import NDArray
+from psygnal import Signal, SignalGroup
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import Hyper, default_hyper
-from core.optim.schedules import Schedule
-from core.optim.table import canonical, rule_info
 from core.race.colours import RUN_COLOURS
+from core.race.racer import Racer, edited_config, racer_config
+from core.runs.config import RunConfig
 from core.runs.run import STATUS_TEXT, Run
 from surfaces.base import CriticalPoint, Surface
 
 Array = NDArray[np.float64]
 TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
+CHUNK = 16  # steps between two looks at the clock when stepping against a time budget
 
 # Starts that show something interesting on the classic surfaces; others use a corner of the domain.
 DEFAULT_STARTS: dict[str, tuple[float, float]] = {
@@ -60,52 +63,36 @@ def critical_points(surface: Surface) -> tuple[CriticalPoint, ...]:
     return found or tuple(surface.known_critical)
 
 
-@dataclass
-class RunSlot:
-    """One racer as the user configured it, and its live Run."""
+class RaceEvents(SignalGroup):
+    """What changed in a Race; each event carries the new value."""
 
-    key: int
-    rule: str
-    hyper: Hyper
-    schedule: Schedule
-    estimate: Estimate
-    colour: str
-    enabled: bool = True
-    seed: int = 0
-    run: Run | None = field(default=None, repr=False)
-    # Settings in force before live edits of the current run: (step it ended at, rule, hyper,
-    # schedule, estimate), oldest first, so a saved scene can replay the run exactly.
-    history: list[tuple[int, str, Hyper, Schedule, Estimate]] = field(
-        default_factory=list, repr=False
-    )
-
-    @property
-    def name(self) -> str:
-        """Menu and legend name: 'GD' for full-batch SGD, otherwise the rule's title."""
-        if self.rule == "sgd":
-            base = "GD" if self.estimate.kind == "full" else "SGD"
-        else:
-            base = rule_info(self.rule).title
-        suffix = "" if self.estimate.kind == "full" else f" ({self.estimate.label})"
-        conv = " [torch]" if self.hyper.convention == "pytorch" else ""
-        return f"{base}{suffix}{conv}"
-
-    @property
-    def lr(self) -> float:
-        """The rate the lr slider edits: the peak of cyclic schedules, η otherwise."""
-        return self.schedule.headline_lr
+    surface = Signal(object, object)  # (Surface, f on a square grid or None): runs restarted
+    critical = Signal(tuple)  # the surface's critical points (a search finished)
+    starts = Signal(object)  # (K, 2) start points: every enabled run restarted from them
+    racers = Signal(tuple)  # the racers, after one was added, removed, enabled or edited
+    selected = Signal(object)  # the selected Racer (None when there are none)
+    stepped = Signal(int)  # the runs advanced, or were reset: the race's step count
+    view_range = Signal(tuple)  # (x0, x1, y0, y1) of the part of the plane shown
+    log_scale = Signal(bool)  # colour the surface by log(f − f_min)
+    speed = Signal(int, int)  # updates per animation tick, animation ticks per second
 
 
 class Race:
-    """Surface + starts + run slots; every mutation keeps the slots' Runs consistent."""
+    """Surface + starts + racers + selection + how they are shown; every mutation keeps the
+    racers' Runs consistent and emits its event."""
 
     def __init__(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None) -> None:
+        self.events = RaceEvents()
         self._keys = itertools.count(1)
-        self.slots: list[RunSlot] = []
+        self.racers: list[Racer] = []
+        self._selected_key: int | None = None
+        self.view_range: tuple[float, float, float, float] = tuple(map(float, surface.domain))
+        self.log_scale = False
+        self.speed = (1, 60)
         self.surface = surface
         self.critical: tuple[CriticalPoint, ...] = ()
         self.starts = np.array([default_start(surface)], dtype=np.float64)
-        self.set_surface(surface, critical)
+        self._install(surface, critical, None)
 
     # --- surface and starts -----------------------------------------------------------------
     @property
@@ -113,182 +100,230 @@ class Race:
         x0, x1, y0, y1 = self.surface.domain
         return float(max(x1 - x0, y1 - y0))
 
-    def set_surface(
-        self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None
-    ) -> None:
-        """Switch surface: start from its default point; estimates it cannot use fall back to noise."""
+    def _install(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None,
+                 starts: Array | None) -> None:  # fmt: skip
         self.surface = surface
-        self.critical = critical if critical is not None else critical_points(surface)
-        self.starts = np.array([default_start(surface)], dtype=np.float64)
-        for s in self.slots:
-            if s.estimate.kind in ("sample", "minibatch") and surface.n_samples == 0:
-                s.estimate = Estimate("noise", sigma=1.0)
-            s.run = None
-            self._build(s)
+        self.critical = tuple(critical) if critical is not None else critical_points(surface)
+        first = [default_start(surface)] if starts is None else starts
+        self.starts = np.array(first, dtype=np.float64).reshape(-1, 2)
+        for r in self.racers:
+            if r.config.estimate.kind in ("sample", "minibatch") and surface.n_samples == 0:
+                r.config = r.config.with_(estimate=Estimate("noise", sigma=1.0))
+            r.run = None
+            self._build(r)
+
+    def set_surface(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None,
+                    starts: Array | None = None, values: Array | None = None) -> None:  # fmt: skip
+        """Switch surface; runs restart from ``starts`` (default: the surface's default start).
+        Estimates it cannot use fall back to noise. ``values``: f on a square grid over the
+        domain when the caller already has it (a drawing kept up to date bump by bump), passed
+        on with the event so a view need not recompute it."""
+        self._install(surface, critical, starts)
+        self.events.surface.emit(surface, values)
 
     def set_critical(self, critical: tuple[CriticalPoint, ...]) -> None:
         """New critical points (a finished search): markers and statuses use them from now on."""
         self.critical = tuple(critical)
-        for s in self.slots:
-            if s.run is not None:
-                s.run.critical = self.critical
+        for r in self.racers:
+            if r.run is not None:
+                r.run.critical = self.critical
+        self.events.critical.emit(self.critical)
+
+    def set_starts(self, starts: Array) -> None:
+        """Every enabled run restarts from these (K, 2) points."""
+        self.starts = np.array(starts, dtype=np.float64).reshape(-1, 2)
+        self._rebuild()
+        self.events.starts.emit(self.starts.copy())
 
     def restart_at(self, x: float, y: float) -> None:
         """Every enabled run restarts from (x, y) alone."""
-        self.starts = np.array([[x, y]], dtype=np.float64)
-        self.reset()
+        self.set_starts(np.array([[x, y]]))
 
     def add_start(self, x: float, y: float) -> None:
         """Another start point; every enabled run restarts from all starts."""
-        self.starts = np.vstack([self.starts, [[x, y]]])
-        self.reset()
+        self.set_starts(np.vstack([self.starts, [[x, y]]]))
 
     def move_start(self, i: int, x: float, y: float) -> None:
-        self.starts[i] = (x, y)
-        self.reset()
+        starts = self.starts.copy()
+        starts[i] = (x, y)
+        self.set_starts(starts)
 
     def reset(self) -> None:
-        for s in self.slots:
-            if s.enabled:
-                self._build(s)
+        """Every enabled run back to step 0 at the current starts."""
+        self._rebuild()
+        self.events.stepped.emit(0)
 
-    # --- slots ------------------------------------------------------------------------------
-    def _build(self, s: RunSlot) -> None:
-        """(Re)create the slot's Run from the current starts."""
-        s.history = []
-        s.run = Run(
-            self.surface,
-            s.rule,
-            s.hyper,
-            s.schedule,
-            self.starts.copy(),
-            s.estimate,
-            seed=s.seed,
-            max_points=TRAIL_POINTS,
-            critical=self.critical,
-            scale=self.span,
-        )
+    def _rebuild(self) -> None:
+        for r in self.racers:
+            if r.enabled:
+                self._build(r)
 
-    def slot(self, key: int) -> RunSlot:
-        for s in self.slots:
-            if s.key == key:
-                return s
+    # --- racers -----------------------------------------------------------------------------
+    def _build(self, r: Racer) -> None:
+        """(Re)create the racer's Run from the current starts."""
+        r.history = []
+        c = r.config
+        r.run = Run(self.surface, c.rule, c.hyper, c.schedule, self.starts.copy(), c.estimate,
+                    seed=c.seed, max_points=TRAIL_POINTS, critical=self.critical,
+                    scale=self.span)  # fmt: skip
+
+    def racer(self, key: int) -> Racer:
+        for r in self.racers:
+            if r.key == key:
+                return r
         raise KeyError(key)
 
-    def _next_colour(self) -> str:
-        used = {s.colour for s in self.slots}
+    def _next_colour(self, racers: list[Racer]) -> str:
+        used = {r.colour for r in racers}
         free = [c for c in RUN_COLOURS if c not in used]
-        return free[0] if free else RUN_COLOURS[len(self.slots) % len(RUN_COLOURS)]
+        return free[0] if free else RUN_COLOURS[len(racers) % len(RUN_COLOURS)]
 
-    def add_slot(self, rule: str = "gd", lr: float = 0.01, **hyper: object) -> RunSlot:
-        key = canonical(rule)
-        s = RunSlot(
-            next(self._keys),
-            key,
-            default_hyper(key, "textbook", **hyper),
-            Schedule(lr=lr),
-            Estimate(),
-            self._next_colour(),
-        )
-        self.slots.append(s)
-        self._build(s)
-        return s
+    def new_racer(self, config: RunConfig, colour: str | None = None) -> Racer:
+        """A racer with a fresh key and a run from the current starts, not yet in the race."""
+        r = Racer(next(self._keys), config, colour or self._next_colour(self.racers))
+        self._build(r)
+        return r
 
-    def duplicate_slot(self, key: int) -> RunSlot:
-        src = self.slot(key)
-        s = replace(src, key=next(self._keys), colour=self._next_colour(), run=None, enabled=True)
-        self.slots.insert(self.slots.index(src) + 1, s)
-        self._build(s)
-        return s
+    def add_racer(self, config: RunConfig | str = "gd", lr: float = 0.01, **hyper: object) -> Racer:
+        """Add a racer: a RunConfig, or a rule name with its rate and hyperparameters (the rest
+        the rule's textbook defaults)."""
+        if isinstance(config, str):
+            config = racer_config(config, lr, **hyper)
+        r = self.new_racer(config)
+        self._changed([*self.racers, r])
+        return r
 
-    def remove_slot(self, key: int) -> None:
-        self.slots.remove(self.slot(key))
+    def duplicate_racer(self, key: int) -> Racer:
+        src = self.racer(key)
+        r = replace(src, key=next(self._keys), colour=self._next_colour(self.racers), run=None,
+                    enabled=True, history=[])  # fmt: skip
+        self._build(r)
+        racers = list(self.racers)
+        racers.insert(racers.index(src) + 1, r)
+        self._changed(racers)
+        return r
+
+    def remove_racer(self, key: int) -> None:
+        gone = self.racer(key)
+        self._changed([r for r in self.racers if r is not gone])
+
+    def set_racers(self, racers: list[Racer]) -> None:
+        """Replace every racer (a restored scene, a new one); their runs are kept as they are."""
+        self._changed(list(racers))
 
     def set_enabled(self, key: int, enabled: bool) -> None:
-        s = self.slot(key)
-        s.enabled = enabled
+        r = self.racer(key)
+        r.enabled = enabled
         if enabled:  # rejoin the race from the current starts
-            self._build(s)
+            self._build(r)
+        self._changed(self.racers)
 
     def edit(self, key: int, **changes: object) -> None:
-        """Apply edits live. Keys: colour, rule, convention, lr, estimate_kind (+ batch, sigma), schedule (a dict of fields),
-        and any Hyper field. Raises the core's errors (HyperError, ...) for bad values."""
-        s = self.slot(key)
-        before = (s.rule, s.hyper, s.schedule, s.estimate)
-        try:
-            self._apply_edit(s, changes)
-        finally:
-            t = s.run.t if s.run is not None else 0
-            now = (s.rule, s.hyper, s.schedule, s.estimate)
-            if t > 0 and now != before and not (s.history and s.history[-1][0] == t):
-                s.history.append((t, *before))
-
-    def _apply_edit(self, s: RunSlot, changes: dict[str, object]) -> None:
-        hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
-        if hyper_changes:
-            s.hyper = s.hyper.with_(**hyper_changes)
-        if "estimate_kind" in changes:
-            est = Estimate(
-                changes["estimate_kind"],  # type: ignore[arg-type]
-                batch=int(changes.get("batch", s.estimate.batch)),  # type: ignore[call-overload]
-                sigma=float(changes.get("sigma", s.estimate.sigma)),  # type: ignore[arg-type]
-            )
-            est.check(self.surface)
-            s.estimate = est
-        if "schedule" in changes or "lr" in changes:
-            lr = float(changes["lr"]) if "lr" in changes else None  # type: ignore[arg-type]
-            s.schedule = s.schedule.edited(dict(changes.get("schedule", {})), lr)  # type: ignore[call-overload]
-        if s.run is not None:
-            s.run.hyper, s.run.schedule, s.run.estimate = s.hyper, s.schedule, s.estimate
+        """Apply edits live (see racer.edited_config for the keys; "colour" too). Bad values
+        raise the core's errors (HyperError, ...) and change nothing."""
+        r = self.racer(key)
+        config = edited_config(r.config, changes, self.surface)
+        r.reconfigure(config)
         if "colour" in changes:
-            s.colour = str(changes["colour"])
-        if "rule" in changes:
-            s.rule = canonical(str(changes["rule"]))
-            if s.run is not None:
-                s.run.set_rule(s.rule)
+            r.colour = str(changes["colour"])
+        self._changed(self.racers)
+
+    def _changed(self, racers: list[Racer]) -> None:
+        before = self.selected
+        self.racers = racers
+        self.events.racers.emit(tuple(racers))
+        self._emit_selected(before)
+
+    # --- selection and view -----------------------------------------------------------------
+    @property
+    def selected(self) -> Racer | None:
+        """The racer the panels show and edit: the chosen one, else the first."""
+        for r in self.racers:
+            if r.key == self._selected_key:
+                return r
+        return self.racers[0] if self.racers else None
+
+    def select(self, key: int) -> None:
+        before = self.selected
+        self._selected_key = self.racer(key).key
+        self._emit_selected(before)
+
+    def _emit_selected(self, before: Racer | None) -> None:
+        now = self.selected
+        self._selected_key = now.key if now is not None else None
+        if now is not before:
+            self.events.selected.emit(now)
+
+    def set_view_range(self, view: tuple[float, float, float, float]) -> None:
+        """The part of the plane shown: (x0, x1, y0, y1)."""
+        view = tuple(map(float, view))
+        if view != self.view_range:
+            self.view_range = view
+            self.events.view_range.emit(view)
+
+    def set_log_scale(self, on: bool) -> None:
+        if bool(on) != self.log_scale:
+            self.log_scale = bool(on)
+            self.events.log_scale.emit(self.log_scale)
+
+    def set_speed(self, steps_per_tick: int, ticks_per_second: int) -> None:
+        speed = (max(1, int(steps_per_tick)), max(1, int(ticks_per_second)))
+        if speed != self.speed:
+            self.speed = speed
+            self.events.speed.emit(*speed)
 
     # --- stepping ---------------------------------------------------------------------------
-    def active(self) -> list[RunSlot]:
-        return [s for s in self.slots if s.enabled and s.run is not None]
+    def active(self) -> list[Racer]:
+        return [r for r in self.racers if r.enabled and r.run is not None]
 
-    def step(self, k: int = 1) -> None:
-        for s in self.active():
-            assert s.run is not None
-            if not s.run.diverged.all():
-                s.run.step(k)
+    def step(self, k: int = 1, budget_s: float | None = None) -> None:
+        """k updates of every enabled run that has not wholly diverged, then one event. With a
+        time budget, stop early (between chunks) once it is spent: at high speeds the race slows
+        down instead of the window freezing."""
+        runs = [r.run for r in self.active() if r.run is not None]
+        deadline = None if budget_s is None else time.perf_counter() + budget_s
+        left = k
+        while left > 0:
+            n = left if deadline is None else min(left, CHUNK)
+            for run in runs:
+                if not run.diverged.all():
+                    run.step(n)
+            left -= n
+            if deadline is not None and time.perf_counter() > deadline:
+                break
+        self.events.stepped.emit(self.t)
+
+    @property
+    def t(self) -> int:
+        return max((r.t for r in self.active()), default=0)
 
     # --- what the views show (plain arrays) ---------------------------------------------------
     def trails(self) -> tuple[list[tuple[str, Array, object]], Array, list[str]]:
         """(colour, recorded xy (count, 2), token) per run point; heads (K, 2); their colours.
         The token changes when a trajectory is replaced or re-decimated."""
         trails, heads, colours = [], [], []
-        for s in self.active():
-            r = s.run
-            assert r is not None and r.trajectory is not None
-            tr = r.trajectory
-            for i in range(r.n_points):
-                trails.append((s.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
-            heads.append(r.w)
-            colours += [s.colour] * r.n_points
+        for r in self.active():
+            run = r.run
+            assert run is not None and run.trajectory is not None
+            tr = run.trajectory
+            for i in range(run.n_points):
+                trails.append((r.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
+            heads.append(run.w)
+            colours += [r.colour] * run.n_points
         return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
 
     def readouts(self) -> tuple[list[tuple], list[tuple[str, Array, Array, Array]]]:
         """Legend rows (key, colour, name, step, loss, |∇f|, lr, status text) and history curves
         (colour, steps, loss, lr) per run point, read from core."""
         rows, curves = [], []
-        for s in self.active():
-            r = s.run
-            assert r is not None and r.trajectory is not None
-            loss, grad, status, lr = r.loss(), r.grad_norm(), r.status(), r.lr_now()
-            tr, n = r.trajectory, r.trajectory.count
-            for i in range(r.n_points):
-                name = s.name if r.n_points == 1 else f"{s.name} #{i + 1}"
-                rows.append((s.key, s.colour, name, r.t, float(loss[i]), float(grad[i]), lr,
+        for r in self.active():
+            run = r.run
+            assert run is not None and run.trajectory is not None
+            loss, grad, status, lr = run.loss(), run.grad_norm(), run.status(), run.lr_now()
+            tr, n = run.trajectory, run.trajectory.count
+            for i in range(run.n_points):
+                name = r.name if run.n_points == 1 else f"{r.name} #{i + 1}"
+                rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
-                curves.append((s.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
         return rows, curves
-
-    @property
-    def t(self) -> int:
-        runs = self.active()
-        return max((s.run.t for s in runs if s.run is not None), default=0)

@@ -1,46 +1,71 @@
-"""The Explorer's race as a scene and back, without Qt: what File > Save writes and Open restores."""
+"""The Explorer's race as a scene and back, without Qt: what File > Save writes and Open restores.
+Runs are deterministic given their seeds, so a restored run is re-run through its saved history."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from core.io.scene import Config, RunSpec, Scene, first_config, replay
-from core.race.model import Race, RunSlot
-
-
-def slot_spec(s: RunSlot) -> RunSpec:
-    """A slot's full configuration, its edit history and its step count (0 when sitting out:
-    a disabled run is not shown and restarts from step 0 when ticked again)."""
-    run = s.run if s.enabled else None
-    steps = run.t if run is not None else 0
-    history = tuple(Config(r, h, sc, e, t) for t, r, h, sc, e in s.history) if steps else ()
-    return RunSpec(Config(s.rule, s.hyper, s.schedule, s.estimate), s.colour, s.seed,
-                   s.enabled, steps, s.name, history)  # fmt: skip
+from core.io.scene import RunSpec, Scene
+from core.race.model import Race
+from core.race.racer import Racer, apply_config
+from core.runs.config import RunConfig
+from core.runs.run import Run
 
 
-def race_scene(race: Race, **view: object) -> Scene:
-    """The race as a scene; view holds view=, log_scale=, speed=, selected= (an index)."""
-    specs = tuple(slot_spec(s) for s in race.slots)
-    return Scene(race.surface, race.starts.copy(), specs, **view)  # type: ignore[arg-type]
+def racer_spec(r: Racer) -> RunSpec:
+    """A racer's settings, edit history and step count (0 when sitting out: a disabled run is not
+    shown and restarts from step 0 when ticked again)."""
+    steps = r.t if r.enabled else 0
+    history = tuple(r.history) if steps else ()
+    return RunSpec(r.config, r.colour, r.enabled, steps, r.name, history)
+
+
+def race_scene(race: Race) -> Scene:
+    """The race as a scene, with how it is shown (view range, colour scale, speed, selection)."""
+    specs = tuple(racer_spec(r) for r in race.racers)
+    chosen = race.selected
+    selected = race.racers.index(chosen) if chosen is not None else None
+    return Scene(race.surface, race.starts.copy(), specs, view=race.view_range,
+                 log_scale=race.log_scale, speed=race.speed, selected=selected)  # fmt: skip
+
+
+def first_config(spec: RunSpec) -> RunConfig:
+    """The settings the run started with (its oldest history entry, or its current ones)."""
+    return spec.history[0][1] if spec.history else spec.config
+
+
+def replay(run: Run, spec: RunSpec) -> None:
+    """Advance a fresh run (built from first_config) through its history to spec.steps."""
+    following = [*(c for _, c in spec.history[1:]), spec.config][: len(spec.history)]
+    for (until, _), nxt in zip(spec.history, following, strict=True):
+        _step_to(run, until)
+        apply_config(run, nxt)
+    _step_to(run, spec.steps)
+
+
+def _step_to(run: Run, t: int) -> None:
+    # Exactly to t even when every point has diverged (they stay put): the race may have
+    # stepped a diverged run to the end of a timer tick's chunk, and the scene must match.
+    while run.t < t:
+        run.step(min(t - run.t, 1000))
 
 
 def restore_race(race: Race, scene: Scene) -> list[int]:
-    """Make the race the scene's (its surface must already be set): starts, slots, and every run
-    replayed to its saved step. Returns the new slot keys in scene order."""
-    race.slots = []
-    race.starts = np.array(scene.starts, dtype=np.float64).reshape(-1, 2)
-    keys = []
+    """Make the race the scene's (its surface must already be set): starts, racers with every run
+    replayed to its saved step, selection, view and speed. Returns the racer keys in scene order."""
+    race.set_racers([])
+    race.set_starts(scene.starts)
+    racers = []
     for spec in scene.runs:
-        c = first_config(spec)
-        s = race.add_slot(c.rule, 0.01)
-        s.hyper, s.schedule, s.estimate = c.hyper, c.schedule, c.estimate
-        s.colour, s.seed, s.enabled = spec.colour, spec.seed, spec.enabled
-        race.set_enabled(s.key, True)  # rebuild the run with the restored settings
-        assert s.run is not None
-        replay(s.run, spec)
-        s.rule, s.hyper, s.schedule, s.estimate = (
-            spec.config.rule, spec.config.hyper, spec.config.schedule, spec.config.estimate)  # fmt: skip
-        s.history = [(h.until, h.rule, h.hyper, h.schedule, h.estimate) for h in spec.history]
-        s.enabled = spec.enabled
-        keys.append(s.key)
-    return keys
+        r = race.new_racer(first_config(spec), spec.colour)
+        assert r.run is not None
+        replay(r.run, spec)
+        r.config, r.history, r.enabled = spec.config, list(spec.history), spec.enabled
+        racers.append(r)
+    race.set_racers(racers)
+    if racers:
+        race.select(racers[scene.selected or 0].key)
+    race.set_speed(*scene.speed)
+    if scene.view is not None:
+        race.set_view_range(scene.view)
+    if scene.log_scale is not None:
+        race.set_log_scale(scene.log_scale)
+    return [r.key for r in racers]

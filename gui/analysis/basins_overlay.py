@@ -55,14 +55,14 @@ def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
 
 
 class BasinOverlay:
-    """The overlay image inside a pyqtgraph PlotItem; hidden until a map is set."""
+    """The overlay image, for whoever owns the plot to add (in data coordinates); hidden until a
+    map is set."""
 
-    def __init__(self, plot: pg.PlotItem, opacity: float = 0.55) -> None:
+    def __init__(self, opacity: float = 0.55) -> None:
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(Z_VALUE)
         self.image.setOpacity(opacity)
         self.image.setVisible(False)
-        plot.addItem(self.image)
         self.result: BasinMap | None = None
         self._enabled = True
 

@@ -2,7 +2,8 @@
 and show it as a semi-transparent overlay on the Explorer's surface plot, with a legend.
 
 ``install(window)`` puts the panel in a dock of the main window with a View > Basin map action
-(Ctrl+B). The panel reads the race through the Explorer's controller and never edits it.
+(Ctrl+B) and adds its overlay to the Explorer's plot. The panel reads the race through the
+Explorer's controller and never edits it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.analysis.basins import BasinMap, basin_map
+from core.race.racer import Racer
 from gui.analysis.basins_overlay import BasinOverlay, legend_rows
+from gui.explorer.controller import ExplorerController
 from gui.widgets.worker import TaskWorker
 
 AREAS = ("visible view", "whole surface")
@@ -45,13 +48,13 @@ def _swatch_html(colour: str, text: str) -> str:
 
 
 class BasinsPanel(QWidget):
-    """Controls, progress and legend for the basin overlay of one ExplorerTab."""
+    """Controls, progress and legend of the basin overlay (``overlay.image``, for the plot) of
+    one Explorer controller."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.explorer = explorer
-        self.controller = explorer.controller
-        self.overlay = BasinOverlay(explorer.plot.plot)
+        self.controller = controller
+        self.overlay = BasinOverlay()
         self.worker = TaskWorker(self)
         self.result: BasinMap | None = None
         self.last_seconds: float | None = None  # end-to-end: click to overlay drawn
@@ -126,9 +129,8 @@ class BasinsPanel(QWidget):
     def _connect(self) -> None:
         c = self.controller
         c.sigSurfaceChanged.connect(self._on_surface_changed)
-        c.sigRunsChanged.connect(self._on_runs_changed)
-        for sig in (self.explorer.runs.sigSelected, self.explorer.legend.sigRunClicked):
-            sig.connect(lambda _key: self._on_runs_changed())
+        c.sigRacersChanged.connect(self._on_runs_changed)
+        c.sigSelectedChanged.connect(self._on_runs_changed)
         self.compute_button.clicked.connect(self.compute)
         self.cancel_button.clicked.connect(self.cancel)
         self.show_box.toggled.connect(self.overlay.set_enabled)
@@ -140,45 +142,37 @@ class BasinsPanel(QWidget):
         w.sigFailed.connect(lambda m: self._on_worker_ended(f"Failed: {m}"))
 
     # --- what to compute ----------------------------------------------------------------------
-    def selected_slot(self):
-        """The Explorer's selected run slot (the first one if none is selected)."""
-        slots = self.controller.slots
-        chosen = [s for s in slots if s.key == self.explorer.selected]
-        return (chosen or slots or [None])[0]
-
     def domain(self) -> tuple[float, float, float, float]:
         if self.area.currentText() == "whole surface":
-            return tuple(map(float, self.controller.surface.domain))  # type: ignore[return-value]
-        (x0, x1), (y0, y1) = self.explorer.plot.vb.viewRange()
-        return float(x0), float(x1), float(y0), float(y1)
+            x0, x1, y0, y1 = self.controller.surface.domain
+            return float(x0), float(x1), float(y0), float(y1)
+        return self.controller.race.view_range
 
-    def _slot_config(self, slot) -> tuple:
-        return (id(self.controller.surface), slot.key, slot.rule, slot.hyper, slot.schedule,
-                slot.estimate, slot.seed)  # fmt: skip
+    def _racer_config(self, racer: Racer) -> tuple:
+        return id(self.controller.surface), racer.key, racer.config
 
     # --- actions ------------------------------------------------------------------------------
     def compute(self) -> None:
         """Start a map for the selected run over the chosen area (cancels one in progress)."""
         self._on_runs_changed()  # the header names the run this map is for
-        slot = self.selected_slot()
-        if slot is None:
+        racer = self.controller.selected
+        if racer is None:
             self.status.setText("Add a run first: the map uses its optimizer.")
             return
         surface, critical = self.controller.surface, tuple(self.controller.race.critical)
         domain, grid, steps = self.domain(), self.grid.value(), self.steps.value()
-        rule, hyper, schedule, estimate, seed = (slot.rule, slot.hyper, slot.schedule,
-                                                 slot.estimate, slot.seed)  # fmt: skip
+        c = racer.config
 
         def task(progress, cancel) -> BasinMap:
-            return basin_map(surface, rule, hyper, schedule, steps, grid, domain, estimate, seed,
-                             critical=critical, progress=progress, cancel=cancel)  # fmt: skip
+            return basin_map(surface, c.rule, c.hyper, c.schedule, steps, grid, domain, c.estimate,
+                             c.seed, critical=critical, progress=progress, cancel=cancel)  # fmt: skip
 
-        self._pending = (self._slot_config(slot), slot.name, grid, steps)
+        self._pending = (self._racer_config(racer), racer.name, grid, steps)
         self._t0 = time.perf_counter()
         self.progress.setValue(0)
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText(f"Computing {grid}×{grid} starts × {steps} steps of {slot.name}…")
+        self.status.setText(f"Computing {grid}×{grid} starts × {steps} steps of {racer.name}…")
         self.worker.start(task)
 
     def cancel(self) -> None:
@@ -220,22 +214,22 @@ class BasinsPanel(QWidget):
         self.legend.setText("")
 
     # --- controller events --------------------------------------------------------------------
-    def _on_surface_changed(self) -> None:
+    def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()
         self.clear()
         self.status.setText("New surface: compute a map for it.")
         self._on_runs_changed()
 
-    def _on_runs_changed(self) -> None:
-        slot = self.selected_slot()
-        if slot is None:
+    def _on_runs_changed(self, *_: object) -> None:
+        racer = self.controller.selected
+        if racer is None:
             self.run_label.setText("No run to map.")
             return
         self.run_label.setText(
-            f"<b style='color:{slot.colour}'>■</b> <b>{slot.name}</b>, lr {slot.lr:.3g} "
+            f"<b style='color:{racer.colour}'>■</b> <b>{racer.name}</b>, lr {racer.lr:.3g} "
             "(the selected run) from every start of a grid"
         )
-        if self._config is not None and self._slot_config(slot) != self._config:
+        if self._config is not None and self._racer_config(racer) != self._config:
             self.status.setText("The run changed since this map: compute again to update it.")
 
     # --- lifetime -----------------------------------------------------------------------------
@@ -253,10 +247,13 @@ class BasinsPanel(QWidget):
 
 
 def install(window: QMainWindow) -> QDockWidget:
-    """Add the panel to the main window as a hidden dock, toggled by View > Basin map (Ctrl+B)."""
+    """Add the panel to the main window as a hidden dock, toggled by View > Basin map (Ctrl+B),
+    and its overlay to the Explorer's plot."""
+    panel = BasinsPanel(window.explorer.controller)
+    window.explorer.add_plot_item(panel.overlay.image)
     return install_dock(
         window,
-        BasinsPanel(window.explorer),  # type: ignore[attr-defined]
+        panel,
         ("Basins of attraction", "basins_dock"),
         ("Basin map", "Ctrl+B"),
         "Colour every start by where the selected run's optimizer ends (Ctrl+B)",

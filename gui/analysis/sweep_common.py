@@ -18,11 +18,11 @@ def rule_name(rule: str) -> str:
     return "GD" if rule == "sgd" else rule_info(rule).title
 
 
-def rule_colours(slots, rules) -> dict[str, str]:
+def rule_colours(racers, rules) -> dict[str, str]:
     """A run's colour for a rule it runs (the first such run); unused theme colours otherwise."""
     out: dict[str, str] = {}
-    for s in slots:
-        out.setdefault(s.rule, s.colour)
+    for r in racers:
+        out.setdefault(r.config.rule, r.colour)
     spare = [c for c in RUN_COLOURS if c not in out.values()] or list(RUN_COLOURS)
     for i, r in enumerate(r for r in rules if r not in out):
         out[r] = spare[i % len(spare)]

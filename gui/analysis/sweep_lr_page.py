@@ -19,16 +19,16 @@ from core.analysis.sweeps import LrSweep, log_grid, lr_sweep
 from core.optim.hyper import default_hyper
 from gui.analysis.sweep_common import SWEEP_RULES, RunRow, f_star, lr_box, rule_colours, rule_name
 from gui.analysis.sweep_lr_plot import LrSweepPlot
+from gui.explorer.controller import ExplorerController
 from gui.widgets.worker import TaskWorker
 
 
 class LrSweepPage(QWidget):
     """Controls, the two plots and a status line for one Explorer controller."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.explorer = explorer
-        self.controller = explorer.controller
+        self.controller = controller
         self.worker = TaskWorker(self)
         self.result: LrSweep | None = None
         self._surface = None  # the surface being swept
@@ -59,10 +59,11 @@ class LrSweepPage(QWidget):
         self.worker.sigFinished.connect(self._on_finished)
         self.worker.sigCancelled.connect(lambda: self.status.setText("Cancelled."))
         self.worker.sigFailed.connect(lambda m: self.status.setText(f"Failed: {m}"))
-        self.controller.sigRunsChanged.connect(self.refresh_from_race)
+        self.controller.sigRacersChanged.connect(self.refresh_from_race)
+        self.controller.sigSelectedChanged.connect(self.refresh_from_race)
         self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
         self.refresh_from_race()
-        in_race = {s.rule for s in self.controller.slots}
+        in_race = {r.config.rule for r in self.controller.racers}
         for r, box in self.rule_boxes.items():
             box.setChecked(r in in_race or not in_race)
 
@@ -103,8 +104,8 @@ class LrSweepPage(QWidget):
         lrs = log_grid(lo, hi, self.points.value())
         steps = self.steps.value()
         hypers = {}
-        for s in self.controller.slots:
-            hypers.setdefault(s.rule, s.hyper)
+        for r in self.controller.racers:
+            hypers.setdefault(r.config.rule, r.config.hyper)
         for r in rules:
             hypers.setdefault(r, default_hyper(r))
 
@@ -124,7 +125,7 @@ class LrSweepPage(QWidget):
         losses = np.concatenate([c.final_loss for c in result.curves])
         fs = f_star(self.controller.race.critical, losses)
         rules = [c.rule for c in result.curves]
-        self.plot.set_sweep(result, rule_colours(self.controller.slots, rules),
+        self.plot.set_sweep(result, rule_colours(self.controller.racers, rules),
                             {r: rule_name(r) for r in rules}, fs)  # fmt: skip
         x, y = result.start
         self.status.setText(
@@ -133,12 +134,12 @@ class LrSweepPage(QWidget):
         )
         self.refresh_from_race()
 
-    def refresh_from_race(self) -> None:
+    def refresh_from_race(self, *_: object) -> None:
         """Mark the selected run's learning rate."""
-        slot = next((s for s in self.controller.slots if s.key == self.explorer.selected), None)
-        self.plot.set_current_lr(slot.lr if slot is not None else None)
+        racer = self.controller.selected
+        self.plot.set_current_lr(racer.lr if racer is not None else None)
 
-    def _on_surface_changed(self) -> None:
+    def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()
         self.plot.clear_sweep()
         self.result = None

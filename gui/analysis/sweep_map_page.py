@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidge
 from core.analysis.sweeps import SECOND_PARAM, ParamMap, log_grid, param_map
 from gui.analysis.sweep_common import RunRow, f_star, lr_box, rule_name
 from gui.analysis.sweep_map_plot import PARAM_TEXT, ParamMapPlot
+from gui.explorer.controller import ExplorerController
 from gui.widgets.worker import TaskWorker
 
 
 class ParamMapPage(QWidget):
     """Controls, the map and a readout for one Explorer controller."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.explorer = explorer
-        self.controller = explorer.controller
+        self.controller = controller
         self.worker = TaskWorker(self)
         self.result: ParamMap | None = None
         self.map_key: int | None = None  # the run the map was computed for (clicks edit it)
@@ -67,45 +67,41 @@ class ParamMapPage(QWidget):
         self.worker.sigFailed.connect(lambda m: self.status.setText(f"Failed: {m}"))
         self.plot.sigCellClicked.connect(self._on_cell_clicked)
         self.plot.sigCellHovered.connect(lambda t: self.readout.setText(t or " "))
-        self.controller.sigRunsChanged.connect(self.refresh_from_race)
+        self.controller.sigRacersChanged.connect(self.refresh_from_race)
+        self.controller.sigSelectedChanged.connect(self.refresh_from_race)
         self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
         self.refresh_from_race()
 
-    def selected_slot(self):
-        slots = self.controller.slots
-        chosen = [s for s in slots if s.key == self.explorer.selected]
-        return (chosen or slots or [None])[0]
-
-    def refresh_from_race(self) -> None:
+    def refresh_from_race(self, *_: object) -> None:
         """Describe what the map will show, and mark the mapped run's current values."""
-        slot = self.selected_slot()
-        param = SECOND_PARAM.get(slot.rule) if slot is not None else None
-        if slot is None or param is None:
-            name = slot.name if slot is not None else "no run"
+        racer = self.controller.selected
+        param = SECOND_PARAM.get(racer.config.rule) if racer is not None else None
+        if racer is None or param is None:
+            name = racer.name if racer is not None else "no run"
             self.about.setText(f"<b>{name}</b> has no second hyperparameter to map: select a "
                                "Momentum, Nesterov, RMSprop or Adam run.")  # fmt: skip
             self.row.run_button.setEnabled(False)
         else:
             self.about.setText(
-                f"<b style='color:{slot.colour}'>■</b> <b>{slot.name}</b> (the selected run): "
+                f"<b style='color:{racer.colour}'>■</b> <b>{racer.name}</b> (the selected run): "
                 f"final loss over η × {PARAM_TEXT[param]} from the first start. "
                 "Click a cell to load its values into the run."
             )
             self.row.run_button.setEnabled(not self.worker.running)
-        mapped = next((s for s in self.controller.slots if s.key == self.map_key), None)
+        mapped = next((r for r in self.controller.racers if r.key == self.map_key), None)
         if mapped is not None and self.result is not None:
-            value = getattr(mapped.hyper, self.result.param)
+            value = getattr(mapped.config.hyper, self.result.param)
             self.plot.set_current(mapped.lr, value)
 
     def compute(self) -> None:
-        slot = self.selected_slot()
-        if slot is None or slot.rule not in SECOND_PARAM:
+        racer = self.controller.selected
+        if racer is None or racer.config.rule not in SECOND_PARAM:
             return
         lo, hi = self.lr_lo.value(), self.lr_hi.value()
         if not lo < hi:
             self.status.setText("The first learning rate must be below the last.")
             return
-        surface, rule, hyper = self.controller.surface, slot.rule, slot.hyper
+        surface, rule, hyper = self.controller.surface, racer.config.rule, racer.config.hyper
         start = tuple(map(float, self.controller.race.starts[0]))
         n, steps = self.cells.value(), self.steps.value()
         lrs = log_grid(lo, hi, n)
@@ -115,7 +111,7 @@ class ParamMapPage(QWidget):
             return param_map(surface, rule, start, steps, lrs, values, hyper=hyper,
                              progress=progress, cancel=cancel)  # fmt: skip
 
-        self._pending = (surface, slot.key)
+        self._pending = (surface, racer.key)
         self.status.setText(f"Computing {n}×{n} settings × {steps} steps…")
         self.worker.start(task)
 
@@ -136,14 +132,14 @@ class ParamMapPage(QWidget):
     def _on_cell_clicked(self, lr: float, value: float) -> None:
         if self.result is None or self.map_key is None:
             return
-        if not any(s.key == self.map_key for s in self.controller.slots):
+        if not any(r.key == self.map_key for r in self.controller.racers):
             self.status.setText("The run this map was computed for is gone.")
             return
         if self.controller.edit_run(self.map_key, {"lr": lr, self.result.param: value}):
             name = PARAM_TEXT.get(self.result.param, self.result.param)
             self.status.setText(f"Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.")
 
-    def _on_surface_changed(self) -> None:
+    def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()
         self.result = self.map_key = None
         self.plot.result = None

@@ -9,15 +9,16 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 from gui.analysis.basins_panel import install_dock
 from gui.analysis.sweep_lr_page import LrSweepPage
 from gui.analysis.sweep_map_page import ParamMapPage
+from gui.explorer.controller import ExplorerController
 
 
 class SweepPanel(QTabWidget):
-    """The two sweep pages of one ExplorerTab."""
+    """The two sweep pages of one Explorer controller."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.lr_page = LrSweepPage(explorer)
-        self.map_page = ParamMapPage(explorer)
+        self.lr_page = LrSweepPage(controller)
+        self.map_page = ParamMapPage(controller)
         self.addTab(self.lr_page, "Learning-rate sweep")
         self.addTab(self.map_page, "η × momentum / β₁ map")
         self.setDocumentMode(True)
@@ -36,7 +37,7 @@ def install(window: QMainWindow) -> QDockWidget:
     """Add the panel as a hidden dock, toggled by View > Hyperparameter sweeps (Ctrl+Shift+H)."""
     return install_dock(
         window,
-        SweepPanel(window.explorer),  # type: ignore[attr-defined]
+        SweepPanel(window.explorer.controller),
         ("Hyperparameter sweeps", "sweeps_dock"),
         ("Hyperparameter sweeps", "Ctrl+Shift+H"),
         "Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)",

@@ -33,6 +33,7 @@ from gui.analysis.view3d_scene import (
     surface_mesh,
     thin,
 )
+from gui.explorer.controller import ExplorerController
 from gui.explorer.heatmap import wants_log
 from gui.theme import MARKER_RGB, PLOT_BG
 
@@ -60,12 +61,12 @@ def gl_unavailable_reason() -> str | None:
 
 
 class View3D(QWidget):
-    """The 3D page for one ExplorerTab: controls above a GLViewWidget (or an explanation)."""
+    """The 3D page of one Explorer controller: controls above a GLViewWidget (or an
+    explanation)."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.explorer = explorer
-        self.controller = explorer.controller
+        self.controller = controller
         self.reason: str | None = None  # why 3D is off; probed when first shown
         self._probed = False
         self._auto_log = True  # pick the log height from the surface at the next draw
@@ -106,9 +107,11 @@ class View3D(QWidget):
         self.log_box.toggled.connect(self._on_look_changed)
         self.height_slider.valueChanged.connect(self._on_look_changed)
         self.reset_button.clicked.connect(self.reset_camera)
-        self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
-        self.controller.sigCriticalReady.connect(self._on_look_changed)
-        self.controller.sigStepped.connect(self._on_stepped)
+        c = self.controller
+        c.sigSurfaceChanged.connect(self._on_surface_changed)
+        c.sigCriticalReady.connect(self._on_look_changed)
+        for sig in (c.sigStepped, c.sigStartsChanged, c.sigRacersChanged):
+            sig.connect(self._on_stepped)
 
     def _probe(self) -> None:
         """Find out whether OpenGL works and build the GL view (once, at the first show: the
@@ -149,12 +152,12 @@ class View3D(QWidget):
         return SIDE * self.height_slider.value() / 100
 
     # --- surface ------------------------------------------------------------------------------
-    def _on_surface_changed(self) -> None:
+    def _on_surface_changed(self, *_: object) -> None:
         self._auto_log = True
         self._dirty_surface = True
         self.refresh()
 
-    def _on_look_changed(self) -> None:
+    def _on_look_changed(self, *_: object) -> None:
         self._dirty_surface = True
         self.refresh()
 
@@ -189,7 +192,7 @@ class View3D(QWidget):
         self._critical.setData(pos=pos, color=pg.mkColor(MARKER_RGB).getRgbF())  # as in 2D
 
     # --- trails -------------------------------------------------------------------------------
-    def _on_stepped(self) -> None:
+    def _on_stepped(self, *_: object) -> None:
         now = time.perf_counter()
         if now - self._last_frame >= FRAME_S or not self.controller.playing:
             self.refresh()
@@ -258,11 +261,11 @@ class View3D(QWidget):
 class View3DWindow(QWidget):
     """A top-level window holding a View3D; its checkable ``action`` shows and hides it."""
 
-    def __init__(self, explorer, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Gradient Descent Explorer — 3D view")
         self.resize(900, 700)
-        self.view3d = View3D(explorer)
+        self.view3d = View3D(controller)
         QVBoxLayout(self).addWidget(self.view3d)
         self.action = QAction("3D view", self)
         self.action.setCheckable(True)
@@ -279,7 +282,7 @@ def install(window: QMainWindow) -> View3DWindow:
     """The 3D window of the Explorer, toggled by View > 3D view (Ctrl+3)."""
     from gui.analysis.basins_panel import view_menu
 
-    holder = View3DWindow(window.explorer, window)  # type: ignore[attr-defined]
+    holder = View3DWindow(window.explorer.controller, window)
     view_menu(window).addAction(holder.action)
     window.addAction(holder.action)  # the shortcut works while the main window has focus
     return holder

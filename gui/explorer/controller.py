@@ -1,68 +1,84 @@
-"""ExplorerController: owns the race (surface, starts, runs) and the play timer; widgets talk to it
-through plain-valued calls and listen to its signals. No widget reaches into another."""
+"""ExplorerController: owns the race model (core.race.model.Race), the play timer and the
+critical-point search worker. Widgets call its plain-valued methods and listen to its signals,
+each of which relays one model event with its new value. No widget reaches into another."""
 
 from __future__ import annotations
-
-import threading
-import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.race.model import Race, RunSlot, critical_points
+from core.race.model import Race, critical_points
 from core.race.overlays import gradient_arrows, overlay_segments
+from core.race.racer import Racer, racer_config
+from core.runs.config import RunConfig
 from core.runs.explain import Explanation, explain_step
-from surfaces.base import Surface
+from gui.widgets.worker import TaskWorker
+from surfaces.base import CriticalPoint, Surface
 from surfaces.errors import UserError
 from surfaces.registry import get_surface
 
 DEFAULT_SURFACE = "himmelblau"
 TICK_BUDGET_S = 0.025  # the most stepping one timer tick may do
-# The race ready at start: (rule, lr, extra hyperparameters).
-DEFAULT_RACE: tuple[tuple[str, float, dict[str, object]], ...] = (
-    ("gd", 0.01, {}),
-    ("momentum", 0.004, {"momentum": 0.9}),
-    ("adam", 0.1, {}),
+# The race ready at start.
+DEFAULT_RACE: tuple[RunConfig, ...] = (
+    racer_config("gd", 0.01),
+    racer_config("momentum", 0.004, momentum=0.9),
+    racer_config("adam", 0.1),
 )
 
 
 def known_now(surface: Surface) -> tuple:
     """The surface's stored critical points, without waiting for a search: a surface whose
-    ``known_critical`` is computed on access (a drawing) gets none until the search thread ends."""
+    ``known_critical`` is computed on access (a drawing) gets none until the search ends."""
     if isinstance(getattr(type(surface), "known_critical", None), property):
         return ()
     return tuple(surface.known_critical)
 
 
 class ExplorerController(QObject):
-    """Mediates between the Explorer's widgets and the core runs."""
+    """Mediates between the Explorer's widgets and the race model."""
 
-    sigSurfaceChanged = Signal()  # a new surface (redraw heatmap, markers, starts)
-    sigRunsChanged = Signal()  # runs added, removed, enabled or re-configured
-    sigStepped = Signal()  # runs advanced or were reset: trails and readouts changed
+    sigSurfaceChanged = Signal(object, object)  # (Surface, f on the heatmap grid or None)
+    sigCriticalReady = Signal(tuple)  # the surface's critical points (the search finished)
+    sigStartsChanged = Signal(object)  # (K, 2) start points: runs restarted from them
+    sigRacersChanged = Signal(tuple)  # racers added, removed, enabled or re-configured
+    sigSelectedChanged = Signal(object)  # the selected Racer, or None
+    sigStepped = Signal(int)  # runs advanced or were reset: the race's step count
+    sigViewRangeChanged = Signal(tuple)  # (x0, x1, y0, y1) shown
+    sigLogScaleChanged = Signal(bool)
+    sigSpeedChanged = Signal(int, int)  # updates per tick, ticks per second
     sigPlayingChanged = Signal(bool)
     sigError = Signal(str)  # a user-facing one-line message
-    sigCriticalReady = Signal()  # the critical-point search for the current surface finished
-    _sigFound = Signal(int, object)  # (search generation, points), from the search thread
 
     def __init__(self, surface: Surface | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         first = surface or get_surface(DEFAULT_SURFACE)
         self.race = Race(first, critical=known_now(first))
-        self._threads: list[threading.Thread] = []
-        self._generation = 0
-        self._pending: tuple[Surface, int] | None = None
-        self.values_hint: np.ndarray | None = None
-        self._sigFound.connect(self._on_critical_found)
-        for rule, lr, hyper in DEFAULT_RACE:
-            self.race.add_slot(rule, lr, **hyper)
+        self.search = TaskWorker(self)
+        self.search.sigFinished.connect(self._on_search_finished)
+        self._pending: Surface | None = None
+        for config in DEFAULT_RACE:
+            self.race.add_racer(config)
         self._grad_ref = self._gradient_scale()
         self._saddles = self._saddle_points()
-        self.steps_per_tick = 1
         self.timer = QTimer(self)
         self.timer.setInterval(16)
         self.timer.timeout.connect(self._on_timer_tick)
+        self._relay_events()
         self.search_critical()
+
+    def _relay_events(self) -> None:
+        ev = self.race.events
+        ev.surface.connect(self._on_race_surface)
+        ev.critical.connect(self._on_race_critical)
+        ev.speed.connect(self._on_race_speed)
+        for event, signal in ((ev.starts, self.sigStartsChanged),
+                              (ev.racers, self.sigRacersChanged),
+                              (ev.selected, self.sigSelectedChanged),
+                              (ev.stepped, self.sigStepped),
+                              (ev.view_range, self.sigViewRangeChanged),
+                              (ev.log_scale, self.sigLogScaleChanged)):  # fmt: skip
+            event.connect(signal.emit)
 
     # --- surface and starts -------------------------------------------------------------------
     @property
@@ -78,61 +94,50 @@ class ExplorerController(QObject):
     def set_surface(self, surface: Surface, values: np.ndarray | None = None,
                     keep_starts: bool = False, search: bool = True) -> None:  # fmt: skip
         """Replace the surface (or show an edited one); runs restart. Its stored critical points
-        are used at once; the full search runs in a thread and replaces them when done.
+        are used at once; the full search runs in the background and replaces them when done.
 
         values: f on the heatmap grid if the caller has it (a drawing kept up to date bump by
         bump), saving a full recompute; keep_starts: restart from the current starts rather than
         the surface's default start (an edit of the same drawing); search: start the critical-point
         search now (a drawing being dragged defers it with search=False, then search_critical())."""
         starts = self.race.starts.copy() if keep_starts else None
-        self.race.set_surface(surface, critical=known_now(surface))
-        if starts is not None:
-            self.race.starts = starts
-            self.race.reset()
-        self.values_hint = values
+        self.race.set_surface(surface, critical=known_now(surface), starts=starts, values=values)
+        if not search:
+            self._pending = None
+            self.search.cancel()  # a search still running is for the previous version: stale
+
+    def _on_race_surface(self, surface: Surface, values: np.ndarray | None) -> None:
         self._grad_ref = self._gradient_scale()
         self._saddles = self._saddle_points()
-        self.sigSurfaceChanged.emit()
-        self.values_hint = None
-        self.sigStepped.emit()
-        if search:
-            self.search_critical()
-        else:
-            self._generation += 1  # a search still running is for the previous version: stale
-            self._pending = None
+        self.sigSurfaceChanged.emit(surface, values)
+        self.search_critical()
 
     def search_critical(self) -> None:
         """Search the current surface's critical points once the event loop is back, so the redraw
         of a new surface is not slowed by a thread competing for the interpreter."""
-        self._generation += 1
-        self._pending = (self.surface, self._generation)
+        self._pending = self.surface
+        self.search.cancel()  # its result would be for another surface
         QTimer.singleShot(0, self._start_pending_search)
 
     def _start_pending_search(self) -> None:
-        if self._pending is None:
-            return
-        surface, generation = self._pending
-        self._pending = None
-        self._threads = [t for t in self._threads if t.is_alive()]
-        t = threading.Thread(target=self._search_worker, args=(surface, generation), daemon=True)
-        self._threads.append(t)
-        t.start()
+        surface, self._pending = self._pending, None
+        if surface is not None:
+            self.search.start(lambda _progress, _cancel: (surface, critical_points(surface)))
 
-    def _search_worker(self, surface: Surface, generation: int) -> None:  # in the search thread
-        self._sigFound.emit(generation, critical_points(surface))
+    def _on_search_finished(self, found: tuple[Surface, tuple[CriticalPoint, ...]]) -> None:
+        surface, points = found
+        if surface is self.surface:  # else the surface changed since this search started
+            self.race.set_critical(points)
 
-    def _on_critical_found(self, generation: int, points: tuple) -> None:
-        if generation != self._generation:
-            return  # the surface changed (or was edited) since this search started
-        self.race.set_critical(points)
+    def _on_race_critical(self, points: tuple) -> None:
         self._saddles = self._saddle_points()
-        self.sigCriticalReady.emit()
+        self.sigCriticalReady.emit(points)
 
     def wait_for_critical(self, timeout: float = 10.0) -> None:
-        """Block until searches finish, starting a pending one (tests, benchmarks, shutdown)."""
+        """Block until searches finish, starting a pending one (tests, benchmarks, shutdown);
+        the result arrives with the next turn of the event loop."""
         self._start_pending_search()
-        for t in list(self._threads):
-            t.join(timeout)
+        self.search.wait(timeout)
 
     def _gradient_scale(self) -> float:
         """Median |∇f| on a coarse grid: the length at which gradient arrows are half-size."""
@@ -151,16 +156,13 @@ class ExplorerController(QObject):
 
     def restart_at(self, x: float, y: float) -> None:
         self.race.restart_at(x, y)
-        self.sigStepped.emit()
 
     def add_start(self, x: float, y: float) -> None:
         self.race.add_start(x, y)
-        self.sigStepped.emit()
 
     def move_start(self, i: int, x: float, y: float) -> None:
         if 0 <= i < len(self.race.starts):
             self.race.move_start(i, x, y)
-            self.sigStepped.emit()
 
     # --- playing ------------------------------------------------------------------------------
     @property
@@ -183,74 +185,81 @@ class ExplorerController(QObject):
     def step_once(self) -> None:
         """Advance every enabled run by one update (whatever the speed setting)."""
         self.race.step(1)
-        self.sigStepped.emit()
 
     def reset(self) -> None:
         self.race.reset()
-        self.sigStepped.emit()
 
     def set_speed(self, steps_per_tick: int, ticks_per_second: int) -> None:
-        self.steps_per_tick = max(1, int(steps_per_tick))
-        self.timer.setInterval(max(1, round(1000 / max(1, ticks_per_second))))
+        self.race.set_speed(steps_per_tick, ticks_per_second)
+
+    def _on_race_speed(self, steps_per_tick: int, ticks_per_second: int) -> None:
+        self.timer.setInterval(max(1, round(1000 / ticks_per_second)))
+        self.sigSpeedChanged.emit(steps_per_tick, ticks_per_second)
 
     def _on_timer_tick(self) -> None:
-        """Advance steps_per_tick updates, in chunks, stopping early when the tick's time budget
-        is spent: at high speeds the race slows down instead of the window freezing."""
-        left = self.steps_per_tick
-        deadline = time.perf_counter() + TICK_BUDGET_S
-        while left > 0:
-            chunk = min(left, 16)
-            self.race.step(chunk)
-            left -= chunk
-            if time.perf_counter() > deadline:
-                break
-        self.sigStepped.emit()
+        self.race.step(self.race.speed[0], budget_s=TICK_BUDGET_S)
 
-    # --- runs ---------------------------------------------------------------------------------
+    # --- racers, selection, view ----------------------------------------------------------------
     @property
-    def slots(self) -> list[RunSlot]:
-        return self.race.slots
+    def racers(self) -> list[Racer]:
+        return self.race.racers
 
-    def add_run(self, rule: str = "gd") -> int:
-        s = self.race.add_slot(rule, 0.01)
-        self.sigRunsChanged.emit()
-        self.sigStepped.emit()
-        return s.key
+    @property
+    def selected(self) -> Racer | None:
+        return self.race.selected
+
+    def select(self, key: int) -> None:
+        if any(r.key == key for r in self.race.racers):
+            self.race.select(key)
+
+    def add_run(self, config: RunConfig | str = "gd") -> int:
+        """Add a racer (a rule name starts at lr 0.01 with its defaults); returns its key."""
+        return self.race.add_racer(config, 0.01).key
 
     def duplicate_run(self, key: int) -> int:
-        s = self.race.duplicate_slot(key)
-        self.sigRunsChanged.emit()
-        self.sigStepped.emit()
-        return s.key
+        return self.race.duplicate_racer(key).key
 
     def remove_run(self, key: int) -> None:
-        self.race.remove_slot(key)
-        self.sigRunsChanged.emit()
-        self.sigStepped.emit()
+        self.race.remove_racer(key)
+
+    def clear_runs(self) -> None:
+        self.race.set_racers([])
+
+    def new_race(self) -> None:
+        """The default surface, race and speed, as at first start."""
+        self.pause()
+        self.clear_runs()
+        self.set_surface(get_surface(DEFAULT_SURFACE))
+        for config in DEFAULT_RACE:
+            self.add_run(config)
+        self.set_speed(1, 60)
 
     def set_enabled(self, key: int, enabled: bool) -> None:
         self.race.set_enabled(key, enabled)
-        self.sigRunsChanged.emit()
-        self.sigStepped.emit()
 
     def edit_run(self, key: int, changes: dict[str, object]) -> bool:
         """Apply edits live (the next step uses them). Bad values: sigError, nothing changes."""
-        if all(s.key != key for s in self.race.slots):
+        if all(r.key != key for r in self.race.racers):
             return False  # a panel still showing a run that was just removed
         try:
             self.race.edit(key, **changes)
         except UserError as e:
             self.sigError.emit(str(e))
-            self.sigRunsChanged.emit()  # let panels show the unchanged values again
+            self.sigRacersChanged.emit(tuple(self.race.racers))  # panels show the old values
             return False
-        self.sigRunsChanged.emit()
         return True
+
+    def set_view_range(self, view: tuple[float, float, float, float]) -> None:
+        self.race.set_view_range(view)
+
+    def set_log_scale(self, on: bool) -> None:
+        self.race.set_log_scale(on)
 
     # --- derived views ------------------------------------------------------------------------
     def overlays(self, kinds: set[str]) -> dict[str, np.ndarray]:
         """Overlay segments of every active run, merged per kind. Gradient arrows of all heads
         come from one vectorized call (every run shares the surface)."""
-        runs = [s.run for s in self.race.active() if s.run is not None]
+        runs = [r.run for r in self.race.active() if r.run is not None]
         merged: dict[str, list[np.ndarray]] = {}
         if "gradient" in kinds and runs:
             heads = np.vstack([r.w[~r.diverged] for r in runs])
@@ -264,14 +273,13 @@ class ExplorerController(QObject):
         return {k: np.vstack(v) for k, v in merged.items()}
 
     def explain(self, key: int, point: int = 0) -> Explanation | None:
-        s = self.race.slot(key)
-        if s.run is None:
+        r = self.race.racer(key)
+        if r.run is None:
             return None
-        return explain_step(s.run, min(point, s.run.n_points - 1))
+        return explain_step(r.run, min(point, r.run.n_points - 1))
 
     def shutdown(self) -> None:
         """Stop the timer; drop a search not yet started and wait for a running one."""
         self.timer.stop()
         self._pending = None
-        for t in list(self._threads):
-            t.join(10.0)
+        self.search.wait(10.0)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.optim.table import RULES, rule_info
-from core.race.model import RunSlot
+from core.race.racer import Racer
 from gui.widgets.hyper_controls import HyperControls
 
-# (combo label, rule key, estimate kind or None to keep the run's)
+# (combo label, rule key) of every rule, in the order of the rules table
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
     [(info.title, key) for key, info in RULES.items()]
 )
@@ -146,60 +146,61 @@ class RunPanel(QWidget):
         self._edit(estimate_kind=kind, batch=self.batch.value(), sigma=self.sigma.value())
 
     # --- showing the model --------------------------------------------------------------------
-    def show_runs(self, slots: list[RunSlot], selected: int | None, n_samples: int) -> None:
-        """Rebuild the list and the editor from the slots (no signals emitted)."""
+    def show_runs(self, racers: list[Racer], selected: int | None, n_samples: int) -> None:
+        """Rebuild the list and the editor from the racers (no signals emitted)."""
         self.list.blockSignals(True)
         keys = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-        if keys != [s.key for s in slots]:  # structure changed: rebuild (else update in place,
+        if keys != [s.key for s in racers]:  # structure changed: rebuild (else update in place,
             self.list.clear()  # never deleting the item whose signal we may be handling)
-            for s in slots:
+            for s in racers:
                 item = QListWidgetItem()
                 item.setData(Qt.ItemDataRole.UserRole, s.key)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 self.list.addItem(item)
         row = 0
-        for i, s in enumerate(slots):
+        for i, s in enumerate(racers):
             item = self.list.item(i)
             if item.text() != s.name or item.data(_COLOUR_ROLE) != s.colour:
                 item.setText(s.name)
                 item.setIcon(swatch(s.colour))
                 item.setData(_COLOUR_ROLE, s.colour)
             item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)
-            item.setToolTip(rule_tooltip(s.rule))
+            item.setToolTip(rule_tooltip(s.config.rule))
             if s.key == selected:
                 row = i
-        if slots:
+        if racers:
             self.list.setCurrentRow(row)
         self.list.blockSignals(False)
-        self._key = slots[row].key if slots else None
-        self._show_editor(slots[row] if slots else None, n_samples)
+        self._key = racers[row].key if racers else None
+        self._show_editor(racers[row] if racers else None, n_samples)
 
-    def _show_editor(self, s: RunSlot | None, n_samples: int) -> None:
+    def _show_editor(self, s: Racer | None, n_samples: int) -> None:
         widgets = (self.colour, self.rule, self.convention, self.estimate, self.batch, self.sigma,
                    self.hyper)  # fmt: skip
         for w in widgets:
             w.setEnabled(s is not None)
             w.blockSignals(True)
         if s is not None:
+            c = s.config
             self.colour.setIcon(swatch(s.colour, 18))
             self.colour.setText(s.colour)
-            self.rule.setCurrentIndex(max(0, self.rule.findData(s.rule)))
-            self.rule.setToolTip(rule_tooltip(s.rule))
-            self.convention.setCurrentIndex(max(0, self.convention.findData(s.hyper.convention)))
-            self.estimate.setCurrentIndex(max(0, self.estimate.findData(s.estimate.kind)))
+            self.rule.setCurrentIndex(max(0, self.rule.findData(c.rule)))
+            self.rule.setToolTip(rule_tooltip(c.rule))
+            self.convention.setCurrentIndex(max(0, self.convention.findData(c.hyper.convention)))
+            self.estimate.setCurrentIndex(max(0, self.estimate.findData(c.estimate.kind)))
             model = self.estimate.model()
             for i, (_, kind) in enumerate(ESTIMATES):
                 ok = n_samples > 0 or kind in ("full", "noise")
-                model.item(i).setEnabled(ok)  # type: ignore[attr-defined]
-            self.batch.setValue(int(s.estimate.batch))
-            self.sigma.setValue(float(s.estimate.sigma))
-            self.form.setRowVisible(self.batch, s.estimate.kind == "minibatch")
-            self.form.setRowVisible(self.sigma, s.estimate.kind == "noise")
-            self.hyper.show_values(s.rule, s.hyper, s.lr)
+                model.item(i).setEnabled(ok)
+            self.batch.setValue(int(c.estimate.batch))
+            self.sigma.setValue(float(c.estimate.sigma))
+            self.form.setRowVisible(self.batch, c.estimate.kind == "minibatch")
+            self.form.setRowVisible(self.sigma, c.estimate.kind == "noise")
+            self.hyper.show_values(c.rule, c.hyper, s.lr)
         for w in widgets:
             w.blockSignals(False)
 
-    # --- slots --------------------------------------------------------------------------------
+    # --- racers --------------------------------------------------------------------------------
     def _on_list_current_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
         if item is not None:
             self._key = int(item.data(Qt.ItemDataRole.UserRole))

@@ -1,25 +1,25 @@
 """ExplorerTab: the live optimizer race. Lays out the plot, panels and legend, and wires their
-signals to the ExplorerController; it turns the controller's state into plain arrays for drawing."""
+signals to the ExplorerController; it turns the model's state into plain arrays for drawing.
+Other tools draw on its plot through ``add_plot_item`` and read everything else from the model."""
 
 from __future__ import annotations
 
 import time
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGraphicsObject,
     QGroupBox,
     QLabel,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from core.race.model import RunSlot
 from gui.explorer.actions import make_actions
 from gui.explorer.controller import ExplorerController
 from gui.explorer.draw.panel import DrawPanel
@@ -30,6 +30,7 @@ from gui.explorer.heatmap import grid_values, wants_log
 from gui.explorer.legend_table import LegendTable
 from gui.explorer.run_panel import RunPanel
 from gui.explorer.side_plots import SidePlots
+from gui.explorer.speed_boxes import SpeedBoxes
 from gui.explorer.surface_picker import SurfacePicker
 from gui.explorer.surface_plot import SurfacePlot
 from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
@@ -82,19 +83,12 @@ class ExplorerTab(QWidget):
         for act in (*self.draw.actions.values(), self.save_surface_action):
             self.addAction(act)  # shortcuts (D, Ctrl+Z, ...) work while the tab is shown
         self.user_surfaces = UserSurfaces(parent=self)
-        self.steps_per_tick = QSpinBox()
-        self.steps_per_tick.setRange(1, 1000)
-        self.steps_per_tick.setToolTip("Updates each run takes per animation tick (speed × n)")
-        self.steps_per_tick.setPrefix("× ")
-        self.ticks_per_second = QSpinBox()
-        self.ticks_per_second.setRange(1, 240)
-        self.ticks_per_second.setValue(60)
-        self.ticks_per_second.setSuffix(" ticks/s")
-        self.ticks_per_second.setToolTip("Animation ticks per second while playing")
-        self.speed_widgets = (self.steps_per_tick, self.ticks_per_second)
+        self.speed = SpeedBoxes(self)
+        self.speed_widgets = self.speed.widgets
+        self.steps_per_tick, self.ticks_per_second = self.speed.widgets
         self.explain_dialog: ExplainDialog | None = None
-        self.selected: int | None = None
         self._z: np.ndarray | None = None
+        self._log_shown = False  # the colour scale the heatmap was rendered with
         self._shown_surface: Surface | None = None
         self._last_slow = 0.0
         # After a new surface the plot is painted first; the legend and side plots follow on the
@@ -103,12 +97,10 @@ class ExplorerTab(QWidget):
         self._slow_later.setSingleShot(True)
         self._slow_later.setInterval(0)
         self._slow_later.timeout.connect(self._refresh_slow)
-        self._skip_next_slow = False
         self._layout()
         self._connect()
-        self._on_surface_changed()
-        self._on_runs_changed()
-        self._on_stepped()
+        self._on_surface_changed(self.controller.surface, None)
+        self._on_racers_changed()
         self.user_surfaces.reload()
 
     # --- construction -------------------------------------------------------------------------
@@ -146,10 +138,16 @@ class ExplorerTab(QWidget):
         c = self.controller
         c.sigSurfaceChanged.connect(self._on_surface_changed)
         c.sigCriticalReady.connect(self._on_critical_ready)
-        c.sigRunsChanged.connect(self._on_runs_changed)
+        c.sigRacersChanged.connect(self._on_racers_changed)
+        c.sigSelectedChanged.connect(self._on_racers_changed)
+        c.sigStartsChanged.connect(self._on_stepped)
         c.sigStepped.connect(self._on_stepped)
         c.sigPlayingChanged.connect(self._on_playing_changed)
+        c.sigViewRangeChanged.connect(self._on_view_range_changed)
+        c.sigLogScaleChanged.connect(self._on_log_scale_changed)
+        c.sigSpeedChanged.connect(self.speed.show_speed)
         c.sigError.connect(self.sigMessage)
+        self.plot.vb.sigRangeChanged.connect(self._on_plot_range_changed)
         self.picker.sigSurfaceChosen.connect(self._on_picker_surface_chosen)
         self.picker.sigDeleteRequested.connect(self._on_picker_delete_requested)
         self.formula.sigSurfaceTyped.connect(self._on_formula_typed)
@@ -157,21 +155,20 @@ class ExplorerTab(QWidget):
         self.user_surfaces.sigListChanged.connect(self.picker.set_user_surfaces)
         self.user_surfaces.sigMessage.connect(self.sigMessage)
         self.save_surface_action.triggered.connect(self._on_save_surface_triggered)
-        self.log_box.toggled.connect(self._on_log_toggled)
+        self.log_box.toggled.connect(c.set_log_scale)
         self.plot.sigClicked.connect(self._on_plot_clicked)
         self.plot.sigStartMoved.connect(c.move_start)
         self.plot.sigCursorMoved.connect(self._on_cursor_moved)
         self.plot.sigCursorLeft.connect(lambda: self.sigCursorReadout.emit(""))
-        self.runs.sigSelected.connect(self._on_run_selected)
-        self.legend.sigRunClicked.connect(self._on_run_selected)
-        self.runs.sigAddRequested.connect(lambda: self._select(c.add_run("adam")))
-        self.runs.sigDuplicateRequested.connect(lambda k: self._select(c.duplicate_run(k)))
+        self.runs.sigSelected.connect(c.select)
+        self.legend.sigRunClicked.connect(c.select)
+        self.runs.sigAddRequested.connect(lambda: c.select(c.add_run("adam")))
+        self.runs.sigDuplicateRequested.connect(lambda k: c.select(c.duplicate_run(k)))
         self.runs.sigRemoveRequested.connect(c.remove_run)
         self.runs.sigEnabledChanged.connect(c.set_enabled)
         self.runs.sigEdited.connect(c.edit_run)
         self.schedule.sigEdited.connect(self._on_schedule_edited)
-        self.steps_per_tick.valueChanged.connect(self._on_speed_changed)
-        self.ticks_per_second.valueChanged.connect(self._on_speed_changed)
+        self.speed.sigSpeedEdited.connect(c.set_speed)
         a = self.actions
         a["play"].triggered.connect(lambda on: c.play() if on else c.pause())
         a["step"].triggered.connect(c.step_once)
@@ -180,35 +177,33 @@ class ExplorerTab(QWidget):
         a["add_run"].triggered.connect(self.runs.add_button.click)
         a["duplicate_run"].triggered.connect(self.runs.dup_button.click)
         a["remove_run"].triggered.connect(self._on_delete_key)
-        a["log_scale"].toggled.connect(self.log_box.setChecked)
+        a["log_scale"].toggled.connect(c.set_log_scale)
         a["fit_view"].triggered.connect(self.plot.fit_view)
         for name, act in a.items():
             if name.startswith("overlay_"):
                 act.toggled.connect(lambda _on: self._draw_runs())
 
     # --- surface ------------------------------------------------------------------------------
-    def _on_surface_changed(self) -> None:
-        s: Surface = self.controller.surface
-        hint = self.controller.values_hint
-        ok = hint is not None and hint.shape == (self.grid, self.grid)
-        self._z = hint if ok else grid_values(s, self.grid)
+    def _on_surface_changed(self, s: Surface, values: np.ndarray | None) -> None:
+        ok = values is not None and values.shape == (self.grid, self.grid)
+        self._z = values if ok else grid_values(s, self.grid)
         log = wants_log(self._z)
         # A drawing being edited (or just started on the surface shown) keeps the zoom.
         shown = self._shown_surface
         edit = shown is not None and (s is shown or getattr(s, "base", None) is shown)
         self._shown_surface = s
+        self._log_shown = log
         self.plot.set_surface(self._z, s.domain, log, self._critical_markers(), fit=not edit)
-        for w in (self.log_box, self.actions["log_scale"]):
-            w.blockSignals(True)
-            w.setChecked(log)
-            w.blockSignals(False)
+        self.controller.set_log_scale(log)
+        self._show_log_scale(log)
+        self._on_plot_range_changed()  # a range the plot kept still reaches the model
         self.picker.set_current(s.name, s.title, s.group)
         self.description.setText(s.description)
         self.formula.show_surface(s)
         self._set_reference()
-        self.runs.show_runs(self.controller.slots, self.selected, s.n_samples)
+        self.runs.show_runs(self.controller.racers, self._selected_key(), s.n_samples)
+        self._draw_runs()
         self._slow_later.start()
-        self._skip_next_slow = True  # the restart that follows this redraw
 
     def _on_picker_surface_chosen(self, name: str) -> None:
         if not name.startswith("user:"):
@@ -223,9 +218,7 @@ class ExplorerTab(QWidget):
         """Runs keep their start points when these lie in the formula's domain."""
         x0, x1, y0, y1 = surface.domain
         st = self.controller.race.starts
-        inside = bool(
-            np.all((st[:, 0] >= x0) & (st[:, 0] <= x1) & (st[:, 1] >= y0) & (st[:, 1] <= y1))
-        )
+        inside = bool(np.all((st >= (x0, y0)) & (st <= (x1, y1))))
         self.controller.set_surface(surface, keep_starts=inside)
 
     def _on_picker_delete_requested(self, key: str) -> None:
@@ -255,53 +248,59 @@ class ExplorerTab(QWidget):
         mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
         self.side.set_reference(min(mins) if mins and np.isfinite(min(mins)) else None)
 
-    def _on_critical_ready(self) -> None:
+    def _on_critical_ready(self, _points: tuple) -> None:
         self.plot.set_critical(self._critical_markers())
         self._set_reference()
         self._refresh_slow()
 
-    def _on_log_toggled(self, on: bool) -> None:
-        self.actions["log_scale"].blockSignals(True)
-        self.actions["log_scale"].setChecked(on)
-        self.actions["log_scale"].blockSignals(False)
-        if self._z is not None:
+    def _on_log_scale_changed(self, on: bool) -> None:
+        self._show_log_scale(on)
+        if self._z is not None and on != self._log_shown:
+            self._log_shown = on
             self.plot.set_log_scale(self._z, on)
 
+    def _show_log_scale(self, on: bool) -> None:
+        for w in (self.log_box, self.actions["log_scale"]):
+            w.blockSignals(True)
+            w.setChecked(on)
+            w.blockSignals(False)
+
+    # --- view ---------------------------------------------------------------------------------
+    def _on_plot_range_changed(self, *_: object) -> None:
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        self.controller.set_view_range((x0, x1, y0, y1))
+
+    def _on_view_range_changed(self, view: tuple[float, float, float, float]) -> None:
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        if not np.allclose((x0, x1, y0, y1), view, rtol=1e-9, atol=1e-12):
+            self.plot.vb.setRange(xRange=view[:2], yRange=view[2:], padding=0)
+
+    def add_plot_item(self, item: QGraphicsObject) -> None:
+        """Draw another tool's item (a basin map, ...) over the surface, in data coordinates."""
+        self.plot.plot.addItem(item)
+
+    def plot_size(self) -> tuple[int, int]:
+        """The plot's size on screen in pixels (the default size of an exported picture)."""
+        return self.plot.width(), self.plot.height()
+
     # --- runs ---------------------------------------------------------------------------------
-    def _select(self, key: int) -> None:
-        self.selected = key
-        self._on_runs_changed()
+    def _selected_key(self) -> int | None:
+        r = self.controller.selected
+        return r.key if r is not None else None
 
-    def _selected_slot(self) -> RunSlot | None:
-        """The run the panels edit (the first one if the selection went away)."""
-        slots = self.controller.slots
-        if not slots:
-            return None
-        keys = [s.key for s in slots]
-        if self.selected not in keys:
-            self.selected = keys[0]
-        return slots[keys.index(self.selected)]
-
-    def _on_run_selected(self, key: int) -> None:
-        if key != self.selected:
-            self.selected = key
-            self._on_runs_changed()
-
-    def _on_runs_changed(self) -> None:
-        slot = self._selected_slot()
-        self.runs.show_runs(self.controller.slots, self.selected, self.controller.surface.n_samples)
-        if slot is not None:
-            t = slot.run.t if slot.run is not None else 0
-            self.schedule.show_schedule(slot.schedule, t, slot.colour, force=True)
+    def _on_racers_changed(self, *_: object) -> None:
+        r = self.controller.selected
+        self.runs.show_runs(self.controller.racers, self._selected_key(),
+                            self.controller.surface.n_samples)  # fmt: skip
+        if r is not None:
+            self.schedule.show_schedule(r.config.schedule, r.t, r.colour, force=True)
+        self._draw_runs()
         self._refresh_slow()
 
     def _on_schedule_edited(self, fields: dict) -> None:
-        slot = self._selected_slot()
-        if slot is not None:
-            self.controller.edit_run(slot.key, {"schedule": fields})
-
-    def _on_speed_changed(self) -> None:
-        self.controller.set_speed(self.steps_per_tick.value(), self.ticks_per_second.value())
+        r = self.controller.selected
+        if r is not None:
+            self.controller.edit_run(r.key, {"schedule": fields})
 
     def _on_playing_changed(self, playing: bool) -> None:
         act = self.actions["play"]
@@ -327,12 +326,9 @@ class ExplorerTab(QWidget):
         self.sigCursorReadout.emit(f"x = {x:.4g}   y = {y:.4g}   f = {f:.6g}   |∇f| = {g:.4g}")
 
     # --- drawing ------------------------------------------------------------------------------
-    def _on_stepped(self) -> None:
+    def _on_stepped(self, *_: object) -> None:
         self._draw_runs()
         now = time.perf_counter()
-        if self._skip_next_slow:
-            self._skip_next_slow = False
-            return  # a new surface: its refresh is already scheduled
         if not self.controller.playing or now - self._last_slow >= SLOW_REFRESH_S:
             self._refresh_slow()
 
@@ -351,9 +347,9 @@ class ExplorerTab(QWidget):
         rows, curves = self.controller.race.readouts()
         self.legend.set_rows(rows)
         self.side.set_curves(curves)
-        slot = self._selected_slot()
-        if slot is not None and slot.run is not None:
-            self.schedule.show_schedule(slot.schedule, slot.run.t, slot.colour)
+        r = self.controller.selected
+        if r is not None and r.run is not None:
+            self.schedule.show_schedule(r.config.schedule, r.t, r.colour)
         if self.explain_dialog is not None and self.explain_dialog.isVisible():
             self._fill_explain()
 
@@ -367,13 +363,32 @@ class ExplorerTab(QWidget):
         self.explain_dialog.raise_()
 
     def _fill_explain(self) -> None:
-        slot = self._selected_slot()
+        r = self.controller.selected
         assert self.explain_dialog is not None
-        if slot is None or slot.run is None:
+        if r is None or r.run is None:
             return
-        ex = self.controller.explain(slot.key)
+        ex = self.controller.explain(r.key)
         if ex is not None:
-            self.explain_dialog.show_explanation(slot.name, slot.colour, ex)
+            self.explain_dialog.show_explanation(r.name, r.colour, ex)
+
+    # --- preferences --------------------------------------------------------------------------
+    def restore_preferences(self, settings: QSettings) -> None:
+        """Splitter sizes and the head overlays shown, as the user last left them."""
+        sizes = settings.value("explorer/splitter")
+        if isinstance(sizes, list) and len(sizes) == self.splitter.count():
+            # once the window is laid out: sizes set earlier are spread over the default width
+            QTimer.singleShot(0, lambda: self.splitter.setSizes([int(v) for v in sizes]))
+        on = settings.value("explorer/overlays")
+        if settings.contains("explorer/overlays"):
+            names = set(on if isinstance(on, list) else [on] if on else [])
+            for name, act in self.actions.items():
+                if name.startswith("overlay_"):
+                    act.setChecked(name in names)
+
+    def save_preferences(self, settings: QSettings) -> None:
+        settings.setValue("explorer/splitter", self.splitter.sizes())
+        settings.setValue("explorer/overlays", [n for n, a in self.actions.items()
+                                                if n.startswith("overlay_") and a.isChecked()])  # fmt: skip
 
     def shutdown(self) -> None:
         self._slow_later.stop()

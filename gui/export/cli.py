@@ -49,10 +49,7 @@ def build_race(args: argparse.Namespace) -> Race:
     race = Race(surface)
     race.restart_at(*map(float, args.start))
     for spec in specs:
-        slot = race.add_slot(spec.rule)
-        slot.hyper, slot.schedule, slot.estimate, slot.seed = (
-            spec.hyper, spec.schedule, spec.estimate, spec.seed)  # fmt: skip
-    race.reset()
+        race.add_racer(spec)
     left = args.steps
     while left > 0 and not all(s.run is not None and s.run.diverged.all() for s in race.active()):
         k = min(left, 1000)

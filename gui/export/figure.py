@@ -83,7 +83,7 @@ def racers_from_race(race: Race) -> list[RunRecord]:
         tr = r.trajectory
         n = tr.count
         # The slot's name already says how the gradient is estimated: no need to repeat it.
-        summary = hyper_summary(s.rule, s.hyper, s.schedule, Estimate())
+        summary = hyper_summary(s.config.rule, s.config.hyper, s.config.schedule, Estimate())
         out.append(RunRecord(s.name, s.colour, summary,
                              tr.step[:n].copy(), tr.xy[:, :n].copy(), tr.loss[:, :n].copy(),
                              tuple(STATUS_TEXT[x] for x in r.status()),

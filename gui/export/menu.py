@@ -1,16 +1,19 @@
 """The Explorer's export actions for the window's File menu: Export… (Ctrl+E), Export animation…
 (Ctrl+Shift+E), Export trajectories… and Copy as PyTorch code (Ctrl+Shift+C). The window adds them
-with one call; each reads the Explorer's live race, plot and selection when triggered."""
+with one call; each reads the Explorer's race model (runs, selection, view range, colour scale)
+when triggered."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.io.pytorch_code import CodeError
+from gui.explorer.controller import ExplorerController
 from gui.export.dialog import export_with_dialog
 from gui.export.render import copy_pytorch_code, export_trajectories
 from surfaces.errors import UserError
@@ -30,12 +33,16 @@ SPECS: dict[str, tuple[str, str, str]] = {
 
 
 class ExportActions(QObject):
-    """The four actions and their slots; ``explorer`` is the ExplorerTab (its race, plot, log
-    scale and selected run are read when an action fires)."""
+    """The four actions and their slots for one Explorer controller; ``plot_size`` gives the
+    on-screen size of the plot, the default size of a picture, and ``equal_aspect`` whether the
+    plot shows x and y at the same scale (the picture then does too)."""
 
-    def __init__(self, window: QMainWindow, explorer: QWidget) -> None:
+    def __init__(self, window: QMainWindow, controller: ExplorerController,
+                 plot_size: Callable[[], tuple[int, int]],
+                 equal_aspect: Callable[[], bool]) -> None:  # fmt: skip
         super().__init__(window)
-        self.window, self.explorer = window, explorer
+        self.window, self.controller, self.plot_size = window, controller, plot_size
+        self.equal_aspect = equal_aspect
         self.folder = os.path.expanduser("~")
         self.actions: dict[str, QAction] = {}
         for name, (text, key, tip) in SPECS.items():
@@ -58,7 +65,7 @@ class ExportActions(QObject):
     # --- what the Explorer shows ----------------------------------------------------------------
     @property
     def race(self):
-        return self.explorer.controller.race  # type: ignore[attr-defined]
+        return self.controller.race
 
     def _message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -68,13 +75,11 @@ class ExportActions(QObject):
 
     # --- slots ----------------------------------------------------------------------------------
     def _on_export_triggered(self, fmt: str) -> None:
-        plot = self.explorer.plot  # type: ignore[attr-defined]
-        log_box = getattr(self.explorer, "log_box", None)
+        race = self.race
+        x0, x1, y0, y1 = race.view_range
         path = export_with_dialog(
-            self.window, self.race, (plot.width(), plot.height()),
-            log=log_box.isChecked() if log_box is not None else None,
-            view=tuple(map(tuple, plot.vb.viewRange())), fmt=fmt, folder=self.folder,
-            equal=plot.equal_aspect,
+            self.window, race, self.plot_size(), log=race.log_scale,
+            view=((x0, x1), (y0, y1)), fmt=fmt, folder=self.folder, equal=self.equal_aspect(),
         )  # fmt: skip
         if path:
             self._remember(path)
@@ -97,16 +102,13 @@ class ExportActions(QObject):
         self._message(f"Saved {written[0]}{more}")
 
     def _on_copy_pytorch_triggered(self) -> None:
-        slots = self.race.slots
-        key = getattr(self.explorer, "selected", None)
-        if key not in [s.key for s in slots]:
-            key = slots[0].key if slots else None
-        if key is None:
+        racer = self.race.selected
+        if racer is None:
             self._message("No run to copy")
             return
         try:
-            copy_pytorch_code(self.race, key)
+            copy_pytorch_code(self.race, racer.key)
         except CodeError as e:
             QMessageBox.information(self.window, "Copy as PyTorch code", str(e))
             return
-        self._message(f"Copied PyTorch code for {self.race.slot(key).name} to the clipboard")
+        self._message(f"Copied PyTorch code for {racer.name} to the clipboard")

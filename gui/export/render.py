@@ -232,11 +232,11 @@ def export_trajectories(race: Race, path: str) -> list[str]:
 def race_pytorch_code(race: Race, key: int) -> str:
     """The run `key` of the race as a PyTorch script: its rule, hyperparameters and schedule, the
     surface, the first start point and as many steps as it has taken (CodeError if impossible)."""
-    s = race.slot(key)
-    steps = s.run.t if s.run is not None else 0
+    r = race.racer(key)
+    c = r.config
     x, y = (float(v) for v in race.starts[0])
-    return pytorch_code(race.surface, s.rule, s.hyper, s.schedule, s.estimate, (x, y), steps,
-                        s.seed)  # fmt: skip
+    return pytorch_code(race.surface, c.rule, c.hyper, c.schedule, c.estimate, (x, y), r.t,
+                        c.seed)  # fmt: skip
 
 
 def copy_pytorch_code(race: Race, key: int) -> str:

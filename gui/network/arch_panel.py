@@ -3,6 +3,8 @@ the "deep sigmoid vs ReLU" example; loading and saving network files."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6 import QtCore, QtWidgets
 
 from core.network.datasets import DATASETS
@@ -11,14 +13,27 @@ from core.network.model import ACTIVATIONS, INITS
 MAX_HIDDEN = 4
 
 
-class NetworkArchPanel(QtWidgets.QGroupBox):
-    """Emits sigBuild(dict) for a new network, sigDataset(name, seed), sigFile(action, path),
-    sigExample(name)."""
+@dataclass(frozen=True)
+class ArchSpec:
+    """A network to build: hidden layer sizes, activations, loss and initialisation."""
 
-    sigBuild = QtCore.Signal(dict)
-    sigDataset = QtCore.Signal(str, int)
-    sigFile = QtCore.Signal(str, str)  # "load" | "save" | "csv", path
-    sigExample = QtCore.Signal(str)
+    hidden: tuple[int, ...]
+    activation: str
+    output_activation: str
+    loss: str = "mse"
+    init: str = "xavier"
+    seed: int = 0
+
+
+class NetworkArchPanel(QtWidgets.QGroupBox):
+    """The data and architecture editor; each signal names one request with its plain value."""
+
+    sigBuildRequested = QtCore.Signal(object)  # an ArchSpec
+    sigDatasetChosen = QtCore.Signal(str, int)  # generated data set, its seed
+    sigCsvChosen = QtCore.Signal(str)  # path of training data
+    sigLoadRequested = QtCore.Signal(str)  # path of a network file
+    sigSaveRequested = QtCore.Signal(str)
+    sigExampleRequested = QtCore.Signal(str)  # a name of the tab's examples
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__("Network", parent)
@@ -101,8 +116,8 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             sb.valueChanged.connect(self._on_edited)
         self.dataset.activated.connect(self._on_dataset_activated)
         self.data_seed.valueChanged.connect(self._on_dataset_activated)
-        self.sig_example.clicked.connect(lambda: self.sigExample.emit("deep_sigmoid"))
-        self.relu_example.clicked.connect(lambda: self.sigExample.emit("deep_relu"))
+        self.sig_example.clicked.connect(lambda: self.sigExampleRequested.emit("deep_sigmoid"))
+        self.relu_example.clicked.connect(lambda: self.sigExampleRequested.emit("deep_relu"))
         self.load.clicked.connect(self._on_load_clicked)
         self.save.clicked.connect(self._on_save_clicked)
 
@@ -127,16 +142,11 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             self.seed.setValue(seed)
         self._quiet = False
 
-    def spec(self) -> dict[str, object]:
+    def spec(self) -> ArchSpec:
         n = self.n_hidden.value()
-        return {
-            "hidden": [sb.value() for sb in self.sizes[:n]],
-            "activation": self.activation.currentData(),
-            "output_activation": self.output_activation.currentData(),
-            "loss": self.loss.currentData(),
-            "init": self.init.currentText(),
-            "seed": self.seed.value(),
-        }
+        return ArchSpec(tuple(sb.value() for sb in self.sizes[:n]), self.activation.currentData(),
+                        self.output_activation.currentData(), self.loss.currentData(),
+                        self.init.currentText(), self.seed.value())  # fmt: skip
 
     def _on_edited(self, *_: object) -> None:
         for k, sb in enumerate(self.sizes):
@@ -144,12 +154,12 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
         if self._quiet:
             return
         spec = self.spec()
-        if spec["loss"] == "bce" and spec["output_activation"] != "sigmoid":
+        if spec.loss == "bce" and spec.output_activation != "sigmoid":
             self._quiet = True
             self.output_activation.setCurrentIndex(self.output_activation.findData("sigmoid"))
             self._quiet = False
-            spec["output_activation"] = "sigmoid"
-        self.sigBuild.emit(spec)
+            spec = self.spec()
+        self.sigBuildRequested.emit(spec)
 
     def _on_dataset_activated(self, *_: object) -> None:
         if self._quiet:
@@ -159,19 +169,19 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Training data (x1,x2,y[,y2])", "",
                                                             "CSV files (*.csv);;All files (*)")  # fmt: skip
             if path:
-                self.sigFile.emit("csv", path)
+                self.sigCsvChosen.emit(path)
             return
-        self.sigDataset.emit(name, self.data_seed.value())
+        self.sigDatasetChosen.emit(name, self.data_seed.value())
 
     def _on_load_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, "Load network", "", "Network (*.json)"
         )
         if path:
-            self.sigFile.emit("load", path)
+            self.sigLoadRequested.emit(path)
 
     def _on_save_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save network", "network.json",
                                                         "Network (*.json)")  # fmt: skip
         if path:
-            self.sigFile.emit("save", path)
+            self.sigSaveRequested.emit(path)

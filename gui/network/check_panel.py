@@ -11,9 +11,9 @@ VERDICT_COLOUR = {"good": "#d3f9d8", "check": "#fff3bf", "wrong": "#ffc9c9"}
 
 
 class NetworkCheckPanel(QtWidgets.QWidget):
-    """A table of LayerCheck rows; emits sigRun when the user asks for a check."""
+    """A table of LayerCheck rows; emits sigCheckRequested when the user asks for a check."""
 
-    sigRun = QtCore.Signal()
+    sigCheckRequested = QtCore.Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,7 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         lay.addLayout(row)
         lay.addWidget(self.table, 1)
         lay.addWidget(note)
-        self.run.clicked.connect(self.sigRun.emit)
+        self.run.clicked.connect(self.sigCheckRequested)
 
     def set_checks(self, checks: list[LayerCheck]) -> None:
         self.table.setRowCount(len(checks))

@@ -19,11 +19,11 @@ from core.optim.hyper import Hyper, default_hyper
 from core.optim.schedules import Schedule
 from core.optim.table import rule_info
 
-MAX_HISTORY = 20_000
+MAX_HISTORY = 20_000  # weight snapshots kept for the scrubber
 # Rates that train the tab's small examples in seconds (the Explorer's defaults suit 2-D surfaces).
 NET_LR = {"sgd": 0.5, "momentum": 0.1, "nesterov": 0.1, "adagrad": 0.2, "rmsprop": 0.01,
           "adam": 0.02, "adamw": 0.02, "amsgrad": 0.02, "newton": 1.0, "sfn": 1.0}  # fmt: skip
-RULES = tuple(NET_LR)  # weight snapshots kept for the scrubber
+RULES = tuple(NET_LR)  # the rules the Network tab offers, in its menu's order
 
 
 class NetworkController(QtCore.QObject):
@@ -108,7 +108,7 @@ class NetworkController(QtCore.QObject):
         """Load a network file (raises NetworkError with a one-line message)."""
         net, x, y = load_network(path)
         task = "classification" if np.isin(y, (0.0, 1.0)).all() else "regression"
-        self.set_network(net, Dataset("file", x, y, task, path))  # type: ignore[arg-type]
+        self.set_network(net, Dataset("file", x, y, task, path))
 
     def save(self, path: str) -> None:
         save_network(path, self.view_net(), self.dataset.x, self.dataset.y)
@@ -144,13 +144,13 @@ class NetworkController(QtCore.QObject):
         if hyper:
             self.set_hyper(self.hyper.with_(**hyper))
         if changes.get("schedule") or "lr" in changes:
-            lr = float(changes["lr"]) if "lr" in changes else None  # type: ignore[arg-type]
-            sched = dict(changes.get("schedule", {}))  # type: ignore[call-overload]
+            lr = float(changes["lr"]) if "lr" in changes else None
+            sched = dict(changes.get("schedule", {}))
             self.set_schedule(self.schedule.edited(sched, lr))
         if "batch" in changes:
-            self.set_batch(changes["batch"])  # type: ignore[arg-type]
+            self.set_batch(changes["batch"])
         if "steps_per_tick" in changes:
-            self.steps_per_tick = int(changes["steps_per_tick"])  # type: ignore[call-overload]
+            self.steps_per_tick = int(changes["steps_per_tick"])
         self._rebuild_steps()
         self.sigStepChanged.emit(self.step_index)
 

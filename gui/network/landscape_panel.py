@@ -3,6 +3,8 @@ preview the network's loss over that plane, and open it in the Explorer as a sur
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -10,12 +12,24 @@ from PySide6 import QtCore, QtWidgets
 from surfaces.base import Surface
 
 
-class NetworkLandscapePanel(QtWidgets.QWidget):
-    """Emits sigChanged(spec) when the plane changes and sigOpen(spec) for "Open in Explorer";
-    spec = {"mode": "weights"|"directions", "i", "j", "seed", "span"}."""
+@dataclass(frozen=True)
+class SliceSpec:
+    """A plane through the weights: two weights i, j ("weights") or two random directions drawn
+    from seed ("directions"), span wide on each side of the current weights."""
 
-    sigChanged = QtCore.Signal(dict)
-    sigOpen = QtCore.Signal(dict)
+    mode: str
+    i: int
+    j: int
+    seed: int
+    span: float
+
+
+class NetworkLandscapePanel(QtWidgets.QWidget):
+    """Emits sigPlaneChanged(SliceSpec) when the plane changes and sigOpenRequested(SliceSpec)
+    for "Open in Explorer"."""
+
+    sigPlaneChanged = QtCore.Signal(object)
+    sigOpenRequested = QtCore.Signal(object)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +85,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
             cb.activated.connect(self._emit_changed)
         self.seed.valueChanged.connect(self._emit_changed)
         self.span.valueChanged.connect(self._emit_changed)
-        self.open.clicked.connect(lambda: self.sigOpen.emit(self.spec()))
+        self.open.clicked.connect(lambda: self.sigOpenRequested.emit(self.spec()))
         self._on_mode_toggled()
 
     def set_params(self, names: list[str]) -> None:
@@ -85,10 +99,10 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
             cb.setCurrentIndex(min(k, len(names) - 1))
             cb.blockSignals(False)
 
-    def spec(self) -> dict[str, object]:
-        return {"mode": "weights" if self.weights.isChecked() else "directions",
-                "i": self.wi.currentIndex(), "j": self.wj.currentIndex(),
-                "seed": self.seed.value(), "span": self.span.value()}  # fmt: skip
+    def spec(self) -> SliceSpec:
+        mode = "weights" if self.weights.isChecked() else "directions"
+        return SliceSpec(mode, self.wi.currentIndex(), self.wj.currentIndex(), self.seed.value(),
+                         self.span.value())  # fmt: skip
 
     def _on_mode_toggled(self, *_: object) -> None:
         w = self.weights.isChecked()
@@ -101,7 +115,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         self._emit_changed()
 
     def _emit_changed(self, *_: object) -> None:
-        self.sigChanged.emit(self.spec())
+        self.sigPlaneChanged.emit(self.spec())
 
     def set_preview(self, surface: Surface | None, message: str = "") -> None:
         """Draw the surface's values over its domain with a cross at the current weights."""

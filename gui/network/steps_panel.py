@@ -23,12 +23,13 @@ def short(step: Step) -> str:
 
 
 class NetworkStepsPanel(QtWidgets.QWidget):
-    """Emits sigAction('next'|'back'), sigStepClicked(i), sigSample(i), sigScrub(i)."""
+    """The step-through; signals carry step, sample and snapshot indices."""
 
-    sigAction = QtCore.Signal(str)
-    sigStepClicked = QtCore.Signal(int)
-    sigSample = QtCore.Signal(int)
-    sigScrub = QtCore.Signal(int)
+    sigForwardRequested = QtCore.Signal()  # the next step (an update past the last one)
+    sigBackRequested = QtCore.Signal()
+    sigStepClicked = QtCore.Signal(int)  # a step of the strip
+    sigSampleChosen = QtCore.Signal(int)  # the example shown (0-based)
+    sigScrubbed = QtCore.Signal(int)  # the training-history snapshot shown
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,10 +74,10 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         lay.addLayout(top)
         lay.addWidget(self.text, 1)
         lay.addLayout(bottom)
-        self.back.clicked.connect(lambda: self.sigAction.emit("back"))
-        self.next.clicked.connect(lambda: self.sigAction.emit("next"))
-        self.sample.valueChanged.connect(lambda v: self.sigSample.emit(int(v) - 1))
-        self.scrub.valueChanged.connect(self.sigScrub.emit)
+        self.back.clicked.connect(self.sigBackRequested)
+        self.next.clicked.connect(self.sigForwardRequested)
+        self.sample.valueChanged.connect(lambda v: self.sigSampleChosen.emit(int(v) - 1))
+        self.scrub.valueChanged.connect(self.sigScrubbed)
 
     def set_steps(self, steps: list[Step], index: int, n_samples: int, sample: int) -> None:
         """Show the strip, the current step and its numbers (no signals)."""

@@ -15,22 +15,20 @@ from core.network.model import NetworkError
 from core.optim.base import RuleError
 from core.optim.hyper import HyperError
 from core.optim.schedules import ScheduleError
-from gui.network.arch_panel import NetworkArchPanel
+from gui.network.arch_panel import ArchSpec, NetworkArchPanel
 from gui.network.check_panel import NetworkCheckPanel
 from gui.network.controller import RULES, NetworkController
 from gui.network.data_plot import NetworkDataPlot
 from gui.network.diagram import NetworkDiagram
-from gui.network.landscape_panel import NetworkLandscapePanel
+from gui.network.landscape_panel import NetworkLandscapePanel, SliceSpec
 from gui.network.plots import GradNormPlot, LossCurvePlot
 from gui.network.steps_panel import NetworkStepsPanel
 from surfaces.base import SurfaceError
 
 EXAMPLES = {  # one click: the vanishing gradient of a deep sigmoid net, and ReLU beside it
-    "deep_sigmoid": {"hidden": [6, 6, 6, 6], "activation": "sigmoid", "output_activation": "sigmoid",
-                     "loss": "mse", "init": "xavier", "seed": 0},
-    "deep_relu": {"hidden": [6, 6, 6, 6], "activation": "relu", "output_activation": "sigmoid",
-                  "loss": "mse", "init": "he", "seed": 0},
-}  # fmt: skip
+    "deep_sigmoid": ArchSpec((6, 6, 6, 6), "sigmoid", "sigmoid", "mse", "xavier", 0),
+    "deep_relu": ArchSpec((6, 6, 6, 6), "relu", "sigmoid", "mse", "he", 0),
+}
 
 
 class NetworkTab(QtWidgets.QWidget):
@@ -141,23 +139,36 @@ class NetworkTab(QtWidgets.QWidget):
         c.sigStepChanged.connect(self._on_step_changed)
         c.sigRunningChanged.connect(self._on_running_changed)
         c.sigMessage.connect(self._show_message)
-        self.arch.sigBuild.connect(self._on_arch_build)
-        self.arch.sigDataset.connect(self._on_arch_dataset)
-        self.arch.sigFile.connect(self._on_arch_file)
-        self.arch.sigExample.connect(self.load_example)
-        self.train.sigEdited.connect(self._on_train_edited)
-        self.train.sigAction.connect(self._on_train_action)
-        self.steps.sigAction.connect(self._on_steps_action)
+        a, t = self.arch, self.train
+        a.sigBuildRequested.connect(self._on_arch_build_requested)
+        a.sigDatasetChosen.connect(self._on_arch_dataset_chosen)
+        a.sigCsvChosen.connect(
+            lambda path: self._file_action(lambda: c.set_dataset(load_csv(path)))
+        )
+        a.sigLoadRequested.connect(lambda path: self._file_action(lambda: c.load(path)))
+        a.sigSaveRequested.connect(lambda path: self._file_action(lambda: c.save(path)))
+        a.sigExampleRequested.connect(self.load_example)
+        t.sigRuleChosen.connect(lambda rule: self._on_train_edited({"rule": rule}))
+        t.sigConventionChosen.connect(lambda conv: self._on_train_edited({"convention": conv}))
+        t.sigBatchChosen.connect(lambda batch: self._on_train_edited({"batch": batch}))
+        t.sigSpeedChanged.connect(lambda n: self._on_train_edited({"steps_per_tick": n}))
+        t.sigHyperEdited.connect(self._on_train_edited)
+        t.sigScheduleEdited.connect(lambda fields: self._on_train_edited({"schedule": fields}))
+        t.sigPlayToggled.connect(self._on_train_play_toggled)
+        t.sigStepRequested.connect(lambda: self._train_action(lambda: c.train(1)))
+        t.sigResetRequested.connect(self._on_train_reset_requested)
+        self.steps.sigForwardRequested.connect(c.step_forward)
+        self.steps.sigBackRequested.connect(c.step_back)
         self.steps.sigStepClicked.connect(c.set_step)
-        self.steps.sigSample.connect(c.set_sample)
-        self.steps.sigScrub.connect(c.scrub)
+        self.steps.sigSampleChosen.connect(c.set_sample)
+        self.steps.sigScrubbed.connect(c.scrub)
         self.data_plot.sigSampleClicked.connect(c.set_sample)
         self.diagram.sigNodeClicked.connect(self._on_diagram_node_clicked)
         self.diagram.sigEdgeClicked.connect(self._on_diagram_edge_clicked)
         self.edge_mode.activated.connect(lambda _: self._redraw_diagram())
-        self.check.sigRun.connect(self.run_check)
-        self.landscape.sigChanged.connect(lambda _: self._preview.start())
-        self.landscape.sigOpen.connect(self.open_in_explorer)
+        self.check.sigCheckRequested.connect(self.run_check)
+        self.landscape.sigPlaneChanged.connect(lambda _: self._preview.start())
+        self.landscape.sigOpenRequested.connect(self.open_in_explorer)
 
     # --- public ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -169,15 +180,13 @@ class NetworkTab(QtWidgets.QWidget):
         """The "deep sigmoid vs ReLU" examples on the circles data; shows the gradient norms."""
         if self.ctl.dataset.name not in ("circles",):
             self.ctl.dataset = make_dataset("circles", seed=0)
-        self.ctl.new_network(**EXAMPLES[name])  # type: ignore[arg-type]
+        self._build(EXAMPLES[name])
         self.tabs.setCurrentWidget(self.norms)
 
-    def open_in_explorer(self, spec: dict[str, object] | None = None) -> None:
+    def open_in_explorer(self, spec: SliceSpec | None = None) -> None:
         """Emit the network's loss over the chosen plane as an Explorer surface."""
-        spec = spec or self.landscape.spec()
         try:
-            surface = self.ctl.slice_surface(str(spec["mode"]), int(spec["i"]), int(spec["j"]),  # type: ignore[call-overload]
-                                             int(spec["seed"]), float(spec["span"]))  # type: ignore[call-overload,arg-type]  # fmt: skip
+            surface = self._slice(spec or self.landscape.spec())
         except SurfaceError as e:
             self._show_message(str(e))
             return
@@ -191,26 +200,29 @@ class NetworkTab(QtWidgets.QWidget):
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def _on_arch_build(self, spec: dict) -> None:
+    def _slice(self, spec: SliceSpec):
+        return self.ctl.slice_surface(spec.mode, spec.i, spec.j, spec.seed, spec.span)
+
+    def _build(self, spec: ArchSpec) -> None:
+        self.ctl.new_network(list(spec.hidden), spec.activation, spec.output_activation,
+                             spec.loss, spec.init, spec.seed)  # fmt: skip
+
+    def _on_arch_build_requested(self, spec: ArchSpec) -> None:
         self._show_message("")
         try:
-            self.ctl.new_network(**spec)
+            self._build(spec)
         except NetworkError as e:
             self._show_message(str(e))
             self._on_network_changed()  # the editor shows the network that is still in place
 
-    def _on_arch_dataset(self, name: str, seed: int) -> None:
+    def _on_arch_dataset_chosen(self, name: str, seed: int) -> None:
         self._show_message("")
         self.ctl.set_dataset(make_dataset(name, seed=seed))
 
-    def _on_arch_file(self, action: str, path: str) -> None:
+    def _file_action(self, action) -> None:
+        """Load or save a network, or load training data; a problem is shown in the banner."""
         try:
-            if action == "load":
-                self.ctl.load(path)
-            elif action == "save":
-                self.ctl.save(path)
-            else:
-                self.ctl.set_dataset(load_csv(path))
+            action()
             self._show_message("")
         except (NetworkError, DatasetError, OSError) as e:
             self._show_message(str(e))
@@ -224,25 +236,18 @@ class NetworkTab(QtWidgets.QWidget):
             self._show_message(str(e))
         self._show_train_state()
 
-    def _on_train_action(self, action: str) -> None:
-        c = self.ctl
-        if action == "play":
+    def _on_train_play_toggled(self, on: bool) -> None:
+        if on:
             self._show_message("")
-            c.play()
-        elif action == "pause":
-            c.pause()
-        elif action == "step":
-            c.train(1)
-        else:
-            self._show_message("")
-            c.reset_training()
-        self._show_train_state()
+        self._train_action(self.ctl.play if on else self.ctl.pause)
 
-    def _on_steps_action(self, action: str) -> None:
-        if action == "next":
-            self.ctl.step_forward()
-        else:
-            self.ctl.step_back()
+    def _on_train_reset_requested(self) -> None:
+        self._show_message("")
+        self._train_action(self.ctl.reset_training)
+
+    def _train_action(self, action) -> None:
+        action()
+        self._show_train_state()
 
     def _on_network_changed(self) -> None:
         c = self.ctl
@@ -279,10 +284,8 @@ class NetworkTab(QtWidgets.QWidget):
     def _on_preview_timeout(self) -> None:
         if self.ctl.running:
             return
-        spec = self.landscape.spec()
         try:
-            s = self.ctl.slice_surface(str(spec["mode"]), int(spec["i"]), int(spec["j"]),  # type: ignore[call-overload]
-                                       int(spec["seed"]), float(spec["span"]))  # type: ignore[call-overload,arg-type]  # fmt: skip
+            s = self._slice(self.landscape.spec())
         except SurfaceError as e:
             self.landscape.set_preview(None, str(e))
             return

@@ -20,10 +20,17 @@ BATCHES = (
 
 
 class NetworkTrainPanel(QtWidgets.QGroupBox):
-    """Emits sigEdited(dict) for live edits and sigAction(str) for play/pause/step/reset."""
+    """Training controls; each signal names one request and carries its plain value."""
 
-    sigEdited = QtCore.Signal(dict)
-    sigAction = QtCore.Signal(str)
+    sigPlayToggled = QtCore.Signal(bool)  # play (True) or pause
+    sigStepRequested = QtCore.Signal()
+    sigResetRequested = QtCore.Signal()
+    sigRuleChosen = QtCore.Signal(str)
+    sigConventionChosen = QtCore.Signal(str)
+    sigBatchChosen = QtCore.Signal(object)  # examples per update, None for the full batch
+    sigSpeedChanged = QtCore.Signal(int)  # updates per frame
+    sigHyperEdited = QtCore.Signal(dict)  # the hyperparameters (and "lr") that changed
+    sigScheduleEdited = QtCore.Signal(dict)  # the schedule fields that changed
 
     def __init__(self, rules: tuple[str, ...], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__("Training", parent)
@@ -73,21 +80,17 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         lay.addWidget(self.hyper)
         lay.addWidget(self.schedule)
         lay.addWidget(self.status)
-        self.play.toggled.connect(lambda on: self.sigAction.emit("play" if on else "pause"))
-        self.step.clicked.connect(lambda: self.sigAction.emit("step"))
-        self.reset.clicked.connect(lambda: self.sigAction.emit("reset"))
-        self.rule.activated.connect(
-            lambda _: self.sigEdited.emit({"rule": self.rule.currentData()})
-        )
+        self.play.toggled.connect(self.sigPlayToggled)
+        self.step.clicked.connect(self.sigStepRequested)
+        self.reset.clicked.connect(self.sigResetRequested)
+        self.rule.activated.connect(lambda _: self.sigRuleChosen.emit(self.rule.currentData()))
         self.convention.activated.connect(
-            lambda _: self.sigEdited.emit({"convention": self.convention.currentText()})
+            lambda _: self.sigConventionChosen.emit(self.convention.currentText())
         )
-        self.batch.activated.connect(
-            lambda _: self.sigEdited.emit({"batch": self.batch.currentData()})
-        )
-        self.speed.valueChanged.connect(lambda v: self.sigEdited.emit({"steps_per_tick": int(v)}))
-        self.hyper.sigEdited.connect(self.sigEdited.emit)
-        self.schedule.sigEdited.connect(lambda d: self.sigEdited.emit({"schedule": d}))
+        self.batch.activated.connect(lambda _: self.sigBatchChosen.emit(self.batch.currentData()))
+        self.speed.valueChanged.connect(lambda v: self.sigSpeedChanged.emit(int(v)))
+        self.hyper.sigEdited.connect(self.sigHyperEdited)
+        self.schedule.sigEdited.connect(self.sigScheduleEdited)
 
     def show_state(self, rule: str, hyper: Hyper, schedule: Schedule, lr: float, t: int,
                    running: bool, loss: float) -> None:  # fmt: skip

@@ -1,9 +1,11 @@
-"""TaskWorker: run one long computation at a time in a background thread, with progress and cancel.
+"""TaskWorker: the one way the GUI runs long computations in the background (basin maps, sweeps,
+critical-point searches), with progress and cancel, on a QThreadPool of its own.
 
 The computation is a plain function ``fn(progress, cancel) -> result`` (the core's callback
 convention: ``progress(fraction)``, ``cancel() -> bool``). Results come back through queued Qt
 signals in the GUI thread. A cancelled task never delivers a result, so a view cannot draw half of
-one; a task started while another runs cancels the old one first.
+one; a task started while another runs cancels the old one first, and only the newest task's
+outcome is reported.
 """
 
 from __future__ import annotations
@@ -11,41 +13,46 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 Task = Callable[[Callable[[float], None], Callable[[], bool]], object]
 PROGRESS_STEPS = 200  # progress is reported in 0.5 % increments at most
+MAX_THREADS = 4  # superseded tasks that ignore their cancel flag may still be finishing
 
 
 class TaskWorker(QObject):
-    """Owns at most one running task. Signals fire in the GUI thread."""
+    """Runs the newest of its tasks in a thread pool. Signals fire in the GUI thread."""
 
     sigStarted = Signal()
     sigProgress = Signal(float)  # fraction done in [0, 1]
     sigFinished = Signal(object)  # the task's result
     sigCancelled = Signal()
     sigFailed = Signal(str)  # a one-line message
-    _sigDone = Signal(int, object, object)  # (generation, result, error), from the thread
-    _sigStep = Signal(int, float)  # (generation, fraction), from the thread
+    _sigDone = Signal(int, object, object)  # (generation, result, error), from the pool
+    _sigStep = Signal(int, float)  # (generation, fraction), from the pool
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._gen = 0
         self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._done = threading.Event()
+        self._done.set()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(MAX_THREADS)
         self._sigDone.connect(self._on_done)
         self._sigStep.connect(self._on_step)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """Whether the newest task is still computing."""
+        return not self._done.is_set()
 
     def start(self, fn: Task) -> None:
-        """Run fn in a new thread (cancelling any task still running)."""
+        """Run fn in the pool (cancelling any task still running)."""
         self.cancel()
         self._gen += 1
-        gen, stop = self._gen, threading.Event()
-        self._stop = stop
+        gen, stop, done = self._gen, threading.Event(), threading.Event()
+        self._stop, self._done = stop, done
         last = [-1]
 
         def progress(fraction: float) -> None:
@@ -59,11 +66,11 @@ class TaskWorker(QObject):
                 result, error = fn(progress, stop.is_set), None
             except Exception as e:  # reported as a message, never a crash of the window
                 result, error = None, str(e) or type(e).__name__
+            done.set()
             self._sigDone.emit(gen, result, error)
 
-        self._thread = threading.Thread(target=body, daemon=True, name="TaskWorker")
         self.sigStarted.emit()
-        self._thread.start()
+        self.pool.start(body)
 
     def cancel(self) -> None:
         """Ask the running task to stop; it reports sigCancelled (not a result) when it does."""
@@ -71,10 +78,8 @@ class TaskWorker(QObject):
             self._stop.set()
 
     def wait(self, timeout: float = 10.0) -> bool:
-        """Block until the thread ends (tests, shutdown); True if it ended."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.running
+        """Block until every task of this worker has ended (tests, shutdown); True if they did."""
+        return self.pool.waitForDone(round(timeout * 1000))
 
     def shutdown(self) -> None:
         self.cancel()

@@ -127,7 +127,7 @@ class DrawTool(QObject):
         self.selected = None
         return True
 
-    def _on_surface_changed(self) -> None:
+    def _on_surface_changed(self, *_: object) -> None:
         """Another surface was chosen: the drawing and its history no longer apply."""
         if self.drawing is not None and self.controller.surface is not self.drawing:
             self.drawing, self.grid, self.selected, self._drag = None, None, None, None
