@@ -442,3 +442,17 @@ def test_a_version_1_file_from_before_runconfig_still_opens():
     tr = run.trajectory
     at8 = list(tr.step[: tr.count]).index(8)
     np.testing.assert_allclose(tr.xy[0, at8], w, rtol=1e-12)
+
+
+def test_version_1_weight_decay_meant_adamw_only():
+    """Version 1 stored weight_decay = 0.01 for every rule but only AdamW read it; now every rule
+    that lists it reads it (torch's coupled L2), so a version-1 scene opens with λ = 0 elsewhere."""
+    runs = [{"rule": r, "hyper": {"weight_decay": 0.01}, "schedule": {"mode": "constant"},
+             "estimate": {"kind": "full"}, "colour": "#123456", "steps": 3}
+            for r in ("adam", "adamw", "momentum")]  # fmt: skip
+    doc = {"format": "gd-explorer-scene", "surface": {"kind": "named", "name": "booth"},
+           "starts": [[1.0, 2.0]], "runs": runs}  # fmt: skip
+    old = parse_scene(json.dumps({**doc, "version": 1}))
+    assert [s.config.hyper.weight_decay for s in old.runs] == [0.0, 0.01, 0.0]
+    new = parse_scene(json.dumps({**doc, "version": 2}))
+    assert [s.config.hyper.weight_decay for s in new.runs] == [0.01, 0.01, 0.01]

@@ -33,7 +33,7 @@ from surfaces.base import Surface
 from surfaces.errors import UserError
 
 FORMAT = "gd-explorer-scene"
-VERSION = 1
+VERSION = 2  # 2: weight decay is read by every rule that lists it (1: by AdamW only)
 MAX_FILE_BYTES = 20_000_000
 MAX_RUNS, MAX_STARTS, MAX_HISTORY = 64, 1000, 10_000
 MAX_STEPS = 1_000_000  # re-running more would make loading take minutes
@@ -139,13 +139,15 @@ def _obj(v: object, what: str, keys: tuple[str, ...], optional: tuple[str, ...] 
     return v
 
 
-def _config(d: dict, what: str, surface: Surface, seed: int) -> RunConfig:
+def _config(d: dict, what: str, surface: Surface, seed: int, version: int) -> RunConfig:
     try:
         rule = canonical(d["rule"]) if isinstance(d["rule"], str) else None
         if rule is None:
             raise SessionError(f"{what} rule must be a string")
         fields = Hyper.__dataclass_fields__
         hyper = Hyper(**_obj(d["hyper"], f"{what} hyper", (), tuple(fields)))  # validates each
+        if version == 1 and rule != "adamw":  # only AdamW read weight_decay then
+            hyper = hyper.with_(weight_decay=0.0)
         s = _obj(d["schedule"], f"{what} schedule", (), tuple(Schedule.__dataclass_fields__))
         for k, v in s.items():
             if k != "mode" and not (k == "gamma" and v is None):
@@ -165,7 +167,7 @@ def _config(d: dict, what: str, surface: Surface, seed: int) -> RunConfig:
 _CONFIG_KEYS = ("rule", "hyper", "schedule", "estimate")
 
 
-def _run(d: object, i: int, surface: Surface) -> RunSpec:
+def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
     what = f"runs[{i}]"
     r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), ("name", "seed", "enabled", "history"))
     colour = r["colour"]
@@ -187,9 +189,9 @@ def _run(d: object, i: int, surface: Surface) -> RunSpec:
         hw = f"{what} history[{j}]"
         h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
         until = _int(h["until"], f"{hw} until", last + 1, steps)
-        history.append((until, _config(h, hw, surface, seed)))
+        history.append((until, _config(h, hw, surface, seed, version)))
         last = until
-    config = _config(r, what, surface, seed)
+    config = _config(r, what, surface, seed, version)
     return RunSpec(config, colour, enabled, steps, name, tuple(history))
 
 
@@ -225,7 +227,7 @@ def scene_from_dict(doc: object) -> Scene:
     runs = d["runs"]
     if not isinstance(runs, list) or len(runs) > MAX_RUNS:
         raise SessionError(f"'runs' must be a list of at most {MAX_RUNS} runs")
-    specs = tuple(_run(r, i, surface) for i, r in enumerate(runs))
+    specs = tuple(_run(r, i, surface, v) for i, r in enumerate(runs))
     view = d.get("view")
     if view is not None:
         if not isinstance(view, list) or len(view) != 4:

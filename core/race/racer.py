@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import Hyper, default_hyper
+from core.optim.hyper import Hyper, carried_over, default_hyper
 from core.optim.schedules import Schedule
 from core.optim.table import canonical, rule_info
 from core.runs.config import RunConfig
@@ -32,7 +32,9 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
     """The settings after a live edit. Keys: rule, convention, lr, estimate_kind (+ batch, sigma),
     schedule (a dict of fields) and any Hyper field. Raises the core's errors (HyperError,
     EstimateError, ...) for bad values; nothing is half-applied."""
-    hyper = config.hyper
+    rule = canonical(str(changes["rule"])) if "rule" in changes else config.rule
+    # A new rule starts from its own defaults, keeping what both rules read alike.
+    hyper = carried_over(config.rule, rule, config.hyper) if rule != config.rule else config.hyper
     hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
     if hyper_changes:
         hyper = hyper.with_(**hyper_changes)
@@ -49,7 +51,6 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
         lr = float(changes["lr"]) if "lr" in changes else None
         fields = changes.get("schedule", {})
         schedule = schedule.edited(dict(fields) if isinstance(fields, dict) else {}, lr)
-    rule = canonical(str(changes["rule"])) if "rule" in changes else config.rule
     return config.with_(rule=rule, hyper=hyper, schedule=schedule, estimate=estimate)
 
 
