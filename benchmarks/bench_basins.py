@@ -4,8 +4,8 @@ computes it (forked processes, one per core) and as the GUI does (one process, i
 from __future__ import annotations
 
 from core.analysis.basins import basin_map, critical_points
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.procs import cpu_count
 from surfaces.registry import get_surface
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from benchmarks.timing import best_seconds
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.batch import simulate
 from core.runs.config import RunConfig
 from core.runs.procs import simulate_processes

@@ -8,8 +8,8 @@ from core.network.datasets import make_dataset
 from core.network.model import Network
 from core.network.slice import slice_directions
 from core.network.train import Trainer
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 
 
 def run() -> dict[str, float]:

@@ -12,8 +12,8 @@ from PIL import Image
 
 from core.analysis.basin_image import attractor_colours, basin_rgb, png_bytes
 from core.analysis.basins import DIVERGED, UNCONVERGED, basin_map, grid_starts
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.run import Run
 from surfaces.registry import get_surface
 from tests.clirun import run_cli

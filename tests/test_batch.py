@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.batch import simulate
 from core.runs.config import RunConfig
 from core.runs.run import Run, Tolerances

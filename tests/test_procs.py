@@ -9,8 +9,8 @@ import threading
 import numpy as np
 import pytest
 
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.batch import CHUNK, simulate
 from core.runs.config import RunConfig
 from core.runs.procs import simulate_processes

@@ -23,8 +23,8 @@ from core.io.pytorch_code import (
     pytorch_code,
 )
 from core.optim.estimates import Estimate
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from surfaces.formula import TORCH, FormulaSurface, formula_text
 from surfaces.registry import get_surface
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from core.optim.base import RuleError
-from core.optim.hyper import Hyper, HyperError, default_hyper, default_lr
-from core.optim.table import RULES, canonical, rule_info
+from core.optim.hyper import Hyper, HyperError
+from core.optim.table import RULES, canonical, default_hyper, default_lr, rule_info
 from tests.reference_optim import ref_run
 
 FIRST_ORDER = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "amsgrad"]
@@ -294,7 +294,7 @@ def test_unknown_rule_lists_valid_names():
 def test_switching_rules_carries_only_shared_settings():
     """A tuned momentum carries from Momentum to Nesterov; AdamW's decoupled λ = 0.01 does not
     become Adam's L2, and Momentum's 0.9 does not become RMSprop's momentum μ (default 0)."""
-    from core.optim.hyper import carried_over
+    from core.optim.table import carried_over
 
     tuned = default_hyper("momentum", momentum=0.75)
     assert carried_over("momentum", "nesterov", tuned).momentum == 0.75

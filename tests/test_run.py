@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from core.optim.estimates import Estimate, EstimateError
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.run import Run
 from surfaces.presets import get_preset
 from surfaces.registry import get_surface

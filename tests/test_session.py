@@ -25,8 +25,8 @@ from core.io.scene import (
 from core.network.model import Network
 from core.network.slice import slice_directions
 from core.optim.estimates import Estimate
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.race.model import Race
 from core.race.scene import first_config, race_scene, replay, restore_race
 from core.runs.config import RunConfig

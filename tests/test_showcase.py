@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.run import Run
 from surfaces.registry import get_surface
 from surfaces.showcase import SHOWCASES

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from core.analysis.sweeps import SECOND_PARAM, log_grid, lr_sweep, param_map
-from core.optim.hyper import default_hyper
 from core.optim.schedules import Schedule
+from core.optim.table import default_hyper
 from core.runs.run import Run, Tolerances
 from surfaces.registry import get_surface
 

@@ -14,9 +14,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import Hyper, default_hyper
+from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.optim.table import RULES, canonical
+from core.optim.table import RULES, canonical, default_hyper
 from core.runs.batch import Cancel, Progress, simulate
 from core.runs.config import RunConfig
 from core.runs.run import Tolerances

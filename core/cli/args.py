@@ -15,9 +15,9 @@ from typing import Any, NoReturn
 import numpy as np
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import PARAMS, Param, default_hyper, default_lr
+from core.optim.hyper import PARAMS, Param
 from core.optim.schedules import CYCLIC, READS, Schedule
-from core.optim.table import canonical, rule_info
+from core.optim.table import canonical, default_hyper, default_lr, rule_info
 from core.runs.config import RunConfig
 from surfaces.base import Surface
 from surfaces.errors import UserError

@@ -15,9 +15,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.network.model import Network
-from core.optim.hyper import Hyper, default_hyper
+from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.optim.table import canonical, rule_info
+from core.optim.table import canonical, default_hyper, rule_info
 
 Array = NDArray[np.float64]
 EXPLODE = 1e10  # a weight beyond this counts as diverged even while still finite

@@ -1,5 +1,5 @@
-"""Hyperparameters of an update rule: one table of their ranges (PARAMS), the Hyper record every
-rule reads at each step, and the per-rule, per-convention defaults (from the rule table)."""
+"""Hyperparameters of an update rule: one table of their ranges (PARAMS) and the Hyper record
+every rule reads at each step (the per-rule, per-convention defaults are in the rule table)."""
 
 from __future__ import annotations
 
@@ -117,40 +117,3 @@ class Hyper:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-def default_hyper(rule: str, convention: Convention = "textbook", **overrides: object) -> Hyper:
-    """The defaults for a rule in a convention, with explicit overrides (None means 'default')."""
-    from core.optim.table import rule_info
-
-    base: dict[str, object] = {"convention": convention}
-    base.update({k: v for k, v in rule_info(rule).default(convention).items() if k != "lr"})
-    base.update({k: v for k, v in overrides.items() if v is not None})
-    return Hyper(**base)
-
-
-def default_lr(rule: str, convention: Convention = "textbook") -> float:
-    """The default learning rate η of a rule (0.01, Adam-type 0.001, Newton-type 1)."""
-    from core.optim.table import rule_info
-
-    lr = rule_info(rule).default(convention).get("lr", 0.01)
-    return float(lr) if isinstance(lr, (int, float)) else 0.01
-
-
-def carried_over(old_rule: str, new_rule: str, hyper: Hyper) -> Hyper:
-    """The hyperparameters after switching rules: the new rule's defaults, except the values of
-    parameters both rules read with the same default (a tuned momentum carries from Momentum to
-    Nesterov; AdamW's decoupled λ = 0.01 does not become Adam's L2)."""
-    from core.optim.table import rule_info
-
-    old, new = rule_info(old_rule), rule_info(new_rule)
-    conv = hyper.convention
-    fresh = default_hyper(new.name, conv)
-    keep = {}
-    for name in set(old.params) & set(new.params):
-        same = old.default(conv).get(name, getattr(Hyper, name)) == new.default(conv).get(
-            name, getattr(Hyper, name)
-        )
-        if same:
-            keep[name] = getattr(hyper, name)
-    return fresh.with_(**keep)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.optim.estimates import Estimate
-from core.optim.hyper import Hyper, carried_over, default_hyper
+from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.optim.table import canonical, rule_info
+from core.optim.table import canonical, carried_over, default_hyper, rule_info
 from core.runs.config import RunConfig
 from core.runs.run import Run
 from surfaces.base import Surface

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.analysis.sweeps import LrSweep, log_grid, lr_sweep
-from core.optim.hyper import default_hyper
+from core.optim.table import default_hyper
 from gui.analysis.sweep_common import SWEEP_RULES, RunRow, f_star, lr_box, rule_colours, rule_name
 from gui.analysis.sweep_lr_plot import LrSweepPlot
 from gui.explorer.controller import ExplorerController

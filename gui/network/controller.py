@@ -15,9 +15,9 @@ from core.network.model import Network, NetworkError
 from core.network.slice import NetworkSliceSurface, slice_directions, slice_weights
 from core.network.steps import Step, build_steps
 from core.network.train import Trainer
-from core.optim.hyper import Hyper, default_hyper
+from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.optim.table import rule_info
+from core.optim.table import default_hyper, rule_info
 
 MAX_HISTORY = 20_000  # weight snapshots kept for the scrubber
 # Rates that train the tab's small examples in seconds (the Explorer's defaults suit 2-D surfaces).
