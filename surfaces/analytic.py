@@ -25,12 +25,12 @@ class AnalyticSurface(Surface):
     def value(self, p: Array) -> Array:
         p = np.asarray(p, dtype=np.float64)
         with np.errstate(over="ignore", invalid="ignore"):
-            return np.asarray(self.f(p[..., 0], p[..., 1]), dtype=np.float64)  # type: ignore[misc]
+            return np.asarray(self.f(p[..., 0], p[..., 1]), dtype=np.float64)
 
     def gradient(self, p: Array) -> Array:
         p = np.asarray(p, dtype=np.float64)
         with np.errstate(over="ignore", invalid="ignore"):
-            gx, gy = self.df(p[..., 0], p[..., 1])  # type: ignore[misc]
+            gx, gy = self.df(p[..., 0], p[..., 1])
         out = np.empty_like(p)  # the points' memory layout: x and y stay contiguous if they were
         out[..., 0] = gx
         out[..., 1] = gy
@@ -39,7 +39,7 @@ class AnalyticSurface(Surface):
     def hessian(self, p: Array) -> Array:
         p = np.asarray(p, dtype=np.float64)
         with np.errstate(over="ignore", invalid="ignore"):
-            hxx, hxy, hyy = self.d2f(p[..., 0], p[..., 1])  # type: ignore[misc]
+            hxx, hxy, hyy = self.d2f(p[..., 0], p[..., 1])
         out = np.empty((*p.shape[:-1], 2, 2), dtype=np.float64)
         out[..., 0, 0] = hxx
         out[..., 0, 1] = hxy

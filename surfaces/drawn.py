@@ -110,7 +110,7 @@ class DrawnSurface(Surface):
 
     # Every critical point of the current drawing (cached per revision), so runs on a drawn
     # surface label how they ended without being told; a value set explicitly takes precedence.
-    @property  # type: ignore[override]
+    @property
     def known_critical(self) -> tuple[CriticalPoint, ...]:
         if self._fixed_critical:
             return self._fixed_critical

@@ -274,7 +274,7 @@ def test_surface_attributes_and_pickling():
     np.testing.assert_array_equal(t.gradient([2.0, 3.0]), [3.0, 2.0])
     for bad in [(1, 0, 0, 1), (0, 1, 0), (0, np.nan, 0, 1), "abcd"]:
         with pytest.raises(SurfaceError, match="domain"):
-            FormulaSurface("x", domain=bad)  # type: ignore[arg-type]
+            FormulaSurface("x", domain=bad)
 
 
 def test_cli_trace_with_formula(cli):

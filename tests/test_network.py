@@ -128,7 +128,7 @@ def test_grad_check_flags_a_wrong_gradient() -> None:
     class Forgetful(Network):
         """A classic backprop bug: δ_L without the output activation's derivative."""
 
-        def output_delta(self, cache, y):  # type: ignore[no-untyped-def]
+        def output_delta(self, cache, y):
             return (cache.output - y) / len(y)
 
     x = np.array([[0.3, -1.0], [1.2, 0.4], [-0.5, 0.8]])

@@ -94,7 +94,7 @@ def critical_points(surface: object, domain: Domain | None = None) -> tuple[obje
         from surfaces.critical import find_critical_points
     except ImportError:  # pragma: no cover - only while the module is absent
         return tuple(getattr(surface, "known_critical", ()))
-    return tuple(find_critical_points(surface, domain))  # type: ignore[arg-type]
+    return tuple(find_critical_points(surface, domain))
 
 
 def basin_map(
@@ -121,7 +121,7 @@ def basin_map(
     blocks of steps, so a GUI worker can show a bar and stop early. ``processes`` > 1 forks
     workers where that is safe (the command line; see core/runs/procs.py).
     """
-    dom: Domain = tuple(float(v) for v in (domain or surface.domain))  # type: ignore[attr-defined,assignment]
+    dom: Domain = tuple(float(v) for v in (domain or surface.domain))
     crit = critical_points(surface, dom) if critical is None else tuple(critical)
     xs, ys, starts = grid_starts(dom, grid)
     t0 = time.perf_counter()
@@ -154,22 +154,22 @@ def label_end_points(
     size = max(domain[1] - domain[0], domain[3] - domain[2])
     n = len(w)
     with np.errstate(all="ignore"):
-        g = np.asarray(surface.gradient(w))  # type: ignore[attr-defined]
+        g = np.asarray(surface.gradient(w))
     gn = np.hypot(g[:, 0], g[:, 1])
     settled = ~diverged & (last_step < tol.settle * size)
     label = np.full(n, UNCONVERGED, dtype=np.int64)
     label[diverged] = DIVERGED
     cands: list[tuple[float, float, str, float, bool]] = []
     if critical:
-        nearest, dist = _nearest(w, np.array([[c.x, c.y] for c in critical]))  # type: ignore[attr-defined]
+        nearest, dist = _nearest(w, np.array([[c.x, c.y] for c in critical]))
         close = settled & (dist < tol.near * size)
         for j, c in enumerate(critical):
             at = close & (nearest == j)
-            if c.kind in ("saddle", "degenerate"):  # type: ignore[attr-defined]
+            if c.kind in ("saddle", "degenerate"):
                 at &= gn < tol.saddle_grad
             if at.any():
                 label[at] = len(cands)
-                cands.append((float(c.x), float(c.y), str(c.kind), float(c.value), True))  # type: ignore[attr-defined]
+                cands.append((float(c.x), float(c.y), str(c.kind), float(c.value), True))
     # Converged elsewhere: a critical point missing from the list (cluster the end points).
     free = (label == UNCONVERGED) & settled & (gn < tol.grad) & (last_step < tol.step * size)
     for members in _clusters(w, free, tol.cluster * size):
@@ -209,7 +209,7 @@ def _kind_at(surface: object, x: float, y: float) -> str:
     from surfaces.base import classify_hessian
 
     with np.errstate(all="ignore"):
-        h = np.asarray(surface.hessian(np.array([x, y])))  # type: ignore[attr-defined]
+        h = np.asarray(surface.hessian(np.array([x, y])))
     if not np.isfinite(h).all():
         return "degenerate"
     return classify_hessian(h, tol=1e-6)[0]
@@ -217,7 +217,7 @@ def _kind_at(surface: object, x: float, y: float) -> str:
 
 def _value_at(surface: object, x: float, y: float) -> float:
     with np.errstate(all="ignore"):
-        return float(np.asarray(surface.value(np.array([x, y]))))  # type: ignore[attr-defined]
+        return float(np.asarray(surface.value(np.array([x, y]))))
 
 
 def _sorted(

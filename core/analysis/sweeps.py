@@ -135,13 +135,13 @@ def lr_sweep(
     curves = []
     for i, name in enumerate(rules):
         rule = canonical(name)
-        h = (hypers or {}).get(name) or default_hyper(rule, convention)  # type: ignore[arg-type]
+        h = (hypers or {}).get(name) or default_hyper(rule, convention)
         out = _batch(surface, rule, h, starts, steps, {"lr": grid}, estimate, seed, tol,
                      _scaled(progress, i, len(rules)), cancel)  # fmt: skip
         if out is None:
-            return LrSweep(grid, tuple(curves), tuple(start), steps, time.perf_counter() - t0, True)  # type: ignore[arg-type]
+            return LrSweep(grid, tuple(curves), tuple(start), steps, time.perf_counter() - t0, True)
         curves.append(SweepCurve(rule, *out))
-    return LrSweep(grid, tuple(curves), tuple(start), steps, time.perf_counter() - t0)  # type: ignore[arg-type]
+    return LrSweep(grid, tuple(curves), tuple(start), steps, time.perf_counter() - t0)
 
 
 def param_map(

@@ -122,7 +122,7 @@ def _loss_source(surface: object) -> list[str]:
             "",
             "",
             "def f(w, idx=None):",
-            f'    """{surface.title}: the mean loss over the examples (or over idx)."""',  # type: ignore[attr-defined]
+            f'    """{surface.title}: the mean loss over the examples (or over idx)."""',
             "    Xb, Tb = (X, T) if idx is None else (X[idx], T[idx])",
             "    z = Xb @ w",
             f"    return {body}",
@@ -132,8 +132,8 @@ def _loss_source(surface: object) -> list[str]:
     base = surface.base if isinstance(surface, DrawnSurface) else surface
     if isinstance(base, FormulaSurface):
         text = base.expr.strip()
-    elif type(base).__name__ == "AnalyticSurface" and base.name in PRESET_FORMULAS:  # type: ignore[attr-defined]
-        text = PRESET_FORMULAS[base.name]  # type: ignore[attr-defined]
+    elif type(base).__name__ == "AnalyticSurface" and base.name in PRESET_FORMULAS:
+        text = PRESET_FORMULAS[base.name]
     else:
         raise CodeError(
             f"surface '{getattr(base, 'name', '?')}' has no PyTorch expression (only named "
@@ -247,7 +247,7 @@ def pytorch_code(surface: object, rule: str, hyper: Hyper, schedule: Schedule,
              "    if step == steps:", "        break", "    opt.zero_grad()"]  # fmt: skip
     if estimate.kind in ("sample", "minibatch") and data:
         m = 1 if estimate.kind == "sample" else estimate.batch
-        n = surface.n_samples  # type: ignore[attr-defined]
+        n = surface.n_samples
         body.append(f"    f(w, torch.randint({n}, ({min(m, n)},))).backward()")
     else:
         body.append("    loss.backward()")

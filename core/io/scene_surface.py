@@ -118,7 +118,7 @@ def build_surface(spec: object) -> Surface:
             if not isinstance(domain, list) or len(domain) != 4:
                 raise SurfaceSpecError("surface 'domain' must be [xmin, xmax, ymin, ymax]")
             _numbers(domain, "domain", (4,))
-            surface: Surface = FormulaSurface(_str(spec, "expr"), tuple(domain))  # type: ignore[arg-type]
+            surface: Surface = FormulaSurface(_str(spec, "expr"), tuple(domain))
         elif kind == "drawn":
             doc = {k: v for k, v in spec.items() if k not in ("kind", "label")}
             surface = drawn_from_dict({"version": 1, **doc})
@@ -151,7 +151,7 @@ def _network_slice(spec: dict[str, Any]) -> NetworkSliceSurface:
         texts[0],
         texts[1],
         "Data-defined losses",
-        tuple(float(v) for v in domain),  # type: ignore[arg-type]
+        tuple(float(v) for v in domain),
         net=net,
         x_data=x,
         y_data=y,

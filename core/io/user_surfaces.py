@@ -107,7 +107,7 @@ def build_surface(doc: object) -> Surface:
         raise SurfaceError("'formula' must be a string")
     if not isinstance(domain, list) or len(domain) != 4:
         raise SurfaceError("'domain' must be a list of four numbers")
-    return FormulaSurface(expr, tuple(domain))  # type: ignore[arg-type]
+    return FormulaSurface(expr, tuple(domain))
 
 
 def _slug(name: str) -> str:

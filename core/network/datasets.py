@@ -111,7 +111,7 @@ def make_dataset(
     x, y = fn(n, np.random.default_rng(seed), noise)
     return Dataset(
         name, np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64), task, title
-    )  # type: ignore[arg-type]
+    )
 
 
 def _number(text: str) -> float | None:

@@ -125,7 +125,7 @@ def wants_log(z: Array) -> bool:
 def grid_values(surface: object, n: int, domain: tuple[float, ...] | None = None) -> Array:
     """f on an n×n grid over domain (default the surface's), Z[j, i] = f(x_i, y_j) (as
     Surface.grid), with the grid points cached per domain so a redraw allocates only the values."""
-    domain = tuple(domain if domain is not None else surface.domain)  # type: ignore[attr-defined]
+    domain = tuple(domain if domain is not None else surface.domain)
     key = (domain, n)
     pts = _GRID_CACHE.get(key)
     if pts is None:
@@ -136,7 +136,7 @@ def grid_values(surface: object, n: int, domain: tuple[float, ...] | None = None
         _GRID_CACHE.clear()  # one domain at a time is all a redraw needs
         _GRID_CACHE[key] = pts
     with np.errstate(all="ignore"):
-        return np.asarray(surface.value(pts), dtype=np.float64)  # type: ignore[attr-defined]
+        return np.asarray(surface.value(pts), dtype=np.float64)
 
 
 _GRID_CACHE: dict[tuple, Array] = {}

@@ -56,7 +56,7 @@ class SurfacePicker(QComboBox):
         current = self.currentData()
         model = self.model()
         if self._user_rows:
-            model.removeRows(self._registry_rows, self._user_rows + 1)  # type: ignore[attr-defined]
+            model.removeRows(self._registry_rows, self._user_rows + 1)
         self._user_rows = len(rows)
         if rows:
             head = QStandardItem(self.USER_GROUP)
@@ -69,7 +69,7 @@ class SurfacePicker(QComboBox):
                 item.setToolTip(tip + "\n(right-click to delete)")
                 items.append(item)
             for k, item in enumerate(items):
-                model.insertRow(self._registry_rows + k, item)  # type: ignore[attr-defined]
+                model.insertRow(self._registry_rows + k, item)
         i = self.findData(current)
         if i >= 0:
             self.blockSignals(True)
@@ -118,8 +118,8 @@ class SurfacePicker(QComboBox):
                 self._opened_head = head
                 self._opened = QStandardItem()
                 self._opened.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                model.appendRow(head)  # type: ignore[attr-defined]
-                model.appendRow(self._opened)  # type: ignore[attr-defined]
+                model.appendRow(head)
+                model.appendRow(self._opened)
             assert self._opened_head is not None
             self._opened_head.setText(self.USER_GROUP if group == self.USER_GROUP else "Opened")
             self._opened.setText("    " + (title or name))

@@ -141,7 +141,7 @@ class ExportDialog(QDialog):
     def fmt(self) -> str:
         return str(self.format.currentData())
 
-    def size(self) -> tuple[int, int]:  # type: ignore[override]
+    def size(self) -> tuple[int, int]:
         k = self.scales.checkedId()
         if k > 0:
             return k * self.base[0], k * self.base[1]

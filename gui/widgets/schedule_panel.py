@@ -76,8 +76,8 @@ class SchedulePanel(QWidget):
             form.addRow(label, ib)
         for name, w in self.widgets.items():
             w.setToolTip(_FIELD_TIPS[name])
-            w.setKeyboardTracking(False)  # type: ignore[attr-defined]
-            w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))  # type: ignore[attr-defined]
+            w.setKeyboardTracking(False)
+            w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))
         self.form = form
         self.plot = pg.PlotWidget(background="w")
         self.plot.setFixedHeight(110)
@@ -113,7 +113,7 @@ class SchedulePanel(QWidget):
             for name, w in self.widgets.items():
                 w.blockSignals(True)
                 v = schedule.gamma_value if name == "gamma" else getattr(schedule, name)
-                w.setValue(v)  # type: ignore[attr-defined]
+                w.setValue(v)
                 w.blockSignals(False)
                 self.form.setRowVisible(w, name in _FIELDS[schedule.mode])
             ts = np.unique(np.linspace(0, horizon, 4001).astype(np.int64))  # ≤ 4001 samples
