@@ -59,11 +59,12 @@ class SurfaceLike(Protocol):
 class _Part:
     """A slice of the points with its own points, rule state and (per-point) hyperparameters."""
 
-    __slots__ = ("hyper", "loss", "prev", "span", "state", "w")
+    __slots__ = ("frozen", "hyper", "loss", "prev", "span", "state", "w")
 
     def __init__(self, span: slice, w: Array, state: object, hyper: Hyper) -> None:
         self.span, self.w, self.prev, self.state, self.hyper = span, w, w, state, hyper
         self.loss: Array | None = None  # f at w, when the step needed it (recording runs)
+        self.frozen = False  # some of its points have diverged (and stay where they stopped)
 
 
 def _rows(v: object, span: slice, n: int) -> object:
@@ -235,12 +236,13 @@ class Run:
                             hess)  # fmt: skip
         self._gcache = None
         w, p.state = step.w, step.state
-        div = self.diverged[p.span]
-        if div.any():
+        if p.frozen:
+            div = self.diverged[p.span]
             w[div] = prev[div]
         p.loss = self.surface.value(w) if self.record else None
         if not _all_bounded(w) or (p.loss is not None and not np.isfinite(p.loss).all()):
             p.loss = self._diverge(p.span, w, prev, t, p.loss)
+            p.frozen = bool(self.diverged[p.span].any())
         p.prev, p.w = prev, w
 
     def _diverge(self, span: slice, w: Array, prev: Array, t: int, loss: Array | None) -> Array:
