@@ -54,8 +54,8 @@ def _operand(o: Operand | tuple[str, ...], m: Measurer,
     if isinstance(o, (float, int, str, tuple)):
         return o
     v = m.value(o)
-    out[o.name] = v
-    return v
+    out[o.name] = v  # as measured; the comparison uses it scaled ("1 % of ...")
+    return v * o.times if isinstance(v, (int, float)) and o.times != 1.0 else v
 
 
 def check_claim(claim: Claim, m: Measurer) -> ClaimResult:

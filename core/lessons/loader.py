@@ -30,7 +30,7 @@ from core.network.datasets import DATASETS
 from core.network.model import ACTIVATIONS, INITS, LOSSES, NetworkError, check_layers
 from core.optim.base import RuleError
 from core.optim.estimates import Estimate, EstimateError
-from core.optim.hyper import Hyper, HyperError
+from core.optim.hyper import HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical, default_hyper, rule_info
 from core.race.colours import RUN_COLOURS

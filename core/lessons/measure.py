@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -173,8 +172,6 @@ class Measurer:
             v = _network_value(self.scene, m)
         else:
             v = EXPLORER[m.quantity](self._racer(m), m)
-        if isinstance(v, (int, float)) and m.times != 1.0:
-            v = v * m.times
         return v
 
     def _racer(self, m: Measure) -> Racer:

@@ -24,7 +24,8 @@ class Measure:
     """One number (or status) read from the lesson's scene: racer ``racer`` (an index into the
     scene's racers, or the network's trainer) run ``steps`` steps, then ``quantity`` read.
     ``changes`` are live edits applied before the run (what a task asks the user to do), in the
-    keys of core.race.racer.edited_config. ``times`` scales the value (e.g. "1 % of ...")."""
+    keys of core.race.racer.edited_config. ``times`` scales the value in the comparison (e.g.
+    "below 1 % of ...": times = 0.01); the value quoted is the one measured."""
 
     name: str
     quantity: str
