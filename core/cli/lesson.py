@@ -46,6 +46,7 @@ def _chosen(lessons: Lessons, ids: list[str]) -> list[Lesson]:
     for i in ids:
         found = lessons.get(i)
         if found is None:
+            _report_problems(lessons)
             known = ", ".join(x.id for x in lessons.lessons)
             raise CliError(f"unknown lesson '{i}'; choose from: {known}")
         out.append(found)
@@ -69,7 +70,5 @@ def _check(lessons: Lessons, ids: list[str], fmt: str) -> int:
                 print(f"  {mark} {c['text']}")
     if fmt == "json":
         write_json({"lessons": report})
-    if not ids:
-        _report_problems(lessons)
-        ok = ok and not lessons.problems
-    return 0 if ok else 1
+    _report_problems(lessons)
+    return 0 if ok and not lessons.problems else 1

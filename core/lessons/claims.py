@@ -85,13 +85,14 @@ def show(v: Value, lang: str = "en") -> str:
     if isinstance(v, str):
         return v
     if isinstance(v, int) or (isinstance(v, float) and v.is_integer() and abs(v) < 1e6):
-        return f"{int(v)}"
+        return f"{int(v)}".replace("-", "−")
     if not math.isfinite(v):
         return "∞"
     text = f"{v:.3g}"
     if "e" in text:
         mant, exp = text.split("e")
         text = f"{mant}·10{str(int(exp)).translate(_SUPERSCRIPT)}"
+    text = text.replace("-", "−")  # the minus sign, not a hyphen
     return text.replace(".", ",") if lang == "ru" else text
 
 

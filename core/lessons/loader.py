@@ -113,7 +113,7 @@ def _config(d: dict[str, Any], where: str) -> RunConfig:
 
 def _explorer_scene(d: dict[str, Any], where: str) -> ExplorerScene:
     _only(d, where, ("tab", "surface", "starts", "racers", "speed", "view", "log_scale",
-                     "overlays", "selected", "data_view"))  # fmt: skip
+                     "overlays", "selected", "data_view", "network_race"))  # fmt: skip
     racers = d.get("racers")
     if not isinstance(racers, list) or not racers:
         raise LessonError(f"{where}.racers must list at least one racer")
@@ -142,7 +142,17 @@ def _explorer_scene(d: dict[str, Any], where: str) -> ExplorerScene:
     data_view = d.get("data_view", False)
     if not isinstance(data_view, bool):
         raise LessonError(f"{where}.data_view must be true or false")
-    return ExplorerScene(scene, tuple(overlays), data_view)
+    return ExplorerScene(scene, tuple(overlays), data_view, _rules(d, where))
+
+
+def _rules(d: dict[str, Any], where: str) -> tuple[str, ...]:
+    race = d.get("network_race", [])
+    if not isinstance(race, list) or not all(isinstance(r, str) for r in race):
+        raise LessonError(f"{where}.network_race must list rule names")
+    try:
+        return tuple(canonical(r) for r in race)
+    except RuleError as e:
+        raise LessonError(f"{where}.network_race: {e}") from None
 
 
 def _network_scene(d: dict[str, Any], where: str) -> NetworkScene:
@@ -175,14 +185,10 @@ def _network_scene(d: dict[str, Any], where: str) -> NetworkScene:
     panel = d.get("panel", "norms")
     if panel not in PANELS:
         raise LessonError(f"{where}.panel must be one of {', '.join(PANELS)}")
-    race = d.get("network_race", [])
-    if not isinstance(race, list) or not all(isinstance(r, str) for r in race):
-        raise LessonError(f"{where}.network_race must list rule names")
     return NetworkScene(n["dataset"], _int(n["data_seed"], f"{nw}.data_seed", 0, 2**31 - 1),
                         tuple(hidden), n["activation"], n["output_activation"], n["loss"],
                         n["init"], _int(n["seed"], f"{nw}.seed", 0, 2**31 - 1), training,
-                        None if batch == "full" else batch, panel,
-                        tuple(canonical(r) for r in race))  # fmt: skip
+                        None if batch == "full" else batch, panel, _rules(d, where))  # fmt: skip
 
 
 def _scene(d: object) -> ExplorerScene | NetworkScene:
@@ -281,9 +287,11 @@ def _claim(d: object, where: str, scene: ExplorerScene | NetworkScene) -> Claim:
         _only(d, where, ("id", "text", "left", "op", "right", "tol"))
         checks = (_check(d, where, scene),)
     claim = Claim(cid, text, checks)
-    names = [m.name for m in claim.measures()]
-    if len(set(names)) != len(names):
-        raise LessonError(f"{where}: two measurements are both named '{names[0]}'")
+    seen: dict[str, Measure] = {}
+    for m in claim.measures():
+        if seen.setdefault(m.name, m) != m:
+            raise LessonError(f"{where}: two different measurements are both named '{m.name}'")
+    names = list(seen)
     for lang, t in text.items():
         for p in placeholders(t):
             if p not in names:

@@ -86,11 +86,13 @@ class Task:
 class ExplorerScene:
     """The Explorer as the lesson opens it: a scene (surface, starts, racers at step 0, view,
     speed) plus the arrows shown. ``data_view`` asks for the data-and-fitted-line view of a
-    data-defined surface where the window has one."""
+    data-defined surface where the window has one; ``network_race`` names rules for the same
+    comparison on a real network, where the window has a network optimizer race."""
 
     scene: Scene
     overlays: tuple[str, ...] = ()
     data_view: bool = False
+    network_race: tuple[str, ...] = ()
     tab: str = "explorer"
 
 
