@@ -4,12 +4,14 @@ own work put aside while lessons run ("Back to my work")."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from core.io.scene import SessionError
 from core.lessons.claims import ClaimResult, check_lesson
 from core.lessons.detect import Context, detected
 from core.lessons.loader import Lessons, load_lessons
@@ -144,10 +146,9 @@ class LessonsController(QObject):
     def _put_aside(self) -> None:
         self._stash, self._live = workspace.capture(self.win)
         if self.stash_path is not None:
-            try:
+            # an unsavable surface: the work is still kept for this session
+            with contextlib.suppress(OSError, SessionError):
                 save_stash(self.stash_path, self._stash)
-            except (OSError, StashError):
-                pass  # an unsavable surface: the work is still kept for this session
         self.sigStash.emit(True)
 
     def back_to_my_work(self) -> str | None:

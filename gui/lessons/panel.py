@@ -173,7 +173,7 @@ class LessonsPanel(QWidget):
             lb.hide()
             lb.deleteLater()
         self.task_labels = []
-        for t in lesson.tasks:
+        for _ in lesson.tasks:
             lb = QLabel()
             lb.setWordWrap(True)
             self.tasks_layout.addWidget(lb)
