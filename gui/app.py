@@ -48,8 +48,8 @@ def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -
     if lesson is not None:
         dock.show()
         QTimer.singleShot(0, lambda: win.lessons.start(lesson))
-    elif persist:
-        offer_on_first_start(win)
+    elif persist and not offer_on_first_start(win) and win.lessons.has_stash():
+        dock.show()  # lessons were under way: "Back to my work" stays at hand
 
 
 def run_app(screenshot: str | None = None, tab: str = "explorer",

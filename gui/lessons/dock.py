@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from gui.lessons.controller import LessonsController
@@ -39,6 +39,10 @@ def lessons_dock(win: MainWindow, persist: bool = True) -> QDockWidget:
     dock.hide()
     win.lessons_dock = dock
     win.lessons = controller
+    fitter = _DockFitter(win, dock)
+    win.tabs.currentChanged.connect(lambda _i: fitter.fit())
+    dock.visibilityChanged.connect(lambda _on: fitter.fit())
+    dock.fitter = fitter
     current = settings.value("lessons/current") if settings is not None else None
     first = controller.lessons.lessons[0].id if controller.lessons.lessons else None
     if isinstance(current, str) and controller.lessons.get(current) is not None:
@@ -46,6 +50,37 @@ def lessons_dock(win: MainWindow, persist: bool = True) -> QDockWidget:
     elif first is not None:
         controller.show(first)
     return dock
+
+
+class _DockFitter:
+    """Keeps the window on the screen: where the tabs and the docked panel together are wider
+    than the screen (once the Network tab is built, at 1280 px), the panel floats at the
+    screen's right edge instead, and docks again when the tabs fit beside it."""
+
+    def __init__(self, win: MainWindow, dock: QDockWidget) -> None:
+        self.win, self.dock, self.floated = win, dock, False
+
+    def fit(self) -> None:
+        win, dock = self.win, self.dock
+        screen = win.screen().availableGeometry() if win.screen() is not None else None
+        if screen is None or not dock.isVisible():
+            return
+        # the tab widget is as wide as its widest page (the Network tab once it is built)
+        need = win.tabs.minimumSizeHint().width() + DOCK_WIDTH + 24
+        if need > screen.width() and not dock.isFloating():
+            self.floated = True
+            dock.setFloating(True)
+            dock.setGeometry(screen.right() - DOCK_WIDTH, screen.top() + 60, DOCK_WIDTH,
+                             screen.height() - 90)  # fmt: skip
+        elif need <= screen.width() and self.floated and dock.isFloating():
+            self.floated = False
+            dock.setFloating(False)
+        QTimer.singleShot(0, lambda: self._keep_on_screen(screen.width()))
+
+    def _keep_on_screen(self, width: int) -> None:
+        """A docked panel beside a wider tab may have stretched the window past the screen."""
+        if self.win.width() > width and not self.win.isFullScreen():
+            self.win.resize(width, self.win.height())
 
 
 def offer_on_first_start(win: MainWindow) -> bool:

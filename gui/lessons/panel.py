@@ -5,6 +5,7 @@ the course. It talks only to the LessonsController."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,17 @@ from core.lessons.model import Lesson
 from gui.i18n import language
 from gui.lessons.controller import LessonsController
 
+_SCRIPTS = ((re.compile(r"_\{([^}]*)\}"), r"<sub>\1</sub>"), (re.compile(r"\^\{([^}]*)\}"), r"<sup>\1</sup>"),
+            (re.compile(r"_([A-Za-z0-9]+)"), r"<sub>\1</sub>"), (re.compile(r"\^([A-Za-z0-9])"), r"<sup>\1</sup>"))  # fmt: skip
+
+
+def _formula(text: str) -> str:
+    """Escaped text with the slides' w_{t−1}, g_t^j written as sub- and superscripts."""
+    out = html.escape(text)
+    for pattern, repl in _SCRIPTS:
+        out = pattern.sub(repl, out)
+    return out
+
 
 def lesson_html(lesson: Lesson, lang: str, results: list[ClaimResult] | None) -> str:
     """The lesson's text as HTML: paragraphs, formulas (lines indented by 4 spaces) set apart,
@@ -36,16 +48,16 @@ def lesson_html(lesson: Lesson, lang: str, results: list[ClaimResult] | None) ->
         lines = block.split("\n")
         if all(ln.startswith("    ") for ln in lines if ln.strip()):
             for ln in lines:
-                parts.append(f'<p class="f">{html.escape(fill(ln.strip(), values, lang))}</p>')
+                parts.append(f'<p class="f">{_formula(fill(ln.strip(), values, lang))}</p>')
         else:
             text = " ".join(ln.strip() for ln in lines)
-            parts.append(f"<p>{html.escape(fill(text, values, lang))}</p>")
+            parts.append(f"<p>{_formula(fill(text, values, lang))}</p>")
     if results is not None:
         head = {"en": "Checked by running this scene:", "ru": "Проверено запуском этой сцены:"}
         parts.append(f'<p class="h">{pick(head, lang)}</p>')
         for r in results:
             mark = "✓" if r.holds else "✗"
-            parts.append(f'<p class="c">{mark} {html.escape(r.text(lang))}</p>')
+            parts.append(f'<p class="c">{mark} {_formula(r.text(lang))}</p>')
     style = ("<style>p { margin: 0 0 8px 0; } p.f { margin: 2px 0 8px 16px; font-family: serif;"
              " font-size: 15px; } p.h { font-weight: bold; margin-top: 10px; }"
              " p.c { color: #2f7d32; margin: 0 0 4px 0; }</style>")  # fmt: skip
