@@ -26,7 +26,7 @@ def _open_lesson_now(win, lesson: str) -> None:
     from core.lessons.model import ExplorerScene
     from gui.lessons.dock import lessons_dock
 
-    dock = lessons_dock(win, persist=False)
+    dock = lessons_dock(win, persist=False, fit=False)
     dock.show()
     started = win.lessons.start(lesson)
     win.lessons.measure_now(started)

@@ -28,7 +28,7 @@ def lessons(main_window, tmp_path, qtbot):
     from gui.lessons.controller import LessonsController
     from gui.lessons.dock import lessons_dock
 
-    dock = lessons_dock(main_window, persist=False)
+    dock = lessons_dock(main_window, persist=False, fit=False)
     ctl = LessonsController(main_window, None, tmp_path)
     main_window.lessons_test = ctl
     dock.show()

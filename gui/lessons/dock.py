@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 DOCK_WIDTH = 400
 
 
-def lessons_dock(win: MainWindow, persist: bool = True) -> QDockWidget:
+def lessons_dock(win: MainWindow, persist: bool = True, fit: bool = True) -> QDockWidget:
     """The window's Lessons dock (created hidden the first time). With ``persist``, progress,
-    the language and the put-aside work live in the data folder; without, only in memory."""
+    the language and the put-aside work live in the data folder; without, only in memory.
+    With ``fit``, the dock floats where docking it would push the window past the screen
+    (a screenshot renders the window at its own size instead)."""
     dock = getattr(win, "lessons_dock", None)
     if dock is not None:
         return dock
@@ -39,10 +41,11 @@ def lessons_dock(win: MainWindow, persist: bool = True) -> QDockWidget:
     dock.hide()
     win.lessons_dock = dock
     win.lessons = controller
-    fitter = _DockFitter(win, dock)
-    win.tabs.currentChanged.connect(lambda _i: fitter.fit())
-    dock.visibilityChanged.connect(lambda _on: fitter.fit())
-    dock.fitter = fitter
+    if fit:
+        fitter = _DockFitter(win, dock)
+        win.tabs.currentChanged.connect(lambda _i: fitter.fit())
+        dock.visibilityChanged.connect(lambda _on: fitter.fit())
+        dock.fitter = fitter
     current = settings.value("lessons/current") if settings is not None else None
     first = controller.lessons.lessons[0].id if controller.lessons.lessons else None
     if isinstance(current, str) and controller.lessons.get(current) is not None:
