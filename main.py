@@ -2,7 +2,8 @@
 
 python main.py                       the window
 python main.py --screenshot F.png    render the window offscreen to a PNG and exit
-python main.py trace|export|critical|basins|backprop ...   (see README.md)
+python main.py --lesson ID [--lang en|ru]   the window, opened on a lesson
+python main.py trace|export|critical|basins|backprop|lesson ...   (see README.md)
 
 To add a command: write its handler `name(args) -> exit code` (Qt-free ones in core/cli/), give it
 a function adding its flags below, and one row in COMMANDS.
@@ -27,6 +28,7 @@ from core.cli.args import (
     size,
     surface_arguments,
 )
+from core.lessons.language import LANGUAGES
 from surfaces.errors import UserError
 
 
@@ -75,6 +77,15 @@ def _backprop(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="json")
 
 
+def _lesson(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", required=True, parser_class=Parser)
+    listing = actions.add_parser("list", help="the lessons in the lecture's order")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    check = actions.add_parser("check", help="run the lessons' claims headless")
+    check.add_argument("ids", nargs="*", metavar="ID", help="lessons to check (default: all)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+
+
 class Command(NamedTuple):
     help: str
     flags: Callable[[argparse.ArgumentParser], None]
@@ -94,6 +105,7 @@ COMMANDS: dict[str, Command] = {
     "backprop": Command(
         "forward and backward pass of a network file", _backprop, "core.cli.backprop:backprop"
     ),
+    "lesson": Command("list the lessons or check their claims", _lesson, "core.cli.lesson:lesson"),
 }
 
 
@@ -102,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen and exit")
     p.add_argument("--tab", choices=("explorer", "network"), default="explorer")
     p.add_argument("--size", type=size, metavar="WxH", help="window size for --screenshot")
+    p.add_argument("--lesson", metavar="ID", help="open the window on a lesson (see: lesson list)")
+    p.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the lessons (default: the last used)"
+    )
     sub = p.add_subparsers(dest="command", parser_class=Parser)
     for name, command in COMMANDS.items():
         command.flags(sub.add_parser(name, help=command.help))
@@ -125,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from gui.app import run_app
 
-            return run_app(screenshot=args.screenshot, tab=args.tab, size=args.size)
+            return run_app(screenshot=args.screenshot, tab=args.tab, size=args.size,
+                           lesson=args.lesson, lang=args.lang)  # fmt: skip
         return handler(args.command)(args)
     except UserError as e:
         where = f"main.py {args.command}" if args.command else "main.py"

@@ -20,9 +20,51 @@ def _check_writable(path: str) -> str | None:
     return None
 
 
+def _open_lesson_now(win, lesson: str) -> None:
+    """A screenshot of a lesson: its scene loaded, its claims measured, its panel shown, the
+    race a little way in (nothing of the user's is touched: nothing is kept)."""
+    from core.lessons.model import ExplorerScene
+    from gui.lessons.dock import lessons_dock
+
+    dock = lessons_dock(win, persist=False, fit=False)
+    dock.show()
+    started = win.lessons.start(lesson)
+    win.lessons.measure_now(started)
+    if isinstance(started.scene, ExplorerScene):
+        win.explorer.controller.race.step(SCREENSHOT_STEPS)
+
+
+def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -> None:
+    """The Lessons dock: opened on ``lesson`` (after the autosave is restored, so the user's own
+    scene is the one put aside), or offered on the very first start."""
+    from PySide6.QtCore import QTimer
+
+    from gui.i18n.language import set_language
+    from gui.lessons.dock import lessons_dock, offer_on_first_start
+
+    dock = lessons_dock(win, persist)
+    if lang is not None:
+        set_language(lang, win.lessons.settings)
+    if lesson is not None:
+        dock.show()
+        QTimer.singleShot(0, lambda: win.lessons.start(lesson))
+    elif persist and not offer_on_first_start(win) and win.lessons.has_stash():
+        dock.show()  # lessons were under way: "Back to my work" stays at hand
+
+
 def run_app(screenshot: str | None = None, tab: str = "explorer",
-            size: tuple[int, int] | None = None) -> int:  # fmt: skip
-    """Show the window (or save a PNG of it when screenshot is given); returns the exit code."""
+            size: tuple[int, int] | None = None, lesson: str | None = None,
+            lang: str | None = None) -> int:  # fmt: skip
+    """Show the window (or save a PNG of it when screenshot is given), optionally opened on a
+    lesson with its text in ``lang``; returns the exit code."""
+    if lesson is not None:
+        from core.lessons.loader import load_lessons
+
+        known = load_lessons()
+        if known.get(lesson) is None:
+            ids = ", ".join(x.id for x in known.lessons)
+            sys.stderr.write(f"main.py: error: unknown lesson '{lesson}'; choose from: {ids}\n")
+            return 2
     if screenshot is not None:
         problem = _check_writable(screenshot)
         if problem:
@@ -39,6 +81,8 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Gradient Descent Explorer")
     apply_style(app)
+    from gui.i18n.language import set_language
+
     win = MainWindow()
     if size is not None:
         win.resize(*size)
@@ -46,9 +90,13 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
     code = 0
     try:
         if screenshot is not None:
+            if lang is not None:
+                set_language(lang)
             win.show()
-            # Let the default race run a little so the picture shows trails, not only markers.
-            win.explorer.controller.race.step(SCREENSHOT_STEPS)
+            if lesson is not None:
+                _open_lesson_now(win, lesson)
+            else:  # let the default race run a little: the picture shows trails, not markers
+                win.explorer.controller.race.step(SCREENSHOT_STEPS)
             app.processEvents()
             # Light PNG compression (quality 80 of 100): a much faster save, a slightly larger file.
             if not win.grab().save(screenshot, "PNG", 80):
@@ -63,6 +111,7 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 session = install(win)
                 session.restore_preferences(geometry=size is None)
                 QTimer.singleShot(0, session.restore_autosave)
+            _install_lessons(win, lesson, lang, os.environ.get("GDE_NO_AUTOSAVE") != "1")
             win.show()
 
             QTimer.singleShot(0, win.install_extras)  # export, basins, sweeps, 3D: after 1st paint

@@ -89,6 +89,12 @@ class MainWindow(QMainWindow):
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self._show_help)
         help_menu.addAction(keys)
+        lessons = QAction(self.tr("Lessons"), self)
+        lessons.setShortcut(QKeySequence("F2"))
+        lessons.setToolTip(self.tr("The lecture as a guided course (F2)"))
+        lessons.triggered.connect(self.show_lessons)
+        help_menu.addAction(lessons)
+        self.lessons_action = lessons
 
     def _build_toolbar(self) -> None:
         a = self.explorer.actions
@@ -166,6 +172,14 @@ class MainWindow(QMainWindow):
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name))
 
+    def show_lessons(self) -> None:
+        """Open the Lessons dock (built on first use)."""
+        from gui.lessons.dock import lessons_dock
+
+        dock = lessons_dock(self)
+        dock.show()
+        dock.raise_()
+
     def _show_help(self) -> None:
         QMessageBox.information(
             self,
@@ -184,6 +198,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop timers before the window is destroyed."""
         self.explorer.shutdown()
+        if getattr(self, "lessons", None) is not None:
+            self.lessons.shutdown()
         if self.network is not None:
             self.network.shutdown()
 

@@ -38,6 +38,20 @@ def data_dir() -> Path:
     return path
 
 
+def show_scene(c: ExplorerController, scene: Scene) -> list[int]:
+    """Show a (validated) scene in the Explorer: surface, runs replayed to their steps, view
+    settings. Returns the racers' keys in the scene's order."""
+    c.pause()
+    c.clear_runs()
+    c.set_surface(scene.surface)
+    # re-running the saved steps takes as long as the race did (≈ 0.4 s per 10 000 steps)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return restore_race(c.race, scene)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 Preferences = tuple[Callable[[QSettings], None], Callable[[QSettings], None]]  # (save, restore)
 
 
@@ -97,16 +111,7 @@ class SessionManager(QObject):
 
     def apply(self, scene: Scene) -> None:
         """Show a (validated) scene: surface, runs replayed to their steps, view settings."""
-        c = self.controller
-        c.pause()
-        c.clear_runs()
-        c.set_surface(scene.surface)
-        # re-running the saved steps takes as long as the race did (≈ 0.4 s per 10 000 steps)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            restore_race(c.race, scene)
-        finally:
-            QApplication.restoreOverrideCursor()
+        show_scene(self.controller, scene)
 
     def new_scene(self) -> None:
         """The default surface and race, as at first start."""

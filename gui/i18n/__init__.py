@@ -1,0 +1,1 @@
+"""The window's language (lessons now; the whole interface once it is translated)."""

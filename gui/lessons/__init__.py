@@ -1,0 +1,1 @@
+"""The Lessons panel: the lecture as a guided course (Help > Lessons)."""
