@@ -37,7 +37,8 @@ def _trace(p: argparse.ArgumentParser) -> None:
     hyper_arguments(p)
     p.add_argument("--start", type=point, required=True, metavar="X,Y")
     p.add_argument("--steps", type=count(0, 1_000_000), required=True, metavar="N")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json", "pytorch"), default="csv",
+                   help="the trajectory (csv, json) or a torch.optim script reproducing it")  # fmt: skip
 
 
 def _export(p: argparse.ArgumentParser) -> None:

@@ -139,10 +139,12 @@ class _Optimizer:
 
 
 class SGD(_Optimizer):
-    def __init__(self, params, lr, momentum=0.0, nesterov=False):
-        super().__init__(params, lr, momentum=momentum, nesterov=nesterov)
+    def __init__(self, params, lr, momentum=0.0, nesterov=False, weight_decay=0.0):
+        super().__init__(params, lr, momentum=momentum, nesterov=nesterov,
+                         weight_decay=weight_decay)  # fmt: skip
 
     def update(self, p, g, st, grp):
+        g = g + grp["weight_decay"] * p  # torch: coupled L2 before anything else
         mu = grp["momentum"]
         if mu:
             # torch: the first buffer is the gradient itself, then buf = μ·buf + g
@@ -152,22 +154,36 @@ class SGD(_Optimizer):
 
 
 class Adagrad(_Optimizer):
-    def __init__(self, params, lr, eps=1e-10):
-        super().__init__(params, lr, eps=eps)
+    def __init__(self, params, lr, eps=1e-10, weight_decay=0.0):
+        super().__init__(params, lr, eps=eps, weight_decay=weight_decay)
 
     def update(self, p, g, st, grp):
+        g = g + grp["weight_decay"] * p
         st["sum"] = st.get("sum", 0.0) + g * g
         return p - grp["lr"] * g / (np.sqrt(st["sum"]) + grp["eps"])
 
 
 class RMSprop(_Optimizer):
-    def __init__(self, params, lr, alpha=0.99, eps=1e-8):
-        super().__init__(params, lr, alpha=alpha, eps=eps)
+    def __init__(self, params, lr, alpha=0.99, eps=1e-8, weight_decay=0.0, momentum=0.0,
+                 centered=False):  # fmt: skip
+        super().__init__(params, lr, alpha=alpha, eps=eps, weight_decay=weight_decay,
+                         momentum=momentum, centered=centered)  # fmt: skip
 
     def update(self, p, g, st, grp):
-        a = grp["alpha"]
+        # torch.optim.RMSprop's documented algorithm: L2, square average, centred variance,
+        # then a momentum buffer of the scaled gradient (or the plain scaled step).
+        a, mu = grp["alpha"], grp["momentum"]
+        g = g + grp["weight_decay"] * p
         st["sq"] = a * st.get("sq", 0.0) + (1 - a) * g * g
-        return p - grp["lr"] * g / (np.sqrt(st["sq"]) + grp["eps"])
+        v = st["sq"]
+        if grp["centered"]:
+            st["gavg"] = a * st.get("gavg", 0.0) + (1 - a) * g
+            v = v - st["gavg"] ** 2
+        avg = np.sqrt(v) + grp["eps"]
+        if mu > 0:
+            st["buf"] = mu * st.get("buf", 0.0) + g / avg
+            return p - grp["lr"] * st["buf"]
+        return p - grp["lr"] * g / avg
 
 
 class Adam(_Optimizer):
@@ -180,6 +196,8 @@ class Adam(_Optimizer):
         (b1, b2), lr, t = grp["betas"], grp["lr"], self.t
         if grp["decoupled"]:
             p = p * (1 - lr * grp["weight_decay"])
+        else:
+            g = g + grp["weight_decay"] * p
         st["m"] = b1 * st.get("m", 0.0) + (1 - b1) * g
         st["v"] = b2 * st.get("v", 0.0) + (1 - b2) * g * g
         v = st["v"]
@@ -380,6 +398,16 @@ CASES = [
     ("plateau", "adam", ["--schedule", "exponential", "--lr", "0.1", "--gamma", "0.97"], "-3,3"),
     ("ellipse", "nesterov", ["--lr", "0.1", "--momentum", "0.7"], "-2.5,1"),
     ("saddle_two_minima", "sgd", ["--lr", "0.05"], "0.01,1.5"),
+    # torch's coupled weight decay on every class, and RMSprop's momentum and centred variance
+    ("himmelblau", "adam", ["--lr", "0.1", "--weight-decay", "0.05"], "0,-4.5"),
+    ("himmelblau", "amsgrad", ["--lr", "0.1", "--weight-decay", "0.02"], "0,-4.5"),
+    ("himmelblau", "gd", ["--lr", "0.01", "--weight-decay", "0.3"], "0,-4.5"),
+    ("himmelblau", "nesterov", ["--lr", "0.005", "--weight-decay", "0.1"], "0,-4.5"),
+    ("rastrigin", "adagrad", ["--lr", "0.3", "--weight-decay", "0.2"], "3.3,2.6"),
+    ("beale", "rmsprop", ["--lr", "0.01", "--momentum", "0.6", "--centered", "on"], "-1,1.5"),
+    ("beale", "rmsprop", ["--lr", "0.01", "--momentum", "0.5", "--weight-decay", "0.1"], "-1,1.5"),
+    ("beale", "rmsprop", ["--lr", "0.01", "--centered", "on"], "-1,1.5"),
+    ("six_hump_camel", "adamw", ["--lr", "0.05", "--weight-decay", "0"], "-1.7,0.9"),
 ]
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.io.files import atomic_path
-from core.io.pytorch_code import pytorch_code
+from core.io.pytorch_code import run_code
 from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from surfaces.errors import UserError
 
@@ -233,10 +233,8 @@ def race_pytorch_code(race: Race, key: int) -> str:
     """The run `key` of the race as a PyTorch script: its rule, hyperparameters and schedule, the
     surface, the first start point and as many steps as it has taken (CodeError if impossible)."""
     r = race.racer(key)
-    c = r.config
     x, y = (float(v) for v in race.starts[0])
-    return pytorch_code(race.surface, c.rule, c.hyper, c.schedule, c.estimate, (x, y), r.t,
-                        c.seed)  # fmt: skip
+    return run_code(race.surface, r.config, (x, y), r.t)
 
 
 def copy_pytorch_code(race: Race, key: int) -> str:
