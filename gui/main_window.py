@@ -8,13 +8,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.explorer.first_hint import FirstHint
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
 
@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Gradient Descent Explorer")
         self.resize(1400, 900)
         self.explorer = ExplorerTab()
+        self.first_hint = FirstHint(self.explorer.plot)  # what to do, until the first click
         # The Network tab is built the first time it is shown: the first paint does not need it.
         self.network = None
         self._network_page = QWidget()
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         for m in (edit, surface, race, runs, view):
             m.setToolTipsVisible(True)
         help_menu = bar.addMenu("&Help")
-        keys = QAction("Keyboard and mouse", self)
+        keys = QAction("Keyboard and mouse…", self)
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self._show_help)
         help_menu.addAction(keys)
@@ -181,19 +182,9 @@ class MainWindow(QMainWindow):
         dock.raise_()
 
     def _show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            "Keyboard and mouse",
-            "Click on the surface: every enabled run restarts there.\n"
-            "Shift+click: add another start point.  Drag a start marker to move it.\n"
-            "Space play/pause · → or S step · R reset · E explain the next step\n"
-            "Mouse wheel zooms, dragging pans, F fits the view again\n"
-            "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
-            "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
-            "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
-            "F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels\n"
-            "Ctrl+O open · Ctrl+S save a scene · Ctrl+E export an image · Ctrl+Shift+E an animation",
-        )
+        from gui.help_keys import show_help  # every shortcut, read from the actions themselves
+
+        show_help(self)
 
     def shutdown(self) -> None:
         """Stop timers before the window is destroyed."""
