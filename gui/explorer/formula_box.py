@@ -6,11 +6,10 @@ under the offending column and the field turns red; the surface on screen stays 
 
 from __future__ import annotations
 
-import html
 import math
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from surfaces.base import SurfaceError
@@ -51,10 +50,16 @@ class FormulaBox(QWidget):
         for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
             box.setToolTip(f"{what} of the formula's domain (a finite number; min < max)")
             box.setMaximumWidth(46)
+        # The formula and a caret under the faulty column: monospace and never wrapped, so the caret
+        # stays under its character whatever the message below does.
+        self.where = QLabel()
+        self.where.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(False)
+        self.where.setStyleSheet("color:#bf616a;")
+        self.where.hide()
         self.error = QLabel()
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.error.setFont(mono)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color:#bf616a;")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -71,6 +76,7 @@ class FormulaBox(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
         lay.addWidget(self.edit)
+        lay.addWidget(self.where)
         lay.addWidget(self.error)
         lay.addLayout(domain_row)
         self.timer = QTimer(self)
@@ -165,18 +171,44 @@ class FormulaBox(QWidget):
             for box in self.domain:
                 self._mark(box, False)
             self.error_message = ""
-            self.error.clear()
-            self.error.hide()
+            for label in (self.where, self.error):
+                label.clear()
+                label.hide()
             return
         col = getattr(err, "column", None)
         # The full list of what is allowed is in the tooltip: keep the inline message short.
         plain = str(err).split("; allowed:")[0]
         self.error_message = plain
-        msg = html.escape(plain)
+        self.where.hide()
         if isinstance(err, FormulaError):
             self.edit.setStyleSheet(BAD_STYLE)
             if col is not None and text:
-                caret = "&nbsp;" * (col - 1) + "^"
-                msg = f"{html.escape(text)}<br>{caret}<br>{msg}"
-        self.error.setText(f"<span style='white-space:pre-wrap'>{msg}</span>")
+                line, caret = caret_lines(text, col, self._columns_shown())
+                self.where.setText(f"{line}\n{caret}")
+                self.where.setToolTip(text)
+                self.where.show()
+        self.error.setText(plain)
         self.error.show()
+
+    def _columns_shown(self) -> int:
+        """How many monospace characters fit the box's width (the formula line is cut to it)."""
+        width = self.width() if self.width() > 50 else self.sizeHint().width()
+        advance = QFontMetrics(self.where.font()).horizontalAdvance("m") or 8
+        return max(12, (width - 6) // advance)
+
+
+def caret_lines(text: str, column: int, width: int) -> tuple[str, str]:
+    """The formula (a window of it around `column` when longer than `width` characters, cut ends
+    shown as …) and the line with ^ under the 1-based column."""
+    text = text.replace("\t", " ")
+    i = max(0, min(column - 1, len(text)))
+    if len(text) <= width:
+        return text, " " * i + "^"
+    start = max(0, min(i - width // 2, len(text) - width))
+    end = start + width
+    line = text[start:end]
+    if start > 0:
+        line = "…" + line[1:]
+    if end < len(text):
+        line = line[:-1] + "…"
+    return line, " " * (i - start) + "^"
