@@ -64,7 +64,8 @@ class BasinOverlay:
         self.image.setOpacity(opacity)
         self.image.setVisible(False)
         self.result: BasinMap | None = None
-        self._enabled = True
+        self._enabled = True  # the panel's "show overlay" box
+        self._panel_open = True  # a closed Basin panel leaves no map on the surface
 
     def set_map(self, result: BasinMap) -> None:
         """Show a complete map over its domain (a cancelled one raises ValueError)."""
@@ -73,7 +74,7 @@ class BasinOverlay:
         self.image.setImage(rgba, autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.result = result
-        self.image.setVisible(self._enabled)
+        self._update()
 
     def clear(self) -> None:
         self.result = None
@@ -82,7 +83,15 @@ class BasinOverlay:
 
     def set_enabled(self, on: bool) -> None:
         self._enabled = on
-        self.image.setVisible(on and self.result is not None)
+        self._update()
+
+    def set_panel_open(self, on: bool) -> None:
+        """Hide the map while its panel is closed (and show it again when the panel reopens)."""
+        self._panel_open = on
+        self._update()
+
+    def _update(self) -> None:
+        self.image.setVisible(self._enabled and self._panel_open and self.result is not None)
 
     def set_opacity(self, opacity: float) -> None:
         self.image.setOpacity(max(0.0, min(1.0, opacity)))

@@ -93,8 +93,9 @@ class FormulaBox(QWidget):
 
     # --- public -------------------------------------------------------------------------------
     def show_surface(self, surface: object) -> None:
-        """Reflect the surface in use: a formula's text and domain; for other surfaces only the
-        domain (so the boxes never contradict the axes, and a formula typed next keeps the view)."""
+        """Reflect the surface in use: a formula's text and domain; for other surfaces the domain
+        (so the boxes never contradict the axes, and a formula typed next keeps the view) and an
+        empty formula box."""
         domain = getattr(surface, "domain", None)
         if domain is not None and len(domain) == 4:
             for box, v in zip(self.domain, domain, strict=True):
@@ -107,8 +108,15 @@ class FormulaBox(QWidget):
                 self.edit.setText(surface.expr)
             self._applied = (surface.expr.strip(), tuple(surface.domain))
             self._show_error(None)
-        else:
-            self._applied = None
+            return
+        self._applied = None
+        base = getattr(surface, "base", None)  # a drawing keeps showing the formula it is drawn on
+        if not (isinstance(base, FormulaSurface) and self.edit.text().strip() == base.expr.strip()):
+            # A preset, a new scene, a network slice: the box must not show a formula that is
+            # not on screen (nor its error); typing pending for the old one is dropped.
+            self.timer.stop()
+            self.edit.clear()
+            self._show_error(None)
 
     def apply(self) -> bool:
         """Check now and emit if valid and new; returns whether the text is valid."""
