@@ -29,7 +29,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Gradient Descent Explorer")
         self.resize(1400, 900)
         self.explorer = ExplorerTab()
-        self.first_hint = FirstHint(self.explorer.plot)  # what to do, until the first click
+        # What to do, until the first click on the surface (or the first Play).
+        self.first_hint = FirstHint(self.explorer.plot, self.explorer.controller.sigPlayingChanged)
         # The Network tab is built the first time it is shown: the first paint does not need it.
         self.network = None
         self._network_page = QWidget()

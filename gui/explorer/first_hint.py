@@ -11,9 +11,9 @@ TEXT = "Click the surface to set a start, Space to play"
 
 class FirstHint(QLabel):
     """A label floating over `plot` (a SurfacePlot), centred near its top; it hides for good at
-    the plot's first sigClicked."""
+    the plot's first sigClicked (or when `played`, a signal, first fires: Space was found)."""
 
-    def __init__(self, plot: QWidget) -> None:
+    def __init__(self, plot: QWidget, played: object = None) -> None:
         super().__init__(TEXT, plot)
         self.setObjectName("firstHint")
         self.setToolTip("Shift+click adds more starts; F1 lists every key")
@@ -24,6 +24,8 @@ class FirstHint(QLabel):
         )
         self.done = False
         plot.sigClicked.connect(self._on_plot_clicked)
+        if played is not None:
+            played.connect(self._on_plot_clicked)
         plot.installEventFilter(self)
         self._place()
         self.show()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.optim.schedules import READS
 from core.optim.table import RULES, rule_info
 from core.race.racer import Racer
 from gui.widgets.hyper_controls import HyperControls
@@ -196,7 +197,7 @@ class RunPanel(QWidget):
             self.sigma.setValue(float(c.estimate.sigma))
             self.form.setRowVisible(self.batch, c.estimate.kind == "minibatch")
             self.form.setRowVisible(self.sigma, c.estimate.kind == "noise")
-            self.hyper.show_values(c.rule, c.hyper, s.lr)
+            self.hyper.show_values(c.rule, c.hyper, s.lr, "lr" in READS[c.schedule.mode])
         for w in widgets:
             w.blockSignals(False)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from core.optim.hyper import Hyper
-from core.optim.schedules import Schedule
+from core.optim.schedules import READS, Schedule
 from core.optim.table import rule_info
 from gui.widgets.hyper_controls import HyperControls
 from gui.widgets.schedule_panel import SchedulePanel
@@ -100,7 +100,7 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
             w.blockSignals(True)
             w.setCurrentIndex(max(0, v))
             w.blockSignals(False)
-        self.hyper.show_values(rule, hyper, lr)
+        self.hyper.show_values(rule, hyper, lr, "lr" in READS[schedule.mode])
         self.schedule.show_schedule(schedule, t, "#3b4252")
         self.play.blockSignals(True)
         self.play.setChecked(running)

@@ -53,11 +53,13 @@ class HyperControls(QWidget):
         self.eps.editingFinished.connect(self._on_eps_edited)
         self.form.addRow(PARAMS["eps"].label, self.eps)
 
-    def show_values(self, rule: str, hyper: Hyper, lr: float) -> None:
-        """Display a run's values without emitting, showing only the rows its rule reads."""
+    def show_values(self, rule: str, hyper: Hyper, lr: float, lr_read: bool = True) -> None:
+        """Display a run's values without emitting, showing only the rows its rule reads (and the
+        η slider only when the schedule reads η: cyclic modes have base and max lr fields)."""
         used = rule_info(rule).params
         self.blockSignals(True)  # our own sigEdited stays quiet while showing the model
         self.lr.set_value(lr)
+        self.form.setRowVisible(self.lr, lr_read)
         for name, sb in self.spins.items():
             sb.blockSignals(True)
             sb.setValue(float(getattr(hyper, name)))
