@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.explorer import surface_notice
 from gui.explorer.first_hint import FirstHint
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
         self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
         self._build_menus()
         self._build_toolbar()
+        # What a surface switch changed for the runs, and the surface's suggested rates.
+        self.surface_notice = surface_notice.install(self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _build_menus(self) -> None:

@@ -106,11 +106,16 @@ class Race:
         self.critical = tuple(critical) if critical is not None else critical_points(surface)
         first = [default_start(surface)] if starts is None else starts
         self.starts = np.array(first, dtype=np.float64).reshape(-1, 2)
+        fallbacks = []
         for r in self.racers:
             if r.config.estimate.kind in ("sample", "minibatch") and surface.n_samples == 0:
+                before = r.name
                 r.config = r.config.with_(estimate=Estimate("noise", sigma=1.0))
+                fallbacks.append((r.key, before, r.name))
             r.run = None
             self._build(r)
+        # (key, name before, name after) of the racers whose estimate the surface could not serve
+        self.fallbacks: tuple[tuple[int, str, str], ...] = tuple(fallbacks)
 
     def set_surface(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None,
                     starts: Array | None = None, values: Array | None = None) -> None:  # fmt: skip
