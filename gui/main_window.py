@@ -18,6 +18,7 @@ from gui.explorer import surface_notice
 from gui.explorer.first_hint import FirstHint
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
+from gui.widgets.wheel_guard import guard_scroll_areas
 
 TABS = ("explorer", "network")
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         # What a surface switch changed for the runs, and the surface's suggested rates.
         self.surface_notice = surface_notice.install(self)
+        self.wheel_guards = guard_scroll_areas(self.explorer)  # the wheel scrolls the side panel
         self.tabs.currentChanged.connect(self._on_tab_changed)
 
     def _build_menus(self) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from core.optim.schedules import MODES, READS
@@ -150,3 +150,37 @@ def test_the_preview_is_not_cut_by_the_scroll_bar(main_window, explorer) -> None
     axis = panel.plot.getPlotItem().getAxis("bottom")
     box = axis.mapRectToScene(axis.boundingRect())
     assert box.right() <= panel.plot.width() + 0.5
+
+
+def test_the_wheel_scrolls_the_panel_and_leaves_the_boxes_alone(main_window, explorer) -> None:
+    """Found on a walk through the window: scrolling the side panel with the wheel changed the
+    rule and convention of the selected run as their boxes passed under the cursor."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    main_window.resize(1280, 700)
+    QApplication.processEvents()
+    runs = explorer.runs
+    gd = slot_named(explorer, "GD")
+    select(explorer, gd)
+    explorer.plot.setFocus()
+    scroll = next(w for w in explorer.findChildren(QScrollArea) if w.isAncestorOf(runs))
+    bar = scroll.verticalScrollBar()
+    bar.setValue(0)
+    for box in (runs.rule, runs.convention, runs.hyper.lr.slider, runs.hyper.spins["momentum"]):
+        centre = QPointF(box.rect().center())
+        ev = QWheelEvent(centre, box.mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120),
+                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                         Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+        QApplication.sendEvent(box, ev)
+    c = explorer.controller.race.racer(gd.key).config
+    assert (c.rule, c.hyper.convention, c.schedule.lr) == ("sgd", "textbook", 0.01)
+    assert bar.value() > 0  # the panel scrolled instead
+    # Focused (clicked or tabbed to), a box still takes the wheel.
+    runs.rule.setFocus()
+    centre = QPointF(runs.rule.rect().center())
+    QApplication.sendEvent(runs.rule, QWheelEvent(
+        centre, runs.rule.mapToGlobal(centre), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False))  # fmt: skip
+    assert runs.rule.currentIndex() != runs.rule.findData("sgd")
