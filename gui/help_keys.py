@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+)
 
 TITLE = "Keyboard and mouse"
 
@@ -80,8 +86,23 @@ def help_html(window: QMainWindow) -> str:
     return "".join(parts)
 
 
+class HelpDialog(QDialog):
+    """The help in a scrolling page sized to fit the screen (the list is longer than a laptop's
+    800 pixels), with a Close button."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setWindowTitle(TITLE)
+        self.browser = QTextBrowser()
+        self.browser.setHtml(help_html(window))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.browser)
+        lay.addWidget(buttons)
+        screen = window.screen().availableGeometry()
+        self.resize(min(620, screen.width() - 40), min(760, screen.height() - 80))
+
+
 def show_help(window: QMainWindow) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, TITLE, help_html(window),
-                      QMessageBox.StandardButton.Ok, window)  # fmt: skip
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.exec()
+    HelpDialog(window).exec()

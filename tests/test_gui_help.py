@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from gui.help_keys import help_html, shortcut_rows
 from tests.test_gui_explorer import click
@@ -41,8 +41,10 @@ def test_the_hint_shows_until_the_first_click(main_window, qtbot) -> None:
 
 
 def test_f1_lists_every_shortcut_of_the_window(main_window, monkeypatch) -> None:
+    from gui.help_keys import HelpDialog
+
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(HelpDialog, "exec", lambda self: shown.append(self.browser.toPlainText()))
     f1 = next(a for a in main_window.findChildren(QAction) if a.shortcut().toString() == "F1")
     f1.trigger()
     assert shown, "F1 opened no help"
@@ -92,3 +94,13 @@ def test_ctrl3_opens_the_3d_view_at_the_first_press(main_window, qtbot) -> None:
     QTest.keyClick(win3d.view3d, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not win3d.isVisible())
     assert not win3d.action.isChecked()
+
+
+def test_the_help_fits_the_screen(main_window) -> None:
+    from gui.help_keys import HelpDialog
+
+    dlg = HelpDialog(main_window)
+    screen = main_window.screen().availableGeometry()
+    assert dlg.height() <= screen.height() and dlg.width() <= screen.width()
+    assert "Ctrl+3" in dlg.browser.toPlainText()  # the whole list, scrolling inside the page
+    dlg.deleteLater()
