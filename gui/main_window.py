@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
+from gui.widgets.tab_pages import size_by_current_page
 
 TABS = ("explorer", "network")
 
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.explorer, "Explorer")
         self.tabs.addTab(self._network_page, "Network")
         self.tabs.setDocumentMode(True)
+        size_by_current_page(self.tabs)  # a hidden Network tab does not widen the Explorer
         self.setCentralWidget(self.tabs)
         self.readout = QLabel()
         self.readout.setMinimumWidth(420)
