@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.explorer.plot_room import PlotRoom
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
 from gui.widgets.tab_pages import size_by_current_page
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.explorer.sigCursorReadout.connect(self.readout.setText)
         self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
+        self.plot_room = PlotRoom(self.explorer.splitter, self.explorer.sigMessage.emit)
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(self._on_tab_changed)
