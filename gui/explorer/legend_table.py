@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.explorer.legend_columns import fit_columns
+from gui.explorer.start_styles import line_icon, start_numbers
 
 COLUMNS = ("", "run", "step", "loss", "|∇f|", "lr", "status")
 HEADER_TIPS = ("the run's colour", "run (and start point)", "updates taken",
                "f at the current point", "gradient norm at the current point",
                "learning rate of the next update", "moving, converged (global / local minimum), "
                "stalled at a saddle, or diverged")  # fmt: skip
+_LOOK_ROLE = Qt.ItemDataRole.UserRole + 1  # (colour, start) of the name cell's line sample
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
 
@@ -73,10 +75,23 @@ class LegendTable(QTableWidget):
                     cell.setToolTip(f"{COLUMNS[col]}: {tip}")
             st = self._cell(i, 6)
             st.setForeground(QColor(STATUS_COLOURS.get(status, "#1d2330")))
+        self._show_starts(rows)
         names = [r[2] for r in rows]
         if names != self._names:  # other runs: numbers may be narrower now
             self._names, self._wanted = names, [0] * len(COLUMNS)
         self.fit_columns()
+
+    def _show_starts(self, rows: list[tuple]) -> None:
+        """Rows of a run with several starts get the start's line sample (its dash, as on the
+        plot) before the name; a run with one start shows none."""
+        keys = [r[0] for r in rows]
+        for i, (k, row) in enumerate(zip(start_numbers(keys), rows, strict=True)):
+            several = keys.count(row[0]) > 1
+            look = (row[1], k) if several else None
+            cell = self._cell(i, 1)
+            if cell.data(_LOOK_ROLE) != look:
+                cell.setData(_LOOK_ROLE, look)
+                cell.setIcon(line_icon(row[1], k) if several else QIcon())
 
     def fit_columns(self) -> None:
         """Every column as wide as its widest cell and title (numbers never shrink back during a

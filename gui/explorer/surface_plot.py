@@ -18,6 +18,7 @@ from gui.explorer.fast_items import HeadDots, TrailCurve
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
+from gui.explorer.start_styles import START_LABEL, start_label, start_pen
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
@@ -90,6 +91,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._run_colours: list[str] = []  # of the shown trails, as given
+        self._run_starts: list[int] = []  # ... and the start each one began from
         self._trail_colours: list[str] = []  # ... as the theme draws them
         self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
         self._exit_cache: list[tuple[object, int, np.ndarray, np.ndarray]] = []
@@ -132,6 +134,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for t in self._starts:
             t.setPen(pg.mkPen(theme.start, width=2 * scale))
         colours = dict(theme.overlays)
+        self.overlays.key.set_text_colour(theme.text, theme.background)
         for kind, item in self.overlays.items.items():
             item.setPen(pg.mkPen(colours.get(kind, theme.text), width=item.opts["pen"].widthF()))
         if self._z is not None and self.heatmap is not None:
@@ -236,7 +239,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
-        """One trail per (colour, xy (count, 2), token); token changes when the source is
+        """One trail per (colour, xy (count, 2), token[, start]); token changes when the source is
         replaced or re-decimated. Each trail is a thin line (Qt's fast antialiased path) with its
         most recent stretch drawn bold; items and display buffers are reused between calls."""
         while len(self._trails) < len(trails):
@@ -250,11 +253,14 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        self._run_colours = [c for c, _, _ in trails]
-        if [run_colour(c, self.theme) for c in self._run_colours] != self._trail_colours:
+        self._run_colours = [t[0] for t in trails]
+        starts = [t[3] if len(t) > 3 else 0 for t in trails]  # (colour, xy, token[, start])
+        colours = [run_colour(c, self.theme) for c in self._run_colours]
+        if colours != self._trail_colours or starts != self._run_starts:
+            self._run_starts = starts
             self._pen_trails()
         changed = False
-        for (thin, bold), pt, (_, xy, token) in zip(
+        for (thin, bold), pt, (_, xy, token, *_) in zip(
             self._trails, self._pixel_trails, trails, strict=False
         ):
             before = pt.head()
@@ -330,9 +336,11 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
     def _pen_trails(self) -> None:
         """Each shown trail's line in its run's colour (as the theme draws it) and width."""
         self._trail_colours = [run_colour(c, self.theme) for c in self._run_colours]
-        for (thin, bold), colour in zip(self._trails, self._trail_colours, strict=False):
-            thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
-            bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
+        for (thin, bold), colour, k in zip(
+            self._trails, self._trail_colours, self._run_starts, strict=False
+        ):
+            thin.setPen(start_pen(colour, self.trail_widths[0], k))
+            bold.setPen(start_pen(colour, self.trail_widths[1], k))
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
         self._heads = (xy, list(colours))
@@ -356,10 +364,11 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if i < len(starts):
                 t.blockSignals(True)
                 t.setPos(QPointF(*map(float, starts[i])))
+                t.setLabel(start_label(i, len(starts)), START_LABEL)
                 t.blockSignals(False)
 
-    def set_overlays(self, segments: dict[str, np.ndarray]) -> None:
-        self.overlays.set_segments(segments)
+    def set_overlays(self, segments: dict[str, np.ndarray], kinds: set[str] | None = None) -> None:
+        self.overlays.set_segments(segments, kinds)  # kinds: those switched on, for the key
 
     # --- mouse --------------------------------------------------------------------------------
     def data_to_widget(self, x: float, y: float) -> QPointF:
