@@ -97,3 +97,38 @@ def test_a_dock_at_1280_px_leaves_the_surface_usable(main_window, qtbot, dock) -
     # the side plots come back once the dock closes
     d.hide()
     qtbot.waitUntil(lambda: explorer.side.isVisible(), timeout=3000)
+
+
+def test_the_whole_domain_stays_in_view_through_a_narrow_moment(qtbot) -> None:
+    """pyqtgraph rewrites the target range of an aspect-locked view when it resizes; a narrow
+    moment (the window laying out, a dock opening) used to leave the domain's sides cut off."""
+    import numpy as np
+
+    from gui.explorer.surface_plot import SurfacePlot
+
+    plot = SurfacePlot()
+    qtbot.addWidget(plot)
+    plot.resize(600, 500)
+    plot.show()
+    qtbot.waitExposed(plot)
+    z = np.add.outer(np.linspace(-1, 1, 64) ** 2, np.linspace(-1, 1, 64) ** 2)
+    plot.set_surface(z, (-5.0, 5.0, -5.0, 5.0), False, [])
+
+    def shows_domain() -> bool:
+        x0, x1, y0, y1 = plot.frame()
+        return x0 <= -5 + 1e-6 and x1 >= 5 - 1e-6 and y0 <= -5 + 1e-6 and y1 >= 5 - 1e-6
+
+    assert shows_domain()
+    for width in (300, 220, 150):  # too narrow for the limits to keep x whole: x shrinks ...
+        plot.resize(width, 500)
+        QApplication.processEvents()
+    plot.resize(420, 500)  # ... and stayed shrunk in a plot taller than wide
+    qtbot.waitUntil(shows_domain, timeout=3000)
+    # after the user zooms, a resize keeps their view
+    QApplication.processEvents()
+    plot.vb.scaleBy((0.5, 0.5))  # what the mouse wheel does
+    zoomed = plot.frame()
+    plot.resize(620, 500)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert plot.frame()[1] - plot.frame()[0] < 8.0 and zoomed[1] - zoomed[0] < 8.0

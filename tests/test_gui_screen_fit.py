@@ -62,11 +62,14 @@ def probe():
     app.processEvents()
     win.show_tab("explorer")
     win.show_lessons()
-    QTimer.singleShot(300, lambda: finish(win))
+    QTimer.singleShot(1500, lambda: finish(win))
 def finish(win):
     g = win.frameGeometry()
     out["after_lessons"] = [g.x(), g.y(), g.width(), g.height()]
     out["lessons_floating"] = win.lessons_dock.isFloating()
+    out["plot_width"] = win.explorer.plot.width()
+    out["frame"] = list(win.explorer.plot.frame())
+    out["domain"] = list(win.explorer.controller.surface.domain)
     print(json.dumps(out))
     app.quit()
 QTimer.singleShot(800, probe)
@@ -88,3 +91,7 @@ def test_the_window_opens_inside_a_1280x800_screen_and_lessons_dock(tmp_path) ->
     assert screen.contains(QRect(*out["window"])), out
     assert screen.contains(QRect(*out["after_lessons"])), out
     assert out["lessons_floating"] is False, out
+    # the surface beside the docked lessons: usable, and showing the whole domain
+    assert out["plot_width"] >= 440, out
+    (x0, x1, y0, y1), (d0, d1, e0, e1) = out["frame"], out["domain"]
+    assert x0 <= d0 + 1e-6 and x1 >= d1 - 1e-6 and y0 <= e0 + 1e-6 and y1 >= e1 - 1e-6, out

@@ -22,10 +22,7 @@ class PlotRoom(QObject):
         super().__init__(splitter)
         self.splitter, self.message = splitter, message
         self.stepped_aside = False  # the side plots are hidden by us, not by the user (F9)
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
-        self._pending.timeout.connect(self.check)
+        self._queued = False
         splitter.installEventFilter(self)
         self.side.installEventFilter(self)
 
@@ -35,26 +32,39 @@ class PlotRoom(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self._pending.start()  # once the splitter has laid its children out
+            self._queue()  # once the splitter has laid its children out
         return False
+
+    def _queue(self) -> None:
+        # QTimer.singleShot, not a member QTimer: a member zero-timer started during the first
+        # show was seen never to fire under the offscreen platform
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self._on_queued)
+
+    def _on_queued(self) -> None:
+        self._queued = False
+        self.check()
 
     def room(self) -> int:
         """Width the centre column would get with the side plots shown at their minimum."""
         s = self.splitter
         left = s.widget(0)
-        used = left.width() if left.isVisible() else 0
-        handles = s.handleWidth() * (2 if left.isVisible() else 1)
-        return s.width() - used - handles - self.side.minimumSizeHint().width()
+        used = 0 if left.isHidden() else left.width()
+        handles = s.handleWidth() * (1 if left.isHidden() else 2)
+        side = max(self.side.minimumWidth(), self.side.minimumSizeHint().width())
+        return s.width() - used - handles - side
 
     def check(self) -> None:
         side = self.side
-        if side.isVisible() and self.room() < PLOT_MIN:
+        # isHidden, not isVisible: the window may not be shown yet when its layout settles
+        if not side.isHidden() and self.room() < PLOT_MIN:
             side.hide()
             self.stepped_aside = True
             if self.message is not None:
                 self.message(HIDDEN_NOTE)
-        elif self.stepped_aside and not side.isVisible():
-            if not self.splitter.widget(0).isVisible():
+        elif self.stepped_aside and side.isHidden():
+            if self.splitter.widget(0).isHidden():
                 self.stepped_aside = False  # the user hid the side panels (F9): theirs now
             elif self.room() >= PLOT_MIN + SPARE:
                 self.stepped_aside = False

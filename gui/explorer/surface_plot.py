@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.explorer.fast_items import HeadDots, TrailCurve
+from gui.explorer.fit_keeper import FitKeeper
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
@@ -110,6 +111,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heatmap: Heatmap | None = None
         self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
+        self.fit_keeper = FitKeeper(self)
         self.set_theme(theme)
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -201,9 +203,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self.fit_view()
 
     def fit_view(self) -> None:
-        """Show the whole domain (the mouse wheel zooms, dragging pans)."""
-        x0, x1, y0, y1 = self._domain
-        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        """Show the whole domain, and keep it in view through resizes until the user zooms."""
+        self.fit_keeper.fit()
 
     def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:
         """Markers with one symbol and fill per kind; hovering shows the text."""
