@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.explorer.legend_columns import fit_columns
-from gui.explorer.start_styles import line_icon, start_numbers
+from gui.explorer.start_styles import LINE_ICON, line_icon, start_numbers
 
 COLUMNS = ("", "run", "step", "loss", "|∇f|", "lr", "status")
 HEADER_TIPS = ("the run's colour", "run (and start point)", "updates taken",
@@ -46,6 +46,7 @@ class LegendTable(QTableWidget):
         self._wanted: list[int] = [0] * len(COLUMNS)
         self._names: list[str] = []
         self.verticalHeader().setDefaultSectionSize(22)
+        self.setIconSize(QSize(*LINE_ICON))  # the start's line sample at full length
         self._keys: list[int] = []
         self.cellClicked.connect(lambda row, _col: self.sigRunClicked.emit(self._keys[row]))
 

@@ -28,13 +28,17 @@ def start_pen(colour: str, width: float, i: int) -> QPen:
     return pen
 
 
-def line_icon(colour: str, i: int, width: int = 28, height: int = 12) -> QIcon:
-    """A short line in the run's colour with start i's dash, and the start's number."""
+LINE_ICON = (28, 12)  # px of a legend row's line sample
+
+
+def line_icon(colour: str, i: int) -> QIcon:
+    """A short line in the run's colour with start i's dash."""
+    width, height = LINE_ICON
     pix = QPixmap(width, height)
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    pen = QPen(QColor(colour), 2.0)
+    pen = QPen(QColor(colour), 2.5)
     pen.setStyle(start_dash(i))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     p.setPen(pen)
