@@ -92,3 +92,29 @@ def test_network_loss_plot_labels_decades_once_training_starts(qtbot) -> None:
         tab.close()
         tab.deleteLater()
         QtWidgets.QApplication.processEvents()
+
+
+def test_a_view_without_a_decade_labels_two_and_five_only() -> None:
+    (spacing, values), *rest = log_ticks(0.1, 0.9, 200.0)  # 1.26 … 7.9: no decade inside
+    assert not rest
+    np.testing.assert_allclose(values, np.log10([2.0, 5.0]))
+
+
+def test_sweep_plots_label_decades_without_piles(qtbot) -> None:
+    from gui.analysis.sweep_lr_plot import LrSweepPlot
+
+    plot = LrSweepPlot()
+    qtbot.addWidget(plot)
+    plot.resize(380, 470)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.loss_plot.setXRange(-4.0, 0.0, padding=0)
+    plot.loss_plot.setYRange(-3.0, 1.0, padding=0.05)
+    QtWidgets.QApplication.processEvents()
+    for axis in (plot.loss_plot.getAxis("left"), plot.loss_plot.getAxis("bottom"),
+                 plot.steps_plot.getAxis("bottom")):  # fmt: skip
+        _assert_decade_labels(axis)
+    plot.loss_plot.setYRange(0.1, 0.5, padding=0)  # less than a decade: 2·10⁰, no stack
+    QtWidgets.QApplication.processEvents()
+    labels = axis_labels(plot.loss_plot.getAxis("left"))
+    assert [t for _, t in labels] == ["2·10⁰"]

@@ -1,5 +1,6 @@
 """LogAxis: a pyqtgraph axis that, on a log scale, labels whole decades only (10⁻³, 10⁻², ...)
-and marks 2·10ᵏ … 9·10ᵏ with short unlabelled ticks. pyqtgraph's own log axis labels those minor
+and marks 2·10ᵏ … 9·10ᵏ with short unlabelled ticks (only a view holding no decade at all labels
+2·10ᵏ and 5·10ᵏ instead, so it still has numbers). pyqtgraph's own log axis labels those minor
 ticks too, and on a short plot they pile into an unreadable stack ("9·10² 8·10² 7·10² …").
 
 Plots feed the axis log10 values (or use ``setLogMode``) and keep at least one decade in view
@@ -15,6 +16,7 @@ import pyqtgraph as pg
 MIN_LABEL_PX = 20  # labelled decades at least this far apart (a line of tick text and a gap)
 MIN_MINOR_PX = 36  # below this many pixels per decade the 2…9 ticks would merge: leave them out
 LABEL_ROOM_PX = 9  # half a line of tick text
+FEW = 0.5  # the "spacing" of the one labelled level shown when no decade is in view
 STEPS = (1, 2, 3, 5, 10, 20, 25, 50, 100)
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -39,6 +41,12 @@ def padded_decades(lo: float, hi: float, pixels: float) -> tuple[float, float]:
     return a - pad, b + pad
 
 
+def _within(lo: float, hi: float, ms) -> list[float]:
+    """log10(m·10ᵏ) for the given mantissas m that lie in [lo, hi]."""
+    ks = range(math.floor(lo), math.ceil(hi) + 1)
+    return sorted(v for k in ks for m in ms if lo <= (v := k + math.log10(m)) <= hi)
+
+
 def log_ticks(lo: float, hi: float, pixels: float) -> list[tuple[float | None, list[float]]]:
     """Tick levels for the log10 range [lo, hi] drawn over ``pixels``: the decades (thinned to
     every 2nd, 5th, ... decade when they would be closer than MIN_LABEL_PX), then the minor
@@ -50,6 +58,8 @@ def log_ticks(lo: float, hi: float, pixels: float) -> list[tuple[float | None, l
     step = next((s for s in STEPS if s * per_decade >= MIN_LABEL_PX), STEPS[-1])
     first = math.ceil(lo / step) * step
     decades = [float(k) for k in range(int(first), math.floor(hi) + 1, step)]
+    if not decades:  # less than a decade in view: label 2·10ᵏ and 5·10ᵏ (or every m·10ᵏ)
+        return [(FEW, _within(lo, hi, (2, 5)) or _within(lo, hi, range(2, 10)))]
     levels: list[tuple[float | None, list[float]]] = [(float(step), decades)]
     if step == 1 and per_decade >= MIN_MINOR_PX:
         ks = np.arange(math.floor(lo), math.ceil(hi))
@@ -71,6 +81,12 @@ class LogAxis(pg.AxisItem):
     def logTickStrings(self, values, scale, spacing):
         out = []
         for v in values:
-            k = round(v)
-            out.append(decade_label(k) if spacing is not None and abs(v - k) < 1e-9 else "")
+            k = math.floor(v + 1e-9)
+            m = round(10 ** (v - k))
+            if spacing is None:
+                out.append("")  # minor ticks are never labelled
+            elif m == 1:
+                out.append(decade_label(k))
+            else:
+                out.append(f"{m}·{decade_label(k)}")
         return out
