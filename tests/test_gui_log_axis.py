@@ -95,7 +95,7 @@ def test_network_loss_plot_labels_decades_once_training_starts(qtbot) -> None:
 
 
 def test_a_view_without_a_decade_labels_two_and_five_only() -> None:
-    (spacing, values), *rest = log_ticks(0.1, 0.9, 200.0)  # 1.26 … 7.9: no decade inside
+    (_spacing, values), *rest = log_ticks(0.1, 0.9, 200.0)  # 1.26 … 7.9: no decade inside
     assert not rest
     np.testing.assert_allclose(values, np.log10([2.0, 5.0]))
 

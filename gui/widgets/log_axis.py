@@ -15,7 +15,7 @@ import pyqtgraph as pg
 
 MIN_LABEL_PX = 20  # labelled decades at least this far apart (a line of tick text and a gap)
 MIN_MINOR_PX = 36  # below this many pixels per decade the 2…9 ticks would merge: leave them out
-LABEL_ROOM_PX = 9  # half a line of tick text
+LABEL_ROOM_PX = 12  # half a line of tick text, and a margin
 FEW = 0.5  # the "spacing" of the one labelled level shown when no decade is in view
 STEPS = (1, 2, 3, 5, 10, 20, 25, 50, 100)
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
