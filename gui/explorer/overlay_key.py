@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPen
 
@@ -17,6 +18,9 @@ ENTRIES: dict[str, tuple[tuple[str, str], ...]] = {  # toggle -> (item kind, key
               ("eig_pos", "Hessian: curving up (λ &gt; 0)")),
 }  # fmt: skip
 ORDER = tuple(ENTRIES)
+MARGIN = 6  # px between the key and the plot's edge
+# corners as (item anchor = parent anchor, offset sign): top-left, top-right, bottom-left, -right
+CORNERS = (((0, 0), (1, 1)), ((1, 0), (-1, 1)), ((0, 1), (1, -1)), ((1, 1), (-1, -1)))
 SAMPLE_PX = 3.0
 
 
@@ -30,6 +34,7 @@ class OverlayKey(pg.LegendItem):
         self.setParentItem(vb)
         self.setZValue(60)
         self._shown: tuple = ()
+        self.corner = 0
         self.hide()
 
     def show_kinds(self, kinds: set[str], pens: dict[str, QPen]) -> None:
@@ -46,6 +51,37 @@ class OverlayKey(pg.LegendItem):
             sample.setWidthF(max(pen.widthF(), SAMPLE_PX))  # a 1.6-px line blurs to half its hue
             self.addItem(pg.PlotDataItem([0, 1], [0, 0], pen=sample), text)
         self.setVisible(bool(rows))
+        self.place(self.corner)  # anchored again at its new size (a bottom corner grows up)
+
+    def avoid(self, points: np.ndarray) -> None:
+        """Sit in the corner of the plot where the key covers fewest of these data points (the
+        heads and their arrows): a start in the top-left corner was hidden under it. It moves
+        only when its corner is occupied and another has fewer points."""
+        if not self.isVisible() or len(points) == 0:
+            return
+        vb = self.parentItem()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, h = vb.width(), vb.height()
+        if not (w > 0 and h > 0 and x1 > x0 and y1 > y0):
+            return
+        px = (points[:, 0] - x0) / (x1 - x0) * w
+        py = (y1 - points[:, 1]) / (y1 - y0) * h
+        kw, kh = self.width() + MARGIN, self.height() + MARGIN
+        counts = []
+        for (ax, ay), _sign in CORNERS:
+            inx = (px <= kw) if ax == 0 else (px >= w - kw)
+            iny = (py <= kh) if ay == 0 else (py >= h - kh)
+            counts.append(int(np.count_nonzero(inx & iny)))
+        best = int(np.argmin(counts))
+        if counts[self.corner] > 0 and counts[best] < counts[self.corner]:
+            self.place(best)
+
+    def place(self, corner: int) -> None:
+        """Anchor the key in corner 0-3 (top-left, top-right, bottom-left, bottom-right)."""
+        self.corner = corner
+        self.layout.activate()  # the size of the rows just added, not the old one
+        (ax, ay), (sx, sy) = CORNERS[corner]
+        self.anchor(itemPos=(ax, ay), parentPos=(ax, ay), offset=(sx * MARGIN, sy * MARGIN))
 
     def texts(self) -> list[str]:
         """The key's entries as plain text (the labels are HTML)."""

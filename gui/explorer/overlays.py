@@ -37,6 +37,8 @@ class HeadOverlays:
         if kinds is None:
             kinds = {"eigen" if k.startswith("eig") else k for k in segments}
         self.key.show_kinds(kinds, {k: item.opts["pen"] for k, item in self.items.items()})
+        shown = [seg for seg in segments.values() if len(seg)]
+        self.key.avoid(np.vstack(shown) if shown else _EMPTY.reshape(0, 2))
         for kind, item in self.items.items():
             seg = segments.get(kind)
             if seg is None or len(seg) == 0:
