@@ -63,12 +63,18 @@ def test_key_lists_the_overlays_switched_on_in_their_colours(explorer) -> None:
 
 
 def test_the_key_moves_off_a_start_it_would_cover(explorer) -> None:
-    """Linear regression starts near the top-left corner, where the key sat over its marker."""
+    """A start under the key's corner (linear regression starts near the top-left) was hidden."""
     explorer.controller.set_surface_name("linear_regression")
     explorer.controller.wait_for_critical()
     _only(explorer, "overlay_gradient")
     key = explorer.plot.overlays.key
-    x, y = explorer.controller.race.starts[0]
-    start = explorer.plot.vb.mapViewToScene(QPointF(float(x), float(y)))
-    assert key.isVisible()
-    assert not key.sceneBoundingRect().contains(start), (key.corner, (x, y))
+    key.place(0)
+    QApplication.processEvents()
+    under = explorer.plot.vb.mapSceneToView(key.sceneBoundingRect().center())
+    explorer.controller.restart_at(float(under.x()), float(under.y()))
+    _only(explorer, "overlay_gradient")
+    start = explorer.plot.vb.mapViewToScene(
+        QPointF(*map(float, explorer.controller.race.starts[0]))
+    )
+    assert key.isVisible() and key.corner != 0
+    assert not key.sceneBoundingRect().contains(start)
