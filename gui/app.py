@@ -111,6 +111,10 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 session = install(win)
                 session.restore_preferences(geometry=size is None)
                 QTimer.singleShot(0, session.restore_autosave)
+            if size is None:  # 1400×900 (or a saved size) on a smaller screen: fit it
+                from gui.widgets.screen_fit import fit_to_screen
+
+                fit_to_screen(win)
             _install_lessons(win, lesson, lang, os.environ.get("GDE_NO_AUTOSAVE") != "1")
             win.show()
 

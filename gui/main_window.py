@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 
 from gui.explorer import surface_notice
 from gui.explorer.first_hint import FirstHint
+from gui.explorer.plot_room import PlotRoom
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
+from gui.widgets.tab_pages import size_by_current_page
 from gui.widgets.wheel_guard import guard_scroll_areas
 
 TABS = ("explorer", "network")
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.explorer, "Explorer")
         self.tabs.addTab(self._network_page, "Network")
         self.tabs.setDocumentMode(True)
+        size_by_current_page(self.tabs)  # a hidden Network tab does not widen the Explorer
         self.setCentralWidget(self.tabs)
         self.readout = QLabel()
         self.readout.setMinimumWidth(420)
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
         self.explorer.sigCursorReadout.connect(self.readout.setText)
         self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
+        self.plot_room = PlotRoom(self.explorer.splitter, self.explorer.sigMessage.emit)
         self._build_menus()
         self._build_toolbar()
         # What a surface switch changed for the runs, and the surface's suggested rates.

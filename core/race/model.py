@@ -303,16 +303,16 @@ class Race:
         return max((r.t for r in self.active()), default=0)
 
     # --- what the views show (plain arrays) ---------------------------------------------------
-    def trails(self) -> tuple[list[tuple[str, Array, object]], Array, list[str]]:
-        """(colour, recorded xy (count, 2), token) per run point; heads (K, 2); their colours.
-        The token changes when a trajectory is replaced or re-decimated."""
+    def trails(self) -> tuple[list[tuple[str, Array, object, int]], Array, list[str]]:
+        """(colour, recorded xy (count, 2), token, start index) per run point; heads (K, 2);
+        their colours. The token changes when a trajectory is replaced or re-decimated."""
         trails, heads, colours = [], [], []
         for r in self.active():
             run = r.run
             assert run is not None and run.trajectory is not None
             tr = run.trajectory
             for i in range(run.n_points):
-                trails.append((r.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
+                trails.append((r.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i), i))
             heads.append(run.w)
             colours += [r.colour] * run.n_points
         return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
@@ -327,7 +327,7 @@ class Race:
             loss, grad, status, lr = run.loss(), run.grad_norm(), run.status(), run.lr_now()
             tr, n = run.trajectory, run.trajectory.count
             for i in range(run.n_points):
-                name = r.name if run.n_points == 1 else f"{r.name} #{i + 1}"
+                name = r.name if run.n_points == 1 else f"{r.name} · start {i + 1}"
                 rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
                 curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))

@@ -30,13 +30,21 @@ def basin_rgba(result: BasinMap) -> NDArray[np.uint8]:
     return lut[idx]
 
 
+def _coordinate(v: float, result: BasinMap) -> str:
+    """A coordinate to 4 digits; rounding noise far below the domain's scale (-6.89e-16 for a
+    point found on the x axis) reads as the 0 it is."""
+    x0, x1, y0, y1 = result.domain
+    scale = max(abs(x1 - x0), abs(y1 - y0), 1e-300)
+    return "0" if abs(v) < 1e-9 * scale else f"{v:.4g}"
+
+
 def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
     """(hex colour, rich text) per attractor (the first ``limit``; the rest summed in one row),
     then diverged and still moving, always listed so the key to their colours is visible."""
     rows = []
     colours = attractor_colours(result)
     for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
-        where = f"({a.x:.4g}, {a.y:.4g})"
+        where = f"({_coordinate(a.x, result)}, {_coordinate(a.y, result)})"
         found = "" if a.known else " (found)"
         if a.kind == "minimum":
             value = 0.0 if abs(a.value) < 1e-12 else a.value

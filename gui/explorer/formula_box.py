@@ -10,8 +10,9 @@ import math
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from gui.widgets.number_box import NumberBox
 from surfaces.base import SurfaceError
 from surfaces.formula import ALLOWED, EXAMPLE, FormulaError, FormulaSurface
 
@@ -46,10 +47,9 @@ class FormulaBox(QWidget):
         self.edit.setMinimumWidth(120)
         self.edit.setToolTip(TIP)
         self.edit.setClearButtonEnabled(True)
-        self.domain = [QLineEdit(t) for t in DEFAULT_DOMAIN]
-        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
-            box.setToolTip(f"{what} of the formula's domain (a finite number; min < max)")
-            box.setMaximumWidth(46)
+        self.domain = [NumberBox(t, f"{what} of the domain", "a finite number; min < max")
+                       for t, what in zip(DEFAULT_DOMAIN, ("x min", "x max", "y min", "y max"),
+                                          strict=True)]  # fmt: skip
         # The formula and a caret under the faulty column: monospace and never wrapped, so the caret
         # stays under its character whatever the message below does.
         self.where = QLabel()
@@ -63,15 +63,18 @@ class FormulaBox(QWidget):
         self.error.setStyleSheet("color:#bf616a;")
         self.error.setWordWrap(True)
         self.error.hide()
-        domain_row = QHBoxLayout()
-        domain_row.setSpacing(3)
+        # x and y on a row each: boxes sized to their numbers always fit the panel's width
+        domain_row = QGridLayout()
+        domain_row.setHorizontalSpacing(3)
+        domain_row.setVerticalSpacing(2)
         for k, box in enumerate(self.domain):
+            row = k // 2
             if k % 2 == 0:
-                domain_row.addWidget(QLabel("domain  x" if k == 0 else "   y"))
-            domain_row.addWidget(box)
-            if k % 2 == 0:
-                domain_row.addWidget(QLabel("…"))
-        domain_row.addStretch(1)
+                domain_row.addWidget(QLabel("domain  x" if k == 0 else "y"), row, 0,
+                                     Qt.AlignmentFlag.AlignRight)  # fmt: skip
+                domain_row.addWidget(QLabel("…"), row, 2)
+            domain_row.addWidget(box, row, 1 + 2 * (k % 2))
+        domain_row.setColumnStretch(4, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)

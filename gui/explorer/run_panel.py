@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.optim.schedules import READS
 from core.optim.table import RULES, rule_info
 from core.race.racer import Racer
+from gui.explorer.start_styles import starts_suffix
 from gui.widgets.hyper_controls import HyperControls
 
 # (combo label, rule key) of every rule, in the order of the rules table
@@ -161,8 +162,9 @@ class RunPanel(QWidget):
         row = 0
         for i, s in enumerate(racers):
             item = self.list.item(i)
-            if item.text() != s.name or item.data(_COLOUR_ROLE) != s.colour:
-                item.setText(s.name)
+            name = s.name + starts_suffix(s.run.n_points if s.run is not None else 1)
+            if item.text() != name or item.data(_COLOUR_ROLE) != s.colour:
+                item.setText(name)
                 item.setIcon(swatch(s.colour))
                 item.setData(_COLOUR_ROLE, s.colour)
             item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)

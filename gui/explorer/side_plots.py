@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.theme import PLOT_BG
+from gui.widgets.log_axis import LogAxis, padded_decades
 
 
 def _style(plot: pg.PlotWidget, title: str) -> None:
@@ -46,7 +47,7 @@ class SidePlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = pg.PlotWidget(background=PLOT_BG)
+        self.loss_plot = pg.PlotWidget(background=PLOT_BG, axisItems={"left": LogAxis("left")})
         self.lr_plot = pg.PlotWidget(background=PLOT_BG)
         _style(self.loss_plot, LOSS_TITLES[False])
         _style(self.lr_plot, LR_TITLE)
@@ -118,3 +119,19 @@ class SidePlots(QWidget):
                     y = np.where(y > 300.0, np.nan, y)
             self._show(c, colour, steps, y)
             self._show(d, colour, steps, lr)
+        if self.f_star is not None:
+            self._fit_decades()
+
+    def _fit_decades(self) -> None:
+        """On the log axis the y range spans whole decades: there is always a labelled tick."""
+        ys = [c.yData for c in self._loss if c.isVisible() and c.yData is not None]
+        finite = [y[np.isfinite(y)] for y in ys]
+        finite = [y for y in finite if y.size]
+        if not finite:
+            return
+        lo = min(float(y.min()) for y in finite)
+        hi = max(float(y.max()) for y in finite)
+        item = self.loss_plot.getPlotItem()
+        a, b = padded_decades(lo, hi, item.vb.height())
+        if item.vb.state["autoRange"][1] or item.vb.targetRange()[1] != [a, b]:
+            item.setYRange(a, b, padding=0)

@@ -15,9 +15,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.explorer.fast_items import HeadDots, TrailCurve
+from gui.explorer.fit_keeper import FitKeeper
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
+from gui.explorer.start_styles import START_LABEL, start_label, start_pen
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
@@ -90,6 +92,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._run_colours: list[str] = []  # of the shown trails, as given
+        self._run_starts: list[int] = []  # ... and the start each one began from
         self._trail_colours: list[str] = []  # ... as the theme draws them
         self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
         self._exit_cache: list[tuple[object, int, np.ndarray, np.ndarray]] = []
@@ -108,6 +111,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heatmap: Heatmap | None = None
         self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
+        self.fit_keeper = FitKeeper(self)
         self.set_theme(theme)
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -132,6 +136,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for t in self._starts:
             t.setPen(pg.mkPen(theme.start, width=2 * scale))
         colours = dict(theme.overlays)
+        self.overlays.key.set_text_colour(theme.text, theme.background)
         for kind, item in self.overlays.items.items():
             item.setPen(pg.mkPen(colours.get(kind, theme.text), width=item.opts["pen"].widthF()))
         if self._z is not None and self.heatmap is not None:
@@ -198,9 +203,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self.fit_view()
 
     def fit_view(self) -> None:
-        """Show the whole domain (the mouse wheel zooms, dragging pans)."""
-        x0, x1, y0, y1 = self._domain
-        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        """Show the whole domain, and keep it in view through resizes until the user zooms."""
+        self.fit_keeper.fit()
 
     def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:
         """Markers with one symbol and fill per kind; hovering shows the text."""
@@ -236,7 +240,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
-        """One trail per (colour, xy (count, 2), token); token changes when the source is
+        """One trail per (colour, xy (count, 2), token[, start]); token changes when the source is
         replaced or re-decimated. Each trail is a thin line (Qt's fast antialiased path) with its
         most recent stretch drawn bold; items and display buffers are reused between calls."""
         while len(self._trails) < len(trails):
@@ -250,11 +254,14 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        self._run_colours = [c for c, _, _ in trails]
-        if [run_colour(c, self.theme) for c in self._run_colours] != self._trail_colours:
+        self._run_colours = [t[0] for t in trails]
+        starts = [t[3] if len(t) > 3 else 0 for t in trails]  # (colour, xy, token[, start])
+        colours = [run_colour(c, self.theme) for c in self._run_colours]
+        if colours != self._trail_colours or starts != self._run_starts:
+            self._run_starts = starts
             self._pen_trails()
         changed = False
-        for (thin, bold), pt, (_, xy, token) in zip(
+        for (thin, bold), pt, (_, xy, token, *_) in zip(
             self._trails, self._pixel_trails, trails, strict=False
         ):
             before = pt.head()
@@ -330,9 +337,11 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
     def _pen_trails(self) -> None:
         """Each shown trail's line in its run's colour (as the theme draws it) and width."""
         self._trail_colours = [run_colour(c, self.theme) for c in self._run_colours]
-        for (thin, bold), colour in zip(self._trails, self._trail_colours, strict=False):
-            thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
-            bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
+        for (thin, bold), colour, k in zip(
+            self._trails, self._trail_colours, self._run_starts, strict=False
+        ):
+            thin.setPen(start_pen(colour, self.trail_widths[0], k))
+            bold.setPen(start_pen(colour, self.trail_widths[1], k))
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
         self._heads = (xy, list(colours))
@@ -356,10 +365,11 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if i < len(starts):
                 t.blockSignals(True)
                 t.setPos(QPointF(*map(float, starts[i])))
+                t.setLabel(start_label(i, len(starts)), START_LABEL)
                 t.blockSignals(False)
 
-    def set_overlays(self, segments: dict[str, np.ndarray]) -> None:
-        self.overlays.set_segments(segments)
+    def set_overlays(self, segments: dict[str, np.ndarray], kinds: set[str] | None = None) -> None:
+        self.overlays.set_segments(segments, kinds)  # kinds: those switched on, for the key
 
     # --- mouse --------------------------------------------------------------------------------
     def data_to_widget(self, x: float, y: float) -> QPointF:

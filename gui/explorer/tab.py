@@ -140,7 +140,7 @@ class ExplorerTab(QWidget):
         c.sigCriticalReady.connect(self._on_critical_ready)
         c.sigRacersChanged.connect(self._on_racers_changed)
         c.sigSelectedChanged.connect(self._on_racers_changed)
-        c.sigStartsChanged.connect(self._on_stepped)
+        c.sigStartsChanged.connect(self._on_racers_changed)  # the Runs list counts starts
         c.sigStepped.connect(self._on_stepped)
         c.sigPlayingChanged.connect(self._on_playing_changed)
         c.sigViewRangeChanged.connect(self._on_view_range_changed)
@@ -339,7 +339,7 @@ class ExplorerTab(QWidget):
         self.plot.set_starts(self.controller.race.starts)
         kinds = {n[len("overlay_") :] for n, a in self.actions.items()
                  if n.startswith("overlay_") and a.isChecked()}  # fmt: skip
-        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {})
+        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {}, kinds)
 
     def _refresh_slow(self) -> None:
         """Legend, side plots, schedule marker and the explain dialog."""

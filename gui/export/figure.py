@@ -284,7 +284,7 @@ class RaceFigure:
         for r in self.racers:
             k = r.upto(t)
             for i in range(r.xy.shape[0]):
-                trails.append((r.colour, r.xy[i, :k], (id(r), i, k)))
+                trails.append((r.colour, r.xy[i, :k], (id(r), i, k), i))
             heads.append(r.xy[:, k - 1])
             colours += [r.colour] * r.xy.shape[0]
         self.widget.set_trails(trails)

@@ -34,7 +34,9 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
 
     def __init__(self, rules: tuple[str, ...], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__("Training", parent)
-        self.play = QtWidgets.QPushButton("▶ Play")
+        self.play = QtWidgets.QPushButton("Play")
+        # Qt's own media icons: the shipped fonts (DejaVu) have no ⏸ glyph, which drew a box.
+        self.play.setIcon(self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay))
         self.play.setCheckable(True)
         self.play.setToolTip("train continuously (the loss curve and the fit update live)")
         self.step = QtWidgets.QPushButton("Step")
@@ -104,6 +106,8 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.schedule.show_schedule(schedule, t, "#3b4252")
         self.play.blockSignals(True)
         self.play.setChecked(running)
-        self.play.setText("⏸ Pause" if running else "▶ Play")
+        self.play.setText("Pause" if running else "Play")
+        icon = "SP_MediaPause" if running else "SP_MediaPlay"
+        self.play.setIcon(self.style().standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
         self.play.blockSignals(False)
         self.status.setText(f"update {t}   ·   loss {loss:.5g}   ·   η = {schedule.at(t):.4g}")
