@@ -176,7 +176,11 @@ class SessionManager(QObject):
         path, _ = QFileDialog.getOpenFileName(self.window, "Open scene", self._last_dir(), FILTER)
         if path:
             self._remember_dir(path)
-            self._report(self.open_path(path), "Could not open the scene")
+            self.report_open(path)
+
+    def report_open(self, path: str | os.PathLike[str]) -> None:
+        """Open a scene file; a problem is shown to the user (and nothing changes)."""
+        self._report(self.open_path(path), "Could not open the scene")
 
     def _on_save(self) -> None:
         if self.path is None:
