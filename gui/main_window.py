@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.explorer.focus_return import return_focus_after_edits
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
 
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.focus_return = return_focus_after_edits(self, self.explorer.plot)
 
     def _build_menus(self) -> None:
         a = self.explorer.actions

@@ -91,7 +91,10 @@ def test_constant_and_scalar_evaluation():
         # beyond these the step arithmetic overflows (a scene with t0 1e19 once opened halfway)
         ({"mode": "cosine_restarts", "t0": 1e19}, "t0 must be a whole number from 1 to 1000000000"),
         ({"mode": "triangular", "step_size": 1e20}, "step-size must be a whole number from 1 to"),
-        ({"mode": "cosine_restarts", "t_mult": 10**6}, "t-mult must be a whole number from 1 to 1000"),
+        (
+            {"mode": "cosine_restarts", "t_mult": 10**6},
+            "t-mult must be a whole number from 1 to 1000",
+        ),
         ({"mode": "exponential", "gamma": 1.5}, "gamma must be in"),
     ],
 )

@@ -1,0 +1,41 @@
+"""After an edit in a text or number box of the Explorer is committed with Enter, the keyboard
+goes back to the surface plot, so the window's one-key shortcuts (Space play/pause, S step, R
+reset, ...) work again instead of typing into the box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+
+_COMMIT = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class FocusReturn(QObject):
+    """Watches key presses in ``window``: Enter in a box hands the focus to ``target`` once the
+    box has taken the value (its own handler runs first)."""
+
+    def __init__(self, window: QWidget, target: QWidget) -> None:
+        super().__init__(window)
+        self.window, self.target = window, target
+        target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _COMMIT
+            and isinstance(obj, (QLineEdit, QAbstractSpinBox))
+            and obj.window() is self.window
+        ):
+            QTimer.singleShot(0, self._give_back)
+        return False
+
+    def _give_back(self) -> None:
+        if self.target.isVisible():
+            self.target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def return_focus_after_edits(window: QWidget, target: QWidget) -> FocusReturn:
+    return FocusReturn(window, target)
