@@ -27,7 +27,7 @@ def test_space_plays_after_a_learning_rate_is_typed(main_window, explorer, qtbot
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not box, timeout=2000)
     assert not c.playing
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
-    assert c.playing and "0.02" == box.text().strip()  # Space went to the window, not the box
+    assert c.playing and box.text().strip() == "0.02"  # Space went to the window, not the box
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert not c.playing
 
