@@ -105,7 +105,9 @@ class SessionManager(QObject):
         window.installEventFilter(self)
         if self.data.problem is not None:
             self._show_problem(f"Autosave is off: {self.data.problem}", once=True)
-        elif self.data.note is not None:
+        elif self.data.note is not None:  # another window has the folder: said until closed
+            self.status.setText(self.data.note)
+            self.status.setToolTip(self.data.note)
             QTimer.singleShot(0, lambda: self.sigMessage.emit(self.data.note or ""))
 
     def _make_actions(self) -> dict[str, QAction]:
@@ -228,7 +230,8 @@ class SessionManager(QObject):
             return False
         if self.problem is not None:
             self.problem = None
-            self.status.clear()
+            self.status.setText(self.data.note or "")
+            self.status.setToolTip(self.data.note or "")
             self.sigMessage.emit("Autosave works again")
         return True
 
