@@ -6,28 +6,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
 
 _COMMIT = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class FocusReturn(QObject):
-    """Watches key presses in ``window``: Enter in a box hands the focus to ``target`` once the
-    box has taken the value (its own handler runs first)."""
+    """Watches the key presses of every text and number box in ``window`` (those it has when
+    this is made: the Explorer builds its boxes once): Enter hands the focus to ``target`` once
+    the box has taken the value (its own handler runs first)."""
 
     def __init__(self, window: QWidget, target: QWidget) -> None:
         super().__init__(window)
         self.window, self.target = window, target
         target.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        QApplication.instance().installEventFilter(self)
+        for kind in (QLineEdit, QAbstractSpinBox):
+            for box in window.findChildren(kind):
+                box.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in _COMMIT
-            and isinstance(obj, (QLineEdit, QAbstractSpinBox))
-            and obj.window() is self.window
         ):
             QTimer.singleShot(0, self._give_back)
         return False
