@@ -158,3 +158,25 @@ def test_a_state_that_does_not_fit_its_rule_changes_nothing(tmp_path):
         restore_race(target, scene)
     assert [(r.key, r.t) for r in target.racers] == before
     assert target.surface.name == "rosenbrock"
+
+
+def test_trails_are_thinned_to_fit_the_file(tmp_path, monkeypatch):
+    """However long the trails, what is written stays within what reading accepts: the longest
+    trails are thinned (start and head exact) until all fit the budget."""
+    import core.io.scene as scene_io
+
+    monkeypatch.setattr(scene_io, "TRAIL_BYTES", 20_000)
+    race = busy_race()
+    race.step(400)
+    before = [r.run.trajectory.count for r in race.racers]
+    save_scene(tmp_path / "s.json", race_scene(race))
+    scene = load_scene(tmp_path / "s.json")
+    after = [len(s.state.trail_step) for s in scene.runs]
+    assert sum(n * 16 * 3 for n in after) <= 20_000 < sum(n * 16 * 3 for n in before)
+    copy = Race(scene.surface, critical=())
+    restore_race(copy, scene)
+    for old, new in zip(race.racers, copy.racers, strict=True):
+        tr = new.run.trajectory
+        assert tr.step[0] == 0 and tr.step[tr.count - 1] == old.run.t
+        np.testing.assert_array_equal(tr.xy[:, tr.count - 1], old.run.w)
+        np.testing.assert_array_equal(new.run.w, old.run.w)

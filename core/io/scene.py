@@ -43,7 +43,9 @@ MAX_FILE_BYTES = 20_000_000
 MAX_RUNS, MAX_STARTS, MAX_HISTORY = 64, 1000, 10_000
 MAX_STEPS = 1_000_000  # re-running more would make loading take minutes (runs without a state)
 MAX_STORED_STEPS = 2**62  # a stored run opens at once whatever its step
-TRAIL_BYTES = 12_000_000  # the trails of a scene's runs, thinned on writing to stay below it
+TRAIL_BYTES = (
+    8_000_000  # raw bytes of the runs' trails (base64: 4/3 of it), thinned to fit on writing
+)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
