@@ -40,3 +40,10 @@ def test_space_plays_after_a_number_box_is_committed(main_window, explorer, qtbo
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert explorer.controller.playing
     explorer.controller.pause()
+
+
+def test_a_refused_value_keeps_the_focus_to_be_corrected(main_window, explorer, qtbot):
+    box = explorer.runs.hyper.lr.box
+    _type_and_enter(qtbot, box, "abc")
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is box and "from 0 to" in box.toolTip()

@@ -1,6 +1,7 @@
 """After an edit in a text or number box of the Explorer is committed with Enter, the keyboard
 goes back to the surface plot, so the window's one-key shortcuts (Space play/pause, S step, R
-reset, ...) work again instead of typing into the box."""
+reset, ...) work again instead of typing into the box. A refused value keeps the focus in its box
+(marked with its error style) so it can be corrected."""
 
 from __future__ import annotations
 
@@ -30,11 +31,13 @@ class FocusReturn(QObject):
             and isinstance(event, QKeyEvent)
             and event.key() in _COMMIT
         ):
-            QTimer.singleShot(0, self._give_back)
+            QTimer.singleShot(0, lambda: self._give_back(obj))
         return False
 
-    def _give_back(self) -> None:
-        if self.target.isVisible():
+    def _give_back(self, box: QObject) -> None:
+        # A refused value (the box marks itself with an error style) keeps the focus: fix it.
+        refused = isinstance(box, QWidget) and bool(box.styleSheet())
+        if self.target.isVisible() and not refused:
             self.target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
