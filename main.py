@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tab", choices=("explorer", "network"), default="explorer")
     p.add_argument("--size", type=size, metavar="WxH", help="window size for --screenshot")
     p.add_argument("--lesson", metavar="ID", help="open the window on a lesson (see: lesson list)")
+    p.add_argument("--scene", metavar="SCENE.json",
+                   help="open this scene as File > Open does (with --screenshot: render it)")  # fmt: skip
     p.add_argument(
         "--lang", choices=LANGUAGES, help="language of the lessons (default: the last used)"
     )
@@ -143,7 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gui.app import run_app
 
             return run_app(screenshot=args.screenshot, tab=args.tab, size=args.size,
-                           lesson=args.lesson, lang=args.lang)  # fmt: skip
+                           lesson=args.lesson, lang=args.lang, scene=args.scene)  # fmt: skip
         return handler(args.command)(args)
     except UserError as e:
         where = f"main.py {args.command}" if args.command else "main.py"

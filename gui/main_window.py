@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.explorer import surface_notice
 from gui.explorer.first_hint import FirstHint
+from gui.explorer.focus_return import return_focus_after_edits
 from gui.explorer.plot_room import PlotRoom
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.surface_notice = surface_notice.install(self)
         self.wheel_guards = guard_scroll_areas(self.explorer)  # the wheel scrolls the side panel
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.focus_return = return_focus_after_edits(self, self.explorer.plot)
 
     def _build_menus(self) -> None:
         a = self.explorer.actions

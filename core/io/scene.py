@@ -1,10 +1,12 @@
 """Scene files: a whole Explorer scene as versioned JSON ("format": "gd-explorer-scene").
 
 A scene holds the surface, the shared start points, every run's full configuration (rule, Hyper,
-schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Runs are
-deterministic given their seeds, so loading re-runs the recorded steps; a run whose settings were
-edited mid-race keeps the earlier settings in ``history`` (each with the step it ended at), so
-core.race.scene can replay it through them. Reading validates everything before returning, so a broken or newer file
+schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Since
+version 3 each run also stores its whole state (points, the rule's state, random stream, trail:
+core.io.run_state), so opening takes no re-running however long the race was. Runs are
+deterministic given their seeds, so a run without a stored state (versions 1 and 2, hand-written
+lesson scenes) is re-run; a run whose settings were edited mid-race keeps the earlier settings in
+``history`` (each with the step it ended at), so core.race.scene can replay it through them. Reading validates everything before returning, so a broken or newer file
 raises one SessionError line and the caller changes nothing. Writes are atomic.
 """
 
@@ -22,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.io.files import parse_json, read_text, write_atomic
+from core.io.run_state import RunStateError, snapshot_from_dict, snapshot_to_dict
 from core.io.scene_surface import SurfaceSpecError, build_surface, surface_spec
 from core.optim.base import RuleError
 from core.optim.estimates import Estimate, EstimateError
@@ -29,14 +32,20 @@ from core.optim.hyper import Hyper, HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical
 from core.runs.config import RunConfig
+from core.runs.snapshot import RunSnapshot
 from surfaces.base import Surface
 from surfaces.errors import UserError
 
 FORMAT = "gd-explorer-scene"
-VERSION = 2  # 2: weight decay is read by every rule that lists it (1: by AdamW only)
+# 3: runs store their state; 2: weight decay is read by every rule that lists it (1: by AdamW only)
+VERSION = 3
 MAX_FILE_BYTES = 20_000_000
 MAX_RUNS, MAX_STARTS, MAX_HISTORY = 64, 1000, 10_000
-MAX_STEPS = 1_000_000  # re-running more would make loading take minutes
+MAX_STEPS = 1_000_000  # re-running more would make loading take minutes (runs without a state)
+MAX_STORED_STEPS = 2**62  # a stored run opens at once whatever its step
+TRAIL_BYTES = (
+    8_000_000  # raw bytes of the runs' trails (base64: 4/3 of it), thinned to fit on writing
+)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -55,6 +64,7 @@ class RunSpec:
     name: str = ""
     # Earlier settings, oldest first, each with the step it ended at (the run's seed throughout).
     history: tuple[tuple[int, RunConfig], ...] = ()
+    state: RunSnapshot | None = None  # the run's whole state at `steps` (None: re-run it)
 
 
 @dataclass(frozen=True)
@@ -86,10 +96,14 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
     except SurfaceSpecError as e:
         raise SessionError(str(e)) from None
     runs = []
-    for r in scene.runs:
+    for r, state in zip(scene.runs, _thinned_states(scene.runs), strict=True):
         d: dict[str, Any] = {"name": r.name, **_config_dict(r.config), "seed": r.config.seed,
                              "colour": r.colour, "enabled": r.enabled, "steps": r.steps}  # fmt: skip
-        d["history"] = [{**_config_dict(c), "until": until} for until, c in r.history]
+        # a stored state needs no history to open; beyond what a reader takes it is left out
+        history = r.history if len(r.history) <= MAX_HISTORY or state is None else ()
+        d["history"] = [{**_config_dict(c), "until": until} for until, c in history]
+        if state is not None:
+            d["state"] = snapshot_to_dict(state)
         runs.append(d)
     return {
         "format": FORMAT,
@@ -104,9 +118,36 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
     }
 
 
+def _trail_bytes(s: RunSnapshot) -> int:
+    return len(s.trail_step) * 16 * (1 + s.n_points)
+
+
+def _thinned_states(runs: tuple[RunSpec, ...]) -> list[RunSnapshot | None]:
+    """The runs' states, the longest trails thinned until all of them fit TRAIL_BYTES."""
+    states = [r.state for r in runs]
+    total = sum(_trail_bytes(s) for s in states if s is not None)
+    while total > TRAIL_BYTES:
+        i = max((j for j, s in enumerate(states) if s is not None),
+                key=lambda j: _trail_bytes(states[j]))  # fmt: skip
+        s = states[i]
+        assert s is not None
+        if len(s.trail_step) <= 2:
+            break
+        thin = s.thinned(len(s.trail_step) // 2)
+        total += _trail_bytes(thin) - _trail_bytes(s)
+        states[i] = thin
+    return states
+
+
 def save_scene(path: str | os.PathLike[str], scene: Scene) -> None:
-    """Write a scene file atomically; SessionError for an unsavable scene or an unwritable path."""
-    text = json.dumps(scene_to_dict(scene), indent=1, allow_nan=False)
+    """Write a scene file atomically; SessionError for an unsavable scene or an unwritable path
+    (nothing is written that this app would refuse to open)."""
+    try:
+        text = json.dumps(scene_to_dict(scene), allow_nan=False, separators=(",", ":"))
+    except ValueError as e:  # a value JSON cannot hold
+        raise SessionError(f"cannot save the scene: {e}") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise SessionError(f"cannot save the scene: larger than {MAX_FILE_BYTES // 1_000_000} MB")
     try:
         write_atomic(path, text + "\n")
     except OSError as e:
@@ -167,9 +208,10 @@ def _config(d: dict, what: str, surface: Surface, seed: int, version: int) -> Ru
 _CONFIG_KEYS = ("rule", "hyper", "schedule", "estimate")
 
 
-def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
+def _run(d: object, i: int, surface: Surface, version: int, n: int) -> RunSpec:
     what = f"runs[{i}]"
-    r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), ("name", "seed", "enabled", "history"))
+    optional = ("name", "seed", "enabled", "history", *(("state",) if version >= 3 else ()))
+    r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), optional)
     colour = r["colour"]
     if not isinstance(colour, str) or not _COLOUR.match(colour):
         raise SessionError(f"{what} colour must look like #rrggbb, got {json.dumps(colour)}")
@@ -180,7 +222,15 @@ def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
     if not isinstance(name, str):
         raise SessionError(f"{what} name must be a string")
     seed = _int(r.get("seed", 0), f"{what} seed", 0, 2**63 - 1)
-    steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS)
+    state = None
+    if "state" in r:
+        try:
+            state = snapshot_from_dict(r["state"], n, f"{what} state")
+        except RunStateError as e:
+            raise SessionError(str(e)) from None
+    steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS if state is None else MAX_STORED_STEPS)
+    if state is not None and state.t != steps:
+        raise SessionError(f"{what} state is at step {state.t}, not at its steps {steps}")
     hist = r.get("history", [])
     if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
         raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
@@ -192,7 +242,7 @@ def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
         history.append((until, _config(h, hw, surface, seed, version)))
         last = until
     config = _config(r, what, surface, seed, version)
-    return RunSpec(config, colour, enabled, steps, name, tuple(history))
+    return RunSpec(config, colour, enabled, steps, name, tuple(history), state)
 
 
 def _starts(v: object) -> NDArray[np.float64]:
@@ -227,7 +277,7 @@ def scene_from_dict(doc: object) -> Scene:
     runs = d["runs"]
     if not isinstance(runs, list) or len(runs) > MAX_RUNS:
         raise SessionError(f"'runs' must be a list of at most {MAX_RUNS} runs")
-    specs = tuple(_run(r, i, surface, v) for i, r in enumerate(runs))
+    specs = tuple(_run(r, i, surface, v, len(starts)) for i, r in enumerate(runs))
     view = d.get("view")
     if view is not None:
         if not isinstance(view, list) or len(view) != 4:

@@ -25,6 +25,7 @@ from surfaces.base import CriticalPoint, Surface
 
 Array = NDArray[np.float64]
 TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
+MAX_VIEW = 1e12  # the farthest a view reaches from 0 (beyond it the plot cannot draw)
 CHUNK = 16  # steps between two looks at the clock when stepping against a time budget
 
 # Starts that show something interesting on the classic surfaces; others use a corner of the domain.
@@ -63,6 +64,32 @@ def critical_points(surface: Surface) -> tuple[CriticalPoint, ...]:
     return found or tuple(surface.known_critical)
 
 
+def _span(surface: Surface) -> float:
+    x0, x1, y0, y1 = surface.domain
+    return float(max(x1 - x0, y1 - y0))
+
+
+def _make_run(c: RunConfig, surface: Surface, starts: Array, critical: tuple) -> Run:
+    return Run(surface, c.rule, c.hyper, c.schedule, np.array(starts, dtype=np.float64),
+               c.estimate, seed=c.seed, max_points=TRAIL_POINTS, critical=critical,
+               scale=_span(surface))  # fmt: skip
+
+
+def clamp_view(view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A view the plot can draw: bounds within ±MAX_VIEW, each side at least 1e-9 wide (a view
+    of ±1e308 once blanked the plot and then could not be saved); narrow at most to 1e-9 of
+    its distance from 0."""
+    out: list[float] = []
+    for lo, hi in (view[:2], view[2:]):
+        lo, hi = (float(np.clip(np.nan_to_num(v), -MAX_VIEW, MAX_VIEW)) for v in (lo, hi))
+        mid = min(max((lo + hi) / 2, -MAX_VIEW / 2), MAX_VIEW / 2)
+        half = max(5e-10, abs(mid) * 1e-9)
+        if not hi - lo >= 2 * half:
+            lo, hi = mid - half, mid + half
+        out += [lo, hi]
+    return (out[0], out[1], out[2], out[3])
+
+
 class RaceEvents(SignalGroup):
     """What changed in a Race; each event carries the new value."""
 
@@ -97,8 +124,7 @@ class Race:
     # --- surface and starts -----------------------------------------------------------------
     @property
     def span(self) -> float:
-        x0, x1, y0, y1 = self.surface.domain
-        return float(max(x1 - x0, y1 - y0))
+        return _span(self.surface)
 
     def _install(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None,
                  starts: Array | None) -> None:  # fmt: skip
@@ -167,10 +193,13 @@ class Race:
     def _build(self, r: Racer) -> None:
         """(Re)create the racer's Run from the current starts."""
         r.history = []
-        c = r.config
-        r.run = Run(self.surface, c.rule, c.hyper, c.schedule, self.starts.copy(), c.estimate,
-                    seed=c.seed, max_points=TRAIL_POINTS, critical=self.critical,
-                    scale=self.span)  # fmt: skip
+        r.run = _make_run(r.config, self.surface, self.starts, self.critical)
+
+    def prepare_racer(self, config: RunConfig, colour: str, surface: Surface,
+                      starts: Array) -> Racer:  # fmt: skip
+        """A racer with a fresh key and a run from ``starts`` on ``surface``, changing nothing
+        in the race (a scene being opened builds every racer before it replaces the old ones)."""
+        return Racer(next(self._keys), config, colour, run=_make_run(config, surface, starts, ()))
 
     def racer(self, key: int) -> Racer:
         for r in self.racers:
@@ -260,8 +289,8 @@ class Race:
             self.events.selected.emit(now)
 
     def set_view_range(self, view: tuple[float, float, float, float]) -> None:
-        """The part of the plane shown: (x0, x1, y0, y1)."""
-        view = tuple(map(float, view))
+        """The part of the plane shown: (x0, x1, y0, y1), kept within what can be drawn."""
+        view = clamp_view(view)
         if view != self.view_range:
             self.view_range = view
             self.events.view_range.emit(view)

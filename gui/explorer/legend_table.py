@@ -59,8 +59,18 @@ class LegendTable(QTableWidget):
             self.setItem(row, col, item)
         return item
 
+    def _fit_steps(self, rows: list[tuple]) -> None:
+        """Widen the step column when the counts get more digits: whole numbers, never cut."""
+        digits = max((len(f"{r[3]:d}") for r in rows), default=1)
+        if digits != getattr(self, "_digits", 0):
+            self._digits = digits
+            need = self.fontMetrics().horizontalAdvance("8" * digits) + 14
+            if self.columnWidth(2) < need:
+                self.setColumnWidth(2, need)
+
     def set_rows(self, rows: list[tuple[int, str, str, int, float, float, float, str]]) -> None:
         self._keys = [r[0] for r in rows]
+        self._fit_steps(rows)
         if self.rowCount() != len(rows):
             self.setRowCount(len(rows))
         for i, (_, colour, name, step, loss, grad, lr, status) in enumerate(rows):

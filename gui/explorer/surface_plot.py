@@ -23,6 +23,7 @@ from gui.explorer.start_styles import START_LABEL, start_label, start_pen
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
+DRAWN_POINTS = 2000  # display points of a whole trail at most (tick time stays flat)
 TRAIL_WIDTHS = (1.0, 2.5)  # px: the whole trail, its recent stretch
 TICK_PT, LABEL_PT = 9.0, 10.0  # axis fonts at scale 1
 MARKER_PX, HEAD_PX, EXIT_PX = 13, 5.5, 10
@@ -269,7 +270,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if pt.head() != before or not thin.isVisible():
                 changed = True
                 n = pt.n
-                thin.setData(pt.x[:n], pt.y[:n], skipFiniteCheck=True)
+                thin.setData(*pt.drawn(DRAWN_POINTS), skipFiniteCheck=True)
                 k = max(0, n - TAIL_POINTS)
                 bold.setData(pt.x[k:n], pt.y[k:n], skipFiniteCheck=True)
             thin.setVisible(True)
