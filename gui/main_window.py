@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             "Keyboard and mouse",
             "Click on the surface: every enabled run restarts there.\n"
             "Shift+click: add another start point.  Drag a start marker to move it.\n"
+            "Ctrl+click: the start lands exactly on the nearest axis or saddle line\n"
             "Space play/pause · → or S step · R reset · E explain the next step\n"
             "Mouse wheel zooms, dragging pans, F fits the view again\n"
             "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"

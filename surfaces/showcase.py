@@ -121,8 +121,9 @@ def saddle_two_minima() -> AnalyticSurface:
     s = AnalyticSurface(
         "saddle_two_minima",
         "Saddle between two minima",
-        "A mountain pass between two valleys: GD started on the ridge line (x = 0) slides into "
-        "the saddle and stays; a little noise or momentum off the line picks a valley.",
+        "A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides "
+        "into the saddle and stays; a little noise or a start off the line picks a valley. "
+        "Ctrl+click starts exactly on a line.",
         "Saddles",
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: 0.5 * (x * x - 1) ** 2 + y * y,

@@ -37,13 +37,19 @@ DEFAULT_STARTS: dict[str, tuple[float, float]] = {
     "ackley": (3.6, 2.7),
     "six_hump_camel": (-1.7, 0.9),
     "goldstein_price": (-1.5, 1.5),
-    "saddle": (1.5, 0.05),
+    "saddle": (1.5, 0.0),  # on the stable manifold y = 0: GD stalls at the saddle
     "monkey_saddle": (1.5, 0.4),
+    "saddle_two_minima": (0.0, 1.5),  # on the ridge line x = 0, as the description says
+    "local_vs_global": (2.4, 0.0),  # from the right: GD settles in the shallow well
 }
 
 
 def default_start(surface: Surface) -> tuple[float, float]:
-    """A sensible first start: a known good one, or a point 15 % in from the upper-left corner."""
+    """A sensible first start: where the surface says it is now (a network's current weights), a
+    known good one, or a point 15 % in from the upper-left corner."""
+    current = getattr(surface, "current", None)
+    if current is not None:
+        return float(current[0]), float(current[1])
     if surface.name in DEFAULT_STARTS:
         return DEFAULT_STARTS[surface.name]
     x0, x1, y0, y1 = surface.domain
