@@ -71,3 +71,32 @@ def test_data_surface_axes_are_the_weights(explorer) -> None:
     explorer.controller.set_surface_name("himmelblau")
     assert item.getAxis("bottom").labelText == "x"
     assert np.isfinite(explorer.controller.race.starts).all()
+
+
+def test_network_slice_opens_at_the_networks_weights(main_window, qtbot) -> None:
+    """Network → Loss landscape → Open in Explorer: the race starts at the trained network's own
+    two weights, named on the axes, in a domain centred there; its loss is the network's."""
+    nt = main_window.network_tab()
+    c = nt.ctl
+    c.train(200)
+    nt.tabs.setCurrentWidget(nt.landscape)
+    lp = nt.landscape
+    lp.weights.setChecked(True)
+    lp.wi.setCurrentIndex(0)
+    lp.wj.setCurrentIndex(1)
+    qtbot.mouseClick(lp.open, Qt.MouseButton.LeftButton)
+    ex = main_window.explorer
+    assert main_window.tabs.currentWidget() is ex
+    w = c.net.weights[0]
+    start = ex.controller.race.starts
+    assert start.tolist() == [[w[0, 0], w[0, 1]]]  # W1[1,1], W1[1,2] exactly
+    names = c.net.param_names()
+    assert names[:2] == ["W1[1,1]", "W1[1,2]"]
+    axes = ex.plot.plot
+    assert axes.getAxis("bottom").labelText == "W1[1,1]"
+    assert axes.getAxis("left").labelText == "W1[1,2]"
+    x0, x1, y0, y1 = ex.controller.surface.domain
+    assert (x0 + x1) / 2 == pytest.approx(w[0, 0]) and (y0 + y1) / 2 == pytest.approx(w[0, 1])
+    loss0 = float(ex.controller.race.racers[0].run.loss()[0])
+    assert loss0 == pytest.approx(c.trainer.loss(), rel=1e-12)
+    assert loss0 < c.trainer.losses[0]  # trained: lower than the untrained network's loss
