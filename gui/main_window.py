@@ -47,6 +47,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        from gui.explorer import data_view  # beside the surface: lessons open it at once
+
+        data_view.install(self)
 
     def _build_menus(self) -> None:
         a = self.explorer.actions

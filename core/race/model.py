@@ -318,9 +318,10 @@ class Race:
             colours += [r.colour] * run.n_points
         return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
 
-    def readouts(self) -> tuple[list[tuple], list[tuple[str, Array, Array, Array]]]:
+    def readouts(self) -> tuple[list[tuple], list[tuple]]:
         """Legend rows (key, colour, name, step, loss, |∇f|, lr, status text) and history curves
-        (colour, steps, loss, lr) per run point, read from core."""
+        (colour, steps, loss, lr, |∇f|, examples per step) per run point, read from core. The
+        examples per step are the racer's current estimate's (0 on a surface without data)."""
         rows, curves = [], []
         for r in self.active():
             run = r.run
@@ -331,5 +332,7 @@ class Race:
                 name = r.name if run.n_points == 1 else f"{r.name} #{i + 1}"
                 rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
-                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+                cost = r.config.estimate.examples_per_step(self.surface.n_samples)
+                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n],
+                               tr.grad_norm[i, :n], cost))  # fmt: skip
         return rows, curves

@@ -95,6 +95,9 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
     if isinstance(scene, ExplorerScene):
         keys = show_scene(win.explorer.controller, scene.scene)
         show_overlays(win, scene.overlays)
+        tool = getattr(win, "data_view", None)  # installed with the window's extras
+        if tool is not None:
+            tool.action.setChecked(scene.data_view)
         win.show_tab("explorer")
         return keys
     tab = win.network_tab()
