@@ -76,7 +76,7 @@ def test_ringed_examples_are_the_ones_the_step_used(data_race) -> None:
 
 
 def test_side_plot_against_examples_processed(data_race) -> None:
-    win, _tool, c, racers = data_race
+    win, _tool, c, _racers = data_race
     side = win.explorer.side
     side.x_axis.setCurrentIndex(side.x_axis.findData("examples"))
     c.race.step(10)
