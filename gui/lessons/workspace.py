@@ -98,6 +98,7 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
         tool = getattr(win, "data_view", None)  # installed with the window's extras
         if tool is not None:
             tool.action.setChecked(scene.data_view)
+        _prepare_network_race(win, scene.network_race)
         win.show_tab("explorer")
         return keys
     tab = win.network_tab()
@@ -111,5 +112,16 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
                   scene.init, scene.seed)  # fmt: skip
     panels = {"norms": tab.norms, "check": tab.check, "landscape": tab.landscape}
     tab.tabs.setCurrentWidget(panels[scene.panel])
+    _prepare_network_race(win, scene.network_race)
     win.show_tab("network")
     return []
+
+
+def _prepare_network_race(win: MainWindow, rules: tuple[str, ...]) -> None:
+    """A lesson's network_race: those rules race from copies of the Network tab's network, ready
+    on its Optimizer race panel."""
+    if not rules:
+        return
+    tab = win.network_tab()
+    tab.race.set_rules(rules)
+    tab.start_race()

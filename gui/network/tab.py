@@ -68,13 +68,18 @@ class NetworkTab(QtWidgets.QWidget):
         self.norms = GradNormPlot()
         self.check = NetworkCheckPanel()
         self.landscape = NetworkLandscapePanel()
+        from gui.network.race_panel import NetworkRacePanel
+
+        self.race = NetworkRacePanel()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.norms, "Gradient norms")
         self.tabs.addTab(self.check, "Gradient check")
         self.tabs.addTab(self.landscape, "Loss landscape")
+        self.tabs.addTab(self.race, "Optimizer race")
         for i, tip in enumerate(("‖(∂L/∂W, ∂L/∂b)‖ of each layer: a vanishing gradient shows at a glance",
                                  "backprop against finite differences, layer by layer",
-                                 "the loss on a plane through the current weights")):  # fmt: skip
+                                 "the loss on a plane through the current weights",
+                                 "several optimizers train copies of this network side by side")):  # fmt: skip
             self.tabs.setTabToolTip(i, tip)
         self._layout()
         self._preview = QtCore.QTimer(self)
@@ -170,11 +175,14 @@ class NetworkTab(QtWidgets.QWidget):
         self.check.sigCheckRequested.connect(self.run_check)
         self.landscape.sigPlaneChanged.connect(lambda _: self._preview.start())
         self.landscape.sigOpenRequested.connect(self.open_in_explorer)
+        self.race.sigStartRequested.connect(self.start_race)
+        self.race.sigShowNetwork.connect(self._on_race_show_network)
 
     # --- public ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop every timer (training and previews) before the window goes away."""
         self._preview.stop()
+        self.race.pause()
         self.ctl.shutdown()
 
     def load_example(self, name: str) -> None:
@@ -192,6 +200,18 @@ class NetworkTab(QtWidgets.QWidget):
             self._show_message(str(e))
             return
         self.sigOpenInExplorer.emit(surface)
+
+    def start_race(self) -> None:
+        """The checked optimizers race from copies of the network as it is now."""
+        c = self.ctl
+        c.pause()
+        self.race.start(c.view_net(), c.dataset.x, c.dataset.y, c.batch, c.seed,
+                        c.hyper.convention)  # fmt: skip
+        self.tabs.setCurrentWidget(self.race)
+
+    def _on_race_show_network(self, net) -> None:
+        if self.tabs.currentWidget() is self.race:
+            self.data_plot.set_view(net, self.ctl.dataset, self.ctl.sample)
 
     def run_check(self) -> None:
         self.check.set_checks(self.ctl.grad_check())
