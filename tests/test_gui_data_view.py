@@ -110,11 +110,15 @@ def test_lessons_with_data_view_open_it(main_window, tmp_path) -> None:
     from gui.lessons.controller import LessonsController
 
     ctl = LessonsController(main_window, None, tmp_path)
+    main_window.data_view.action.setChecked(False)
     try:
         ctl.start("gd")
         QApplication.processEvents()
         assert main_window.data_view.action.isChecked() and main_window.data_view.view.isVisible()
         ctl.start("momentum")  # an analytic surface: no data view
+        assert not main_window.data_view.action.isChecked()
+        ctl.start("sgd")
+        ctl.back_to_my_work()  # the user had it hidden: hidden again
         assert not main_window.data_view.action.isChecked()
     finally:
         ctl.back_to_my_work()

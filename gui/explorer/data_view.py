@@ -145,6 +145,7 @@ class DataViewTool:
 
     def __init__(self, controller: ExplorerController, view: DataView, action: QAction) -> None:
         self.controller, self.view, self.action = controller, view, action
+        self.before_lessons: bool | None = None  # shown before a lesson took over the window
         self._later = QTimer(view)
         self._later.setSingleShot(True)
         self._later.setInterval(100)

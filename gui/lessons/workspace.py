@@ -62,6 +62,10 @@ def restore(win: MainWindow, stash: Stash, live: dict | None = None) -> None:
     tab (exactly from ``live``, else from the stash file's network), and the tab that was open."""
     show_scene(win.explorer.controller, stash.scene)
     show_overlays(win, stash.overlays)
+    tool = getattr(win, "data_view", None)
+    if tool is not None and tool.before_lessons is not None:
+        tool.action.setChecked(tool.before_lessons)
+        tool.before_lessons = None
     if live is not None or stash.network is not None:
         tab = win.network_tab()
         c = tab.ctl
@@ -95,8 +99,10 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
     if isinstance(scene, ExplorerScene):
         keys = show_scene(win.explorer.controller, scene.scene)
         show_overlays(win, scene.overlays)
-        tool = getattr(win, "data_view", None)  # installed with the window's extras
+        tool = getattr(win, "data_view", None)
         if tool is not None:
+            if tool.before_lessons is None:  # the user's own choice, for Back to my work
+                tool.before_lessons = tool.action.isChecked()
             tool.action.setChecked(scene.data_view)
         _prepare_network_race(win, scene.network_race)
         win.show_tab("explorer")
