@@ -104,3 +104,14 @@ def test_comparison_lesson_prepares_its_network_race(main_window, tmp_path) -> N
         ctl.back_to_my_work()
         ctl.shutdown()
         ctl.deleteLater()
+
+
+def test_no_rule_checked_says_so(net_tab, qtbot) -> None:
+    race = net_tab.race
+    race.set_rules(())
+    qtbot.mouseClick(race.start_button, LEFT)
+    assert race.race is None and not race.play.isEnabled() and not race.curves
+    assert "check at least one optimizer" in race.plot.getPlotItem().titleLabel.text
+    race.set_rules(("adam",))
+    qtbot.mouseClick(race.start_button, LEFT)
+    assert race.race is not None and race.play.isEnabled()

@@ -111,8 +111,16 @@ class NetworkRacePanel(QtWidgets.QWidget):
         """A new race of the checked rules from copies of net (at update 0)."""
         self.pause()
         entries = self.entries(batch, seed, convention)
+        title = "loss (full batch) of each optimizer's copy"
+        if not entries:  # nothing to race: say so, keep nothing half-built
+            title = "check at least one optimizer, then Start"
+        self.plot.getPlotItem().setTitle(
+            title, size="9pt", color="#374151" if entries else "#c92a2a"
+        )
         if not entries:
             self.race = None
+            for w in (self.play, self.step_button):
+                w.setEnabled(False)
             self._redraw()
             return
         self.race = NetworkRace(net, x, y, entries)
