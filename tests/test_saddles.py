@@ -116,3 +116,23 @@ def test_newton_is_attracted_and_saddle_free_newton_escapes() -> None:
         assert np.hypot(*newton.racers[0].run.w[0]) < 1e-9
         assert sfn.racers[0].run.status() != ["saddle"], name
     assert sfn.racers[0].run.status() == ["global_min"]
+
+
+def test_ellipse_description_zig_zag_near_the_limit_creep_below() -> None:
+    """'GD's η must stay under 2/5 (near it GD zig-zags across), so it creeps along the floor'."""
+    from surfaces.showcase import ELLIPSE_ANGLE
+
+    across = np.array([-np.sin(ELLIPSE_ANGLE), np.cos(ELLIPSE_ANGLE)])  # the steep direction
+    along = np.array([np.cos(ELLIPSE_ANGLE), np.sin(ELLIPSE_ANGLE)])
+    fast, slow = _race("ellipse", lr=0.39), _race("ellipse", lr=0.01)
+    fast.step(20)
+    slow.step(300)
+    v = fast.racers[0].run.trajectory.points(0) @ across
+    assert np.all(np.sign(v[1:]) != np.sign(v[:-1]))  # the cross-valley coordinate flips each step
+    u = slow.racers[0].run.w[0] @ along
+    u0 = np.array(default_start(get_surface("ellipse"))) @ along
+    assert abs(u) > 0.5 * abs(u0)  # 300 steps later still more than half way from the minimum
+    too_big = _race("ellipse", lr=0.41)  # over 2/5: |1 − 5η| > 1, the zig-zag grows
+    too_big.step(300)
+    w = too_big.racers[0].run.trajectory.points(0) @ across
+    assert abs(w[-1]) > 1000 * abs(w[0])
