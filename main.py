@@ -78,6 +78,13 @@ def _backprop(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="json")
 
 
+def _train(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--net", required=True, metavar="FILE.json")
+    hyper_arguments(p, multi=True)
+    p.add_argument("--steps", type=count(0, 100_000), required=True, metavar="N")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+
+
 def _lesson(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", required=True, parser_class=Parser)
     listing = actions.add_parser("list", help="the lessons in the lecture's order")
@@ -107,6 +114,9 @@ COMMANDS: dict[str, Command] = {
         "forward and backward pass of a network file", _backprop, "core.cli.backprop:backprop"
     ),
     "lesson": Command("list the lessons or check their claims", _lesson, "core.cli.lesson:lesson"),
+    "train": Command(
+        "train copies of a network file with each optimizer", _train, "core.cli.train:train"
+    ),
 }
 
 

@@ -21,6 +21,7 @@ TITLE = "Keyboard and mouse"
 MOUSE = (
     ("Click the surface", "every enabled run restarts there"),
     ("Shift+click", "add another start point"),
+    ("Ctrl+click", "the start lands exactly on the nearest axis or saddle line"),
     ("Drag a start marker", "move that start"),
     ("Wheel / drag", "zoom / pan the surface"),
     ("Draw mode (D)", "drag to dig a well or raise a hill; the wheel sets the brush, or resizes "

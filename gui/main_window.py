@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         self.wheel_guards = guard_scroll_areas(self.explorer)  # the wheel scrolls the side panel
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.focus_return = return_focus_after_edits(self, self.explorer.plot)
+        from gui.explorer import data_view  # beside the surface: lessons open it at once
+
+        data_view.install(self)
 
     def _build_menus(self) -> None:
         a = self.explorer.actions

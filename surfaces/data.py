@@ -31,6 +31,7 @@ class DataSurface(Surface):
     X: Array = field(default_factory=lambda: np.zeros((0, 2)), repr=False)
     t: Array = field(default_factory=lambda: np.zeros(0), repr=False)
     group: str = "Data-defined losses"
+    axis_labels: tuple[str, str] = ("w₀", "w₁")  # the model's two weights
 
     @property
     def n_samples(self) -> int:

@@ -311,7 +311,8 @@ def _saddle() -> AnalyticSurface:
     s = AnalyticSurface(
         "saddle",
         "Saddle x² − y²",
-        "The textbook saddle at (0, 0): started on the x axis, plain GD stalls there.",
+        "The textbook saddle at (0, 0): started on the x axis (y = 0, as here), plain GD slides "
+        "in and stalls; the slightest y ≠ 0 grows and escapes. Ctrl+click starts exactly on a line.",
         "Saddles",
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: x * x - y * y,

@@ -104,8 +104,9 @@ def ellipse() -> AnalyticSurface:
     s = AnalyticSurface(
         "ellipse",
         "Ill-conditioned ellipse",
-        "A quadratic bowl 100 times steeper across than along: GD zig-zags across the valley "
-        "and creeps along it; momentum builds speed along the floor.",
+        "A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for "
+        "the steep side (near it GD zig-zags across), so it creeps along the floor; momentum "
+        "builds speed there.",
         "Plateaus & valleys",
         (-3.0, 3.0, -3.0, 3.0),
         f=lambda x, y: 0.5 * (hxx * x * x + 2 * hxy * x * y + hyy * y * y),
@@ -121,8 +122,9 @@ def saddle_two_minima() -> AnalyticSurface:
     s = AnalyticSurface(
         "saddle_two_minima",
         "Saddle between two minima",
-        "A mountain pass between two valleys: GD started on the ridge line (x = 0) slides into "
-        "the saddle and stays; a little noise or momentum off the line picks a valley.",
+        "A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides "
+        "into the saddle and stays; a little noise or a start off the line picks a valley. "
+        "Ctrl+click starts exactly on a line.",
         "Saddles",
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: 0.5 * (x * x - 1) ** 2 + y * y,

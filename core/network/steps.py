@@ -102,7 +102,10 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
     else:
         nxt = g.deltas[l][s]
         lines.append(f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) ⊙ {f}′(z{sub(l)})")
-        lines.append(f"   = ({vec(nxt)}·W{sub(l + 1)}ᵀ) ⊙ {vec(fp)} = {vec(d)}")
+        if len(d) <= MAX_TERMS and len(nxt) <= MAX_TERMS:
+            lines.append(f"   = ({vec(nxt)}·W{sub(l + 1)}ᵀ) ⊙ {vec(fp)} = {vec(d)}")
+        else:  # wide layers: the inputs are in the previous step and the diagram
+            lines.append(f"   = {vec(d)}")
         reused = [
             f"δ{sub(l + 1)} (backward step before)",
             f"W{sub(l + 1)}",
@@ -110,16 +113,17 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
         ]
     prev = "x" if l == 1 else f"a{sub(l - 1)}"
     gw, gb = g.grad_W[l - 1], g.grad_b[l - 1]
-    lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)}   summed over the n = {n} samples")
     if gw.size <= 8:
-        lines.append(f"   this sample adds {prev}ᵀδ = {mat(np.outer(cache.as_[l - 1][s], d))}")
-        lines.append(f"   total {mat(gw)}")
-    lines.append(f"   ‖∂L/∂W{sub(l)}‖ = {num(float(np.linalg.norm(gw)))}")
+        lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)} (all n = {n} samples) = {mat(gw)}")
+    else:
+        lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)} (all n = {n} samples)")
     lines.append(f"∂L/∂b{sub(l)} = Σ δ{sub(l)} = {vec(gb)}")
+    lines.append(f"‖(∂L/∂W{sub(l)}, ∂L/∂b{sub(l)})‖ = {num(g.layer_norms()[l - 1])}"
+                 "   (weights and biases, as the bar)")  # fmt: skip
     reused.append(f"{prev} (forward {l - 1})" if l > 1 else "x (the input)")
     if l < L:
         later = f"layer {L}" if l + 1 == L else f"layers {l + 1}…{L}"
-        lines.append(f"Without backprop, ∂L/∂W{sub(l)} would redo the chain through {later}.")
+        lines.append(f"Without backprop this would redo the chain through {later}.")
     return Step("backward", l, f"Backward · layer {l}", tuple(lines), reused=tuple(reused),
                 stored=(f"δ{sub(l)}",))  # fmt: skip
 

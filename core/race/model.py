@@ -38,13 +38,19 @@ DEFAULT_STARTS: dict[str, tuple[float, float]] = {
     "ackley": (3.6, 2.7),
     "six_hump_camel": (-1.7, 0.9),
     "goldstein_price": (-1.5, 1.5),
-    "saddle": (1.5, 0.05),
+    "saddle": (1.5, 0.0),  # on the stable manifold y = 0: GD stalls at the saddle
     "monkey_saddle": (1.5, 0.4),
+    "saddle_two_minima": (0.0, 1.5),  # on the ridge line x = 0, as the description says
+    "local_vs_global": (2.4, 0.0),  # from the right: GD settles in the shallow well
 }
 
 
 def default_start(surface: Surface) -> tuple[float, float]:
-    """A sensible first start: a known good one, or a point 15 % in from the upper-left corner."""
+    """A sensible first start: where the surface says it is now (a network's current weights), a
+    known good one, or a point 15 % in from the upper-left corner."""
+    current = getattr(surface, "current", None)
+    if current is not None:
+        return float(current[0]), float(current[1])
     if surface.name in DEFAULT_STARTS:
         return DEFAULT_STARTS[surface.name]
     x0, x1, y0, y1 = surface.domain
@@ -346,9 +352,10 @@ class Race:
             colours += [r.colour] * run.n_points
         return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
 
-    def readouts(self) -> tuple[list[tuple], list[tuple[str, Array, Array, Array]]]:
+    def readouts(self) -> tuple[list[tuple], list[tuple]]:
         """Legend rows (key, colour, name, step, loss, |∇f|, lr, status text) and history curves
-        (colour, steps, loss, lr) per run point, read from core."""
+        (colour, steps, loss, lr, |∇f|, examples per step) per run point, read from core. The
+        examples per step are the racer's current estimate's (0 on a surface without data)."""
         rows, curves = [], []
         for r in self.active():
             run = r.run
@@ -359,5 +366,7 @@ class Race:
                 name = r.name if run.n_points == 1 else f"{r.name} · start {i + 1}"
                 rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
-                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+                cost = r.config.estimate.examples_per_step(self.surface.n_samples)
+                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n],
+                               tr.grad_norm[i, :n], cost))  # fmt: skip
         return rows, curves

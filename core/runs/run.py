@@ -132,6 +132,8 @@ class Run:
         self.stopped_at = np.full(n, -1, dtype=np.int64)
         self.last_step = np.full(n, np.inf)
         self._gcache: Array | None = None
+        # the examples (N, m) each point's last update used (one sample, a mini-batch), or None
+        self.last_examples: NDArray[np.intp] | None = None
         self.trajectory = Trajectory(n, self.max_points) if self.record else None
         if self.trajectory is not None:
             self._record()
@@ -259,6 +261,8 @@ class Run:
             else:
                 for _ in range(k):
                     drawn = self.estimate.draw(self.surface, (self.n_points, 2), self.rng)
+                    sampled = self.estimate.kind in ("sample", "minibatch")
+                    self.last_examples = drawn if sampled else None
                     for p in self._parts:
                         self._step_part(p, info.update, hess, self.t, drawn)
                     self.t += 1

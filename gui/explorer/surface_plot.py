@@ -14,8 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from core.race.snap import SnapLine, nearest_line
 from gui.explorer.fast_items import HeadDots, TrailCurve
 from gui.explorer.fit_keeper import FitKeeper
+from gui.explorer.frame_exits import frame_exits
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
@@ -31,36 +33,17 @@ MARKER_PX, HEAD_PX, EXIT_PX = 13, 5.5, 10
 EXIT_SYMBOLS = ("t3", "t2", "t", "t1")
 
 
-def frame_exits(x: np.ndarray, y: np.ndarray,
-                frame: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Where the polyline (x, y) leaves the rectangle frame = (x0, x1, y0, y1): the points on the
-    frame (k, 2) and the edge each one crosses (0 left, 1 right, 2 bottom, 3 top). A segment that
-    ends in a non-finite point (a diverged run) does not count as leaving."""
-    x0, x1, y0, y1 = frame
-    with np.errstate(invalid="ignore"):
-        inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
-    i = np.flatnonzero(inside[:-1] & ~inside[1:] & np.isfinite(x[1:]) & np.isfinite(y[1:]))
-    ax, ay, bx, by = x[i], y[i], x[i + 1], y[i + 1]
-    dx, dy = bx - ax, by - ay
-    inf = np.full(len(i), np.inf)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.stack([np.where(bx < x0, (x0 - ax) / dx, inf), np.where(bx > x1, (x1 - ax) / dx, inf),
-                      np.where(by < y0, (y0 - ay) / dy, inf), np.where(by > y1, (y1 - ay) / dy, inf)])  # fmt: skip
-    edge = np.argmin(t, axis=0) if len(i) else np.zeros(0, dtype=np.intp)
-    tt = t[edge, np.arange(len(i))] if len(i) else np.zeros(0)
-    pts = np.column_stack([ax + tt * dx, ay + tt * dy])
-    return pts, edge
-
-
 def _critical_tip(x: float, y: float, data: object) -> str:
     return f"{data}\nat ({x:.4g}, {y:.4g})"
 
 
 class SurfacePlot(pg.GraphicsLayoutWidget):
     """The Explorer's main plot. Signals carry data coordinates. ``colour_bar`` is the
-    pg.ColorBarItem beside the plot (as tall as it)."""
+    pg.ColorBarItem beside the plot (as tall as it). With Ctrl held a click lands exactly on the
+    nearest of ``snap_lines`` (an axis, or a line through a saddle)."""
 
     sigClicked = Signal(float, float, bool)  # x, y, shift held (add a start instead of restarting)
+    sigMessage = Signal(str)  # for the status bar: where a Ctrl+click was snapped to
     sigStartMoved = Signal(int, float, float)  # start index, new x, y (while dragging)
     sigCursorMoved = Signal(float, float)
     sigCursorLeft = Signal()
@@ -113,6 +96,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
         self.fit_keeper = FitKeeper(self)
+        self.axis_labels = ("x", "y")
+        self.snap_lines: list[SnapLine] = []
         self.set_theme(theme)
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -153,10 +138,26 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for ax in self._axes():
             ax.textWidth, ax.textHeight = self._text_room[ax]
             ax.setStyle(tickFont=font)
-        self.plot.setLabel("bottom", "x", **self._label_style)
-        self.plot.setLabel("left", "y", **self._label_style)
+        self.plot.setLabel("bottom", self.axis_labels[0], **self._label_style)
+        self.plot.setLabel("left", self.axis_labels[1], **self._label_style)
         if self.heatmap is not None:
             self._update_bar()
+
+    def set_context(self, axis_labels: tuple[str, str], snap_lines: list[SnapLine]) -> None:
+        """Name the axes (a data surface's weights w₀, w₁; a network's W1[1,1], ...) and give the
+        lines a Ctrl+click snaps onto."""
+        self.axis_labels = (str(axis_labels[0]), str(axis_labels[1]))
+        self.snap_lines = list(snap_lines)
+        self.plot.setLabel("bottom", self.axis_labels[0], **self._label_style)
+        self.plot.setLabel("left", self.axis_labels[1], **self._label_style)
+
+    def snap_hint(self, x: float, y: float) -> str:
+        """What a Ctrl+click here would snap onto, when a line is near (a twentieth of the view)."""
+        line = nearest_line(self.snap_lines, x, y)
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        if line is None or line.distance(x, y) > 0.05 * max(x1 - x0, y1 - y0):
+            return ""
+        return f"   · Ctrl+click: start exactly on {line.label}"
 
     def _axes(self) -> list[pg.AxisItem]:
         """The axes with tick labels: the plot's x and y, the colour bar's values."""
@@ -388,8 +389,13 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         if not self.vb.sceneBoundingRect().contains(pos):
             return
         p = self.vb.mapSceneToView(pos)
+        x, y = float(p.x()), float(p.y())
+        line = nearest_line(self.snap_lines, x, y)
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier and line is not None:
+            x, y = line.project(x, y)
+            self.sigMessage.emit(f"start snapped exactly onto {line.label}")
         shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.sigClicked.emit(float(p.x()), float(p.y()), shift)
+        self.sigClicked.emit(x, y, shift)
 
     def _on_scene_moved(self, pos: QPointF) -> None:
         if self.vb.sceneBoundingRect().contains(pos):

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from core.network.steps import num
 from gui.widgets.log_axis import LogAxis, padded_decades
 
 LAYER_COLOURS = ("#4263eb", "#7048e8", "#ae3ec9", "#d6336c", "#f76707")
@@ -54,13 +55,14 @@ class LossCurvePlot(QtWidgets.QWidget):
 
 
 class GradNormPlot(QtWidgets.QWidget):
-    """‖∂L/∂W_l‖ per layer as bars on a log scale: a vanishing gradient is visible at a glance."""
+    """‖(∂L/∂W_l, ∂L/∂b_l)‖ per layer (weights and biases, Grads.layer_norms) as bars on a log
+    scale: a vanishing gradient is visible at a glance. Labels as the step-through writes them."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("‖∂L/∂W‖ per layer (log₁₀)")
+        self.plot = _plot("‖(∂L/∂W, ∂L/∂b)‖ per layer, biases included (log₁₀)")
         self.plot.setMouseEnabled(False, False)
-        self.plot.getPlotItem().setLabel("left", "log₁₀ ‖∂L/∂W‖")
+        self.plot.getPlotItem().setLabel("left", "log₁₀ ‖(∂L/∂W, ∂L/∂b)‖")
         self.bars: pg.BarGraphItem | None = None
         self.labels: list[pg.TextItem] = []
         lay = QtWidgets.QVBoxLayout(self)
@@ -87,11 +89,11 @@ class GradNormPlot(QtWidgets.QWidget):
         p.addItem(self.bars)
         self.labels = []
         for xi, v, lg in zip(x, n, logs, strict=True):
-            t = pg.TextItem(f"{v:.2g}", color="#1f2937", anchor=(0.5, 1.0))
+            t = pg.TextItem(num(float(v)), color="#1f2937", anchor=(0.5, 1.0))
             t.setPos(float(xi), float(lg))
             p.addItem(t)
             self.labels.append(t)
         p.setYRange(base, top + 0.6, padding=0)
         p.setXRange(0.4, len(n) + 0.6, padding=0)
         ax = p.getPlotItem().getAxis("bottom")
-        ax.setTicks([[(float(i), f"W{i}") for i in x]])
+        ax.setTicks([[(float(i), f"layer {i}") for i in x]])
