@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         hyperparameter sweeps and 3D view in the View menu. Separate from __init__ so the first
         paint does not wait for them (and tests can install each on its own)."""
         from gui.analysis import basins_panel, sweep_panel, view3d
+        from gui.explorer import whatif
         from gui.export.menu import ExportActions
 
         self.export_actions = ExportActions(
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         basins_panel.install(self)
         sweep_panel.install(self)
         view3d.install(self)
+        whatif.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""
@@ -189,6 +191,7 @@ class MainWindow(QMainWindow):
             "Space play/pause · → or S step · R reset · E explain the next step\n"
             "Mouse wheel zooms, dragging pans, F fits the view again\n"
             "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
+            "W what-if: every change redraws each run's whole path from its start\n"
             "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
             "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
             "F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels\n"

@@ -162,10 +162,13 @@ class Race:
     def _build(self, r: Racer) -> None:
         """(Re)create the racer's Run from the current starts."""
         r.history = []
-        c = r.config
-        r.run = Run(self.surface, c.rule, c.hyper, c.schedule, self.starts.copy(), c.estimate,
-                    seed=c.seed, max_points=TRAIL_POINTS, critical=self.critical,
-                    scale=self.span)  # fmt: skip
+        r.run = self.run_for(r.config)
+
+    def run_for(self, c: RunConfig) -> Run:
+        """A fresh Run of these settings on this race's surface from its starts, at step 0."""
+        return Run(self.surface, c.rule, c.hyper, c.schedule, self.starts.copy(), c.estimate,
+                   seed=c.seed, max_points=TRAIL_POINTS, critical=self.critical,
+                   scale=self.span)  # fmt: skip
 
     def racer(self, key: int) -> Racer:
         for r in self.racers:
