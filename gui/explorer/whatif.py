@@ -115,8 +115,8 @@ class WhatIfMode(QObject):
             self._show_banner()
             self.flush()
             return
-        self.flush()  # a change still waiting takes effect before the race goes on
         self._pending.stop()
+        self._recompute()  # a change still waiting takes effect before the race goes on
         self._clear_ghost()
         self.banner.hide()
         if self._was_playing:
@@ -126,8 +126,10 @@ class WhatIfMode(QObject):
     def flush(self) -> None:
         """Recompute now what is out of date and redraw (the throttle's one pass)."""
         self._pending.stop()
-        if not self.on:
-            return
+        if self.on:
+            self._recompute()
+
+    def _recompute(self) -> None:
         self._busy = True
         try:
             changed = self.core.recompute()
