@@ -62,7 +62,7 @@ def test_turning_on_recomputes_every_path_and_pauses(explorer, whatif, qtbot) ->
     assert explorer.legend.value(0, "step") == "300"
     for r in c.racers:
         assert r.run.t == 300 and np.array_equal(shown(r), fresh_path(c.race, r, 300))
-    assert whatif.banner.isVisible() and "300 steps" in whatif.banner.text()
+    assert whatif.banner.isVisible() and whatif.horizon.text() == "300 steps"
 
 
 def test_dragging_the_lr_slider_redraws_the_whole_path_throttled(explorer, whatif, qtbot) -> None:
@@ -146,7 +146,6 @@ def test_horizon_and_reset(explorer, whatif, qtbot) -> None:
     whatif.action.trigger()
     whatif.horizon.setValue(5000)
     qtbot.waitUntil(lambda: c.race.t == 5000)
-    assert "5,000 steps" in whatif.banner.text()
     assert whatif.horizon.maximum() == 5000
     whatif.horizon.setValue(120)
     qtbot.waitUntil(lambda: c.race.t == 120)

@@ -1,7 +1,7 @@
 """What-if mode: while it is on, every change of a run's settings or of the start points redraws
 each enabled run's whole path from its start (core.race.whatif), with a faint ghost of the paths
-before the change until the drag ends. Toolbar toggle, View menu entry and W; a horizon box; a
-"New seed" button for another noise sample.
+before the change until the drag ends. Toolbar toggle, View menu entry and W; a panel over the plot
+with the horizon and a "New seed" button for another noise sample.
 
 Recomputing is throttled, latest value wins: a change only (re)starts a zero-delay single-shot
 timer, so however many slider values arrive while a path is being computed, the next pass uses
@@ -14,20 +14,31 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.race.whatif import HORIZON_DEFAULT, HORIZON_MAX, HORIZON_MIN, WhatIf
 from gui.theme import run_colour
 
 SHORTCUT = "W"
 GHOST_HOLD_MS = 1200  # a change not made by dragging a slider keeps its ghost this long
-GHOST_ALPHA = 95  # of 255: the ghost is seen, the new path reads first
+GHOST_ALPHA = 120  # of 255: the ghost is seen, the new path reads first
 TIP = ("What-if (W): change any setting or drag a start point and every run's whole path is "
        "recomputed from its start at once; a faint ghost shows the path before the change. "
        "Press W again to race live from the current settings.")  # fmt: skip
-BANNER = ("<b>What-if</b>: every path is recomputed from its start for {n} steps<br>"
-          "as you change a setting · faint line: the path before the change<br>"
-          "<b>W</b> (or What-if again): race live from here")  # fmt: skip
+BANNER = ("<b>What-if</b>: change a setting or drag ⊕ and every path is recomputed<br>"
+          "from its start at once · faint line: the path before the change")  # fmt: skip
+PANEL_STYLE = ("#whatifPanel { background: rgba(20, 24, 32, 215); border: 1px solid #88c0d0; "
+               "border-radius: 5px; } #whatifPanel QLabel { color: #eceff4; }")  # fmt: skip
 
 
 class WhatIfMode(QObject):
@@ -77,12 +88,34 @@ class WhatIfMode(QObject):
         self._ghost_timer.setSingleShot(True)
         self._ghost_timer.setInterval(GHOST_HOLD_MS)
         self._ghost_timer.timeout.connect(self._on_ghost_timeout)
-        self.banner = QLabel(tab.plot)
-        self.banner.setStyleSheet("QLabel { background: rgba(20, 24, 32, 200); color: #eceff4; "
-                                  "padding: 4px 8px; border-radius: 4px; }")  # fmt: skip
-        self.banner.move(64, 10)
+        self.banner = self._panel(tab.plot)
         self.banner.hide()
         self._connect()
+
+    def _panel(self, plot: QWidget) -> QFrame:
+        """The mode's panel over the plot's corner: what it does, the horizon, New seed."""
+        panel = QFrame(plot)
+        panel.setObjectName("whatifPanel")
+        panel.setStyleSheet(PANEL_STYLE)
+        self.banner_text = QLabel(BANNER)
+        seed = QToolButton()
+        seed.setDefaultAction(self.seed_action)
+        label = QLabel("horizon")
+        label.setToolTip(self.horizon.toolTip())
+        live = QLabel("<b>W</b>: race live again")
+        live.setToolTip(TIP)
+        row = QHBoxLayout()
+        for w in (label, self.horizon, seed):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(live)
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(8, 5, 8, 5)
+        lay.setSpacing(4)
+        lay.addWidget(self.banner_text)
+        lay.addLayout(row)
+        panel.move(64, 10)
+        return panel
 
     def _connect(self) -> None:
         c = self.controller
@@ -219,7 +252,7 @@ class WhatIfMode(QObject):
             c = QColor(run_colour(colour, theme))
             c.setAlpha(GHOST_ALPHA)
             xy = np.vstack(parts)
-            item.setPen(pg.mkPen(c, width=2.5))
+            item.setPen(pg.mkPen(c, width=3))
             item.setData(xy[:, 0], xy[:, 1])
             item.setVisible(True)
         for item in self._ghost_items[len(by_colour) :]:
@@ -232,26 +265,20 @@ class WhatIfMode(QObject):
             item.setVisible(False)
 
     def _show_banner(self) -> None:
-        self.banner.setText(BANNER.format(n=f"{self.core.horizon:,}"))
         self.banner.adjustSize()
         self.banner.setVisible(self.on)
         self.banner.raise_()
 
 
 def install(window: QMainWindow) -> WhatIfMode:
-    """Put the mode in the window: its toggle, horizon box and New seed at the end of the race
-    toolbar, the toggle in the View menu; active on the Explorer tab only."""
+    """Put the mode in the window: its toggle at the end of the race toolbar and in the View
+    menu (its horizon box and New seed are on its panel over the plot); Explorer tab only."""
     from gui.analysis.basins_panel import view_menu
 
     mode = WhatIfMode(window.explorer, window)
     tb = window.toolbar
     tb.addSeparator()
     tb.addAction(mode.action)
-    horizon = QLabel(" horizon ")
-    horizon.setToolTip(mode.horizon.toolTip())
-    tb.addWidget(horizon)
-    tb.addWidget(mode.horizon)
-    tb.addAction(mode.seed_action)
     view_menu(window).addAction(mode.action)
     window.tabs.currentChanged.connect(lambda i: _on_tab_changed(mode, i))
     window.whatif = mode
