@@ -190,3 +190,26 @@ def test_the_network_tab_turns_it_off(main_window, whatif) -> None:
     assert not whatif.on and not whatif.action.isEnabled()
     main_window.show_tab("explorer")
     assert whatif.action.isEnabled()
+
+
+def test_dragging_the_momentum_slider_redraws_its_path(explorer, whatif, qtbot) -> None:
+    c = explorer.controller
+    mom = c.racers[1]
+    c.select(mom.key)
+    whatif.action.trigger()
+    slider = explorer.runs.hyper.sliders["momentum"]
+    assert slider.isVisible() and slider.value() == 900
+    assert not explorer.runs.hyper.sliders["beta1"].isVisible()  # momentum reads no β₁
+    start = handle_centre(slider)
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 11):
+        QTest.mouseMove(slider, start + QPoint(-6 * i, 0))
+        QApplication.processEvents()
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(-60, 0))  # fmt: skip
+    qtbot.waitUntil(lambda: not whatif.core.stale())
+    assert mom.config.hyper.momentum == pytest.approx(slider.value() / 1000)
+    assert mom.config.hyper.momentum < 0.9
+    assert explorer.runs.hyper.spins["momentum"].value() == mom.config.hyper.momentum
+    assert np.array_equal(shown(mom), fresh_path(c.race, mom, 300))
+    assert not whatif.ghost_shown

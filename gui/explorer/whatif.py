@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,13 +30,13 @@ from core.race.whatif import HORIZON_DEFAULT, HORIZON_MAX, HORIZON_MIN, WhatIf
 from gui.theme import run_colour
 
 SHORTCUT = "W"
+PANEL_X = 64  # px from the plot's left edge: clear of the y axis
 GHOST_HOLD_MS = 1200  # a change not made by dragging a slider keeps its ghost this long
 GHOST_ALPHA = 120  # of 255: the ghost is seen, the new path reads first
 TIP = ("What-if (W): change any setting or drag a start point and every run's whole path is "
        "recomputed from its start at once; a faint ghost shows the path before the change. "
        "Press W again to race live from the current settings.")  # fmt: skip
-BANNER = ("<b>What-if</b>: change a setting or drag ⊕ and every path is recomputed<br>"
-          "from its start at once · faint line: the path before the change")  # fmt: skip
+BANNER = "<b>What-if</b>: whole paths from the start · faint: before the change"
 PANEL_STYLE = ("#whatifPanel { background: rgba(20, 24, 32, 215); border: 1px solid #88c0d0; "
                "border-radius: 5px; } #whatifPanel QLabel { color: #eceff4; }")  # fmt: skip
 
@@ -98,24 +98,38 @@ class WhatIfMode(QObject):
         panel.setObjectName("whatifPanel")
         panel.setStyleSheet(PANEL_STYLE)
         self.banner_text = QLabel(BANNER)
+        self.banner_text.setToolTip(TIP)
         seed = QToolButton()
         seed.setDefaultAction(self.seed_action)
-        label = QLabel("horizon")
+        label = QLabel("  horizon")
         label.setToolTip(self.horizon.toolTip())
-        live = QLabel("<b>W</b>: race live again")
-        live.setToolTip(TIP)
-        row = QHBoxLayout()
+        self._panel_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, panel)
+        self._panel_layout.setContentsMargins(8, 3, 4, 3)
+        self._panel_layout.addWidget(self.banner_text)
+        controls = QHBoxLayout()
         for w in (label, self.horizon, seed):
-            row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(live)
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(8, 5, 8, 5)
-        lay.setSpacing(4)
-        lay.addWidget(self.banner_text)
-        lay.addLayout(row)
-        panel.move(64, 10)
+            controls.addWidget(w)
+        controls.addStretch(1)
+        self._panel_layout.addLayout(controls)
+        plot.installEventFilter(self)  # placed again when the plot is resized
         return panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.banner.isVisible():
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        """Top left over the plot, in one row, or two where the plot is too narrow for one."""
+        room = self.tab.plot.width() - PANEL_X - 8
+        lay = self._panel_layout
+        lay.setDirection(QBoxLayout.Direction.LeftToRight)
+        lay.activate()
+        if lay.sizeHint().width() > room:
+            lay.setDirection(QBoxLayout.Direction.TopToBottom)
+            lay.activate()
+        self.banner.resize(self.banner.sizeHint())
+        self.banner.move(PANEL_X, 8)
 
     def _connect(self) -> None:
         c = self.controller
@@ -265,9 +279,10 @@ class WhatIfMode(QObject):
             item.setVisible(False)
 
     def _show_banner(self) -> None:
-        self.banner.adjustSize()
         self.banner.setVisible(self.on)
-        self.banner.raise_()
+        if self.on:
+            self._place()
+            self.banner.raise_()
 
 
 def install(window: QMainWindow) -> WhatIfMode:
