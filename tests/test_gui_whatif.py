@@ -213,3 +213,25 @@ def test_dragging_the_momentum_slider_redraws_its_path(explorer, whatif, qtbot) 
     assert explorer.runs.hyper.spins["momentum"].value() == mom.config.hyper.momentum
     assert np.array_equal(shown(mom), fresh_path(c.race, mom, 300))
     assert not whatif.ghost_shown
+
+
+def test_a_new_surface_drops_the_ghost_a_drawing_edit_keeps_it(explorer, whatif, qtbot) -> None:
+    from surfaces.drawn import Bump, DrawnGrid, DrawnSurface
+    from surfaces.registry import get_surface
+
+    c = explorer.controller
+    drawing = DrawnSurface("himmelblau")
+    c.set_surface(drawing, keep_starts=True)
+    whatif.action.trigger()
+    before = [shown(r).copy() for r in c.racers]
+    grid = DrawnGrid(drawing, n=explorer.grid)
+    grid.add_bump(Bump(-1.0, -3.0, -60.0, 0.8))  # a well beside the paths: they bend into it
+    c.set_surface(drawing, values=grid.z, keep_starts=True)
+    qtbot.waitUntil(lambda: not whatif.core.stale())
+    assert whatif.ghost_shown
+    assert any(not np.array_equal(shown(r), b) for r, b in zip(c.racers, before, strict=True))
+    for r in c.racers:
+        assert np.array_equal(shown(r), fresh_path(c.race, r, 300))
+    c.set_surface(get_surface("rosenbrock"))
+    qtbot.waitUntil(lambda: not whatif.core.stale())
+    assert not whatif.ghost_shown and c.race.t == 300

@@ -80,6 +80,7 @@ class WhatIfMode(QObject):
         self._ghost_items: list[pg.PlotCurveItem] = []
         self._dragging = False  # the change under way comes from a slider held down
         self._sliders: set[int] = set()
+        self._surface = self.controller.surface
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -201,11 +202,14 @@ class WhatIfMode(QObject):
         if self.on and not self._busy:
             self._schedule()
 
-    def _on_surface_changed(self, *_: object) -> None:
-        if self.on:
-            self._ghost, self._shown = [], []  # paths on another surface compare with nothing
+    def _on_surface_changed(self, surface: object, _values: object) -> None:
+        edited, self._surface = surface is self._surface, surface
+        if not self.on:
+            return
+        if not edited:  # paths on another surface compare with nothing; a drawing being edited
+            self._ghost, self._shown = [], []  # (a well dug, a bump moved) keeps its ghost
             self._clear_ghost()
-            self._schedule(ghost=False)
+        self._schedule(ghost=edited)
 
     def _on_stepped(self, _t: int) -> None:
         if not self.on or self._busy:
