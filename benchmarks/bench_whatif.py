@@ -1,7 +1,8 @@
 """What-if mode: one change of the lr slider with 3 racers × 1,000 steps on Himmelblau, from the
 slider's value to a painted window (the edit, the throttled recompute of the changed run, the
 redraw of every path, legend and side plots, painting forced as the tick benchmark does); and a
-start moved (every run recomputed)."""
+start moved (every run recomputed), the default 300-step horizon, and the core's recompute
+alone (what the 1,000 sequential steps of one single-point Run cost here)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,26 @@ def _timed(app, tab, mode, change) -> float:
     ms = (time.perf_counter() - t) * 1000
     app.processEvents()
     return ms
+
+
+def _core_recompute_ms() -> list[float]:
+    """The recompute alone (no Qt): the GD racer's 1,000 steps after each lr change."""
+    from core.race.model import Race
+    from core.race.whatif import WhatIf
+    from surfaces.registry import get_surface
+
+    race = Race(get_surface("himmelblau"))
+    for rule, lr in (("gd", 0.01), ("momentum", 0.004), ("adam", 0.1)):
+        race.add_racer(rule, lr)
+    mode = WhatIf(race, HORIZON)
+    mode.recompute()
+    out = []
+    for i in range(CHANGES):
+        race.edit(race.racers[0].key, lr=0.01 - 0.0002 * i)
+        t = time.perf_counter()
+        mode.recompute()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
 
 
 def run() -> dict[str, float]:
@@ -61,6 +82,7 @@ def run() -> dict[str, float]:
         "whatif_drag_ms_p90": sorted(drags)[int(0.9 * len(drags))],
         "whatif_start_moved_ms_median": statistics.median(starts),
         "whatif_drag_300_ms_median": statistics.median(short),
+        "whatif_core_recompute_ms_median": statistics.median(_core_recompute_ms()),
     }
 
 
