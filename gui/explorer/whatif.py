@@ -185,7 +185,8 @@ class WhatIfMode(QObject):
             self._busy = False
         if changed:
             self._shown = self.core.paths()
-            self._draw_ghost()
+            if self._ghost and not self.ghost_shown:
+                self._draw_ghost()  # once per gesture: it stays the paths before it began
             self.sigRedrawn.emit(len(changed))
 
     def _schedule(self, ghost: bool = True) -> None:
