@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         hyperparameter sweeps and 3D view in the View menu. Separate from __init__ so the first
         paint does not wait for them (and tests can install each on its own)."""
         from gui.analysis import basins_panel, sweep_panel, view3d
+        from gui.explorer import whatif
         from gui.export.menu import ExportActions
 
         self.export_actions = ExportActions(
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         basins_panel.install(self)
         sweep_panel.install(self)
         view3d.install(self)
+        whatif.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""

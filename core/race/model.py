@@ -199,7 +199,11 @@ class Race:
     def _build(self, r: Racer) -> None:
         """(Re)create the racer's Run from the current starts."""
         r.history = []
-        r.run = _make_run(r.config, self.surface, self.starts, self.critical)
+        r.run = self.run_for(r.config)
+
+    def run_for(self, c: RunConfig) -> Run:
+        """A fresh Run of these settings on this race's surface from its starts, at step 0."""
+        return _make_run(c, self.surface, self.starts, self.critical)
 
     def prepare_racer(self, config: RunConfig, colour: str, surface: Surface,
                       starts: Array) -> Racer:  # fmt: skip

@@ -30,7 +30,7 @@ def apply_config(run: Run, config: RunConfig) -> None:
 
 def edited_config(config: RunConfig, changes: dict[str, object], surface: Surface) -> RunConfig:
     """The settings after a live edit. Keys: rule, convention, lr, estimate_kind (+ batch, sigma),
-    schedule (a dict of fields) and any Hyper field. Raises the core's errors (HyperError,
+    schedule (a dict of fields), seed and any Hyper field. Raises the core's errors (HyperError,
     EstimateError, ...) for bad values; nothing is half-applied."""
     rule = canonical(str(changes["rule"])) if "rule" in changes else config.rule
     # A new rule starts from its own defaults, keeping what both rules read alike.
@@ -51,7 +51,8 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
         lr = float(changes["lr"]) if "lr" in changes else None
         fields = changes.get("schedule", {})
         schedule = schedule.edited(dict(fields) if isinstance(fields, dict) else {}, lr)
-    return config.with_(rule=rule, hyper=hyper, schedule=schedule, estimate=estimate)
+    seed = int(changes["seed"]) if "seed" in changes else config.seed
+    return config.with_(rule=rule, hyper=hyper, schedule=schedule, estimate=estimate, seed=seed)
 
 
 @dataclass(eq=False)
