@@ -1,0 +1,93 @@
+"""A swarm drawn as one image: every particle sets one cell of an RGBA raster over the view, so
+drawing costs the same few array operations however many particles there are (a view shows the
+raster as a single image item). With ``fade`` the previous frame is dimmed rather than cleared,
+which leaves a short fading tail behind each particle at no memory cost beyond the raster itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from core.analysis.basin_image import KIND_COLOURS, PALETTE
+
+Array = NDArray[np.float64]
+Area = tuple[float, float, float, float]
+MAX_CELLS = 1024  # cells per side at most
+
+
+def pack(rgb: tuple[int, int, int] | NDArray[np.uint8], alpha: int = 255) -> np.uint32:
+    """One RGBA pixel as the uint32 the raster stores (bytes R, G, B, A in memory)."""
+    r, g, b = (int(v) for v in rgb)
+    return np.uint32(r | g << 8 | b << 16 | alpha << 24)
+
+
+def hex_rgb(colour: str) -> tuple[int, int, int]:
+    """'#rrggbb' as integers."""
+    c = colour.lstrip("#")
+    return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
+
+
+def attractor_lut(k: int) -> NDArray[np.uint32]:
+    """Packed colours of the first k minima (the basin map's palette, cycled); one more entry,
+    grey, for particles with no minimum to head to."""
+    cols = [pack(PALETTE[i % len(PALETTE)]) for i in range(k)]
+    return np.array([*cols, pack(KIND_COLOURS["saddle"])], dtype=np.uint32)
+
+
+def nearest_index(w: Array, points: Array) -> NDArray[np.intp]:
+    """Index of the nearest of points (K, 2) to each row of w; K (the extra entry) when K = 0."""
+    best = np.full(len(w), np.inf)
+    arg = np.full(len(w), len(points), dtype=np.intp)
+    with np.errstate(invalid="ignore", over="ignore"):
+        for j, (px, py) in enumerate(points):
+            d = (w[:, 0] - px) ** 2 + (w[:, 1] - py) ** 2
+            closer = d < best
+            best[closer] = d[closer]
+            arg[closer] = j
+    return arg
+
+
+class SwarmRaster:
+    """The frame: ``rgba`` (h, w, 4) uint8, row 0 at the bottom of the view (y0), transparent
+    where no particle is."""
+
+    def __init__(self) -> None:
+        self.rgba = np.zeros((1, 1, 4), dtype=np.uint8)
+        self._key: tuple | None = None
+
+    def draw(self, layers: list[tuple[Array, NDArray[np.uint32]]], view: Area,
+             size: tuple[int, int], fade: float = 0.0) -> NDArray[np.uint8]:  # fmt: skip
+        """Draw each layer's points (N, 2) with its packed colour (one, or one per point), later
+        layers over earlier ones. ``fade`` in [0, 1): how much of the last frame stays (0: none);
+        a new view or size always starts afresh."""
+        w, h = (int(np.clip(v, 1, MAX_CELLS)) for v in size)
+        key = (tuple(map(float, view)), w, h)
+        if key != self._key or fade <= 0:
+            self.rgba = np.zeros((h, w, 4), dtype=np.uint8)
+            self._key = None
+        flat = self.rgba.view(np.uint32).reshape(-1)
+        if key == self._key and fade > 0:  # alpha (the top byte) × fade, whole pixels at once
+            alpha = (flat >> 24) * np.uint32(round(256 * min(fade, 0.99))) >> 8
+            np.bitwise_and(flat, np.uint32(0x00FFFFFF), out=flat)
+            np.bitwise_or(flat, alpha << 24, out=flat)
+        x0, x1, y0, y1 = view
+        sx, sy = w / (x1 - x0), h / (y1 - y0)
+        for xy, colour in layers:
+            with np.errstate(invalid="ignore", over="ignore"):
+                fx = (xy[:, 0] - x0) * sx
+                fy = (xy[:, 1] - y0) * sy
+                inside = (fx >= 0) & (fx < w) & (fy >= 0) & (fy < h)
+            if not inside.all():
+                fx, fy = fx[inside], fy[inside]
+                if colour.ndim:
+                    colour = colour[inside]
+            cell = fy.astype(np.intp) * w + fx.astype(np.intp)
+            flat[cell] = colour
+        self._key = key
+        return self.rgba
+
+    @property
+    def drawn(self) -> int:
+        """Cells showing a particle now or a fading tail."""
+        return int(np.count_nonzero(self.rgba[..., 3]))
