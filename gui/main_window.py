@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         basins_panel.install(self)
         sweep_panel.install(self)
         view3d.install(self)
+        from gui.explorer import swarm_mode
+
+        swarm_mode.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""

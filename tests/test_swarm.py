@@ -11,8 +11,22 @@ import pytest
 
 from core.race.model import Race, critical_points
 from core.race.racer import racer_config
-from core.race.swarm import MAX_PARTICLES, Swarm, SwarmError, SwarmSpec, swarm_starts
-from core.race.swarm_raster import SwarmRaster, attractor_lut, hex_rgb, nearest_index, pack
+from core.race.swarm import (
+    MAX_PARTICLES,
+    Swarm,
+    SwarmError,
+    SwarmSpec,
+    by_minimum,
+    swarm_starts,
+)
+from core.race.swarm_raster import (
+    SwarmRaster,
+    attractor_lut,
+    hex_rgb,
+    nearest_index,
+    pack,
+    unpack,
+)
 from core.runs.run import Run
 from surfaces.registry import get_surface
 from tests.reference_optim import ref_run
@@ -201,16 +215,31 @@ def test_raster_draws_every_particle_in_its_colour():
     raster = SwarmRaster()
     pts = np.array([[0.05, 0.05], [0.95, 0.95], [0.95, 0.05], [5.0, 5.0], [np.nan, 0.0]])
     red = np.array(pack(hex_rgb("#ff0000")))
-    rgba = raster.draw([(pts, red)], (0.0, 1.0, 0.0, 1.0), (10, 10))
-    assert rgba.shape == (10, 10, 4)
+    argb = raster.draw([(pts, red)], (0.0, 1.0, 0.0, 1.0), (10, 10))
+    assert argb.shape == (10, 10) and argb.dtype == np.uint32
+    rgba = unpack(argb)
     on = np.argwhere(rgba[..., 3] == 255)
     assert sorted(map(tuple, on)) == [(0, 0), (0, 9), (9, 9)]  # row 0 at y0; outside ones skipped
     assert tuple(rgba[9, 9]) == (255, 0, 0, 255)
-    # a second frame with fade keeps a dimmer tail where the particle was
+    assert int(argb[9, 9]) == 0xFFFF0000  # what Qt's ARGB32_Premultiplied reads
+    # a second frame with fade keeps a dimmer tail (colour and alpha alike) where it was
     raster.draw([(pts[:1] + 0.5, red)], (0.0, 1.0, 0.0, 1.0), (10, 10), fade=0.5)
-    assert raster.rgba[5, 5, 3] == 255 and 100 < raster.rgba[0, 0, 3] < 255
+    rgba = unpack(raster.argb)
+    assert tuple(rgba[5, 5]) == (255, 0, 0, 255)
+    assert tuple(rgba[0, 0]) == (127, 0, 0, 127)  # 255 × 128/256, premultiplied
     raster.draw([], (0.0, 1.0, 0.0, 1.0), (10, 10))
     assert raster.drawn == 0
+
+
+def test_fade_scales_every_channel_exactly():
+    raster = SwarmRaster()
+    rng = np.random.default_rng(3)
+    px = rng.integers(0, 256, (40, 40, 4), dtype=np.uint32)
+    raster.draw([], (0, 1, 0, 1), (40, 40))
+    raster.argb[...] = px[..., 3] << 24 | px[..., 0] << 16 | px[..., 1] << 8 | px[..., 2]
+    raster.draw([], (0, 1, 0, 1), (40, 40), fade=0.75)
+    want = (px * 192) >> 8  # each byte × round(256 · 0.75) / 256, rounded down
+    np.testing.assert_array_equal(unpack(raster.argb), want.astype(np.uint8))
 
 
 def test_attractor_colours_are_the_nearest_minimum(himmelblau):
@@ -223,3 +252,16 @@ def test_attractor_colours_are_the_nearest_minimum(himmelblau):
     lut = attractor_lut(len(mins))
     assert len(set(lut.tolist())) == 5  # four minima in four colours, and grey
     assert (nearest_index(mins, np.zeros((0, 2))) == 0).all()  # no minima: the grey entry
+
+
+def test_shares_by_minimum_line_up_with_the_race_minima(himmelblau):
+    race = make_race(himmelblau, (("adam", 0.05, {}),))
+    swarm = Swarm(race, SwarmSpec("grid", 1024, (-5, 5, -5, 5)))
+    swarm.step(400)
+    (share,) = swarm.shares()
+    mins = swarm.minima()
+    row = by_minimum(share, mins, 10.0)
+    assert row.shape == (5,) and row[-1] == 0.0
+    for a in share.attractors:  # each minimum's column holds the share converged there
+        j = int(np.argmin(np.hypot(mins[:, 0] - a.x, mins[:, 1] - a.y)))
+        assert row[j] == a.fraction

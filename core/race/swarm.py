@@ -260,3 +260,18 @@ class Swarm:
 def with_count(spec: SwarmSpec, n: int) -> SwarmSpec:
     """The spec with another number of particles (checked)."""
     return replace(spec, n=int(n)).checked()
+
+
+def by_minimum(share: SwarmShare, minima: Array, size: float,
+               near: float = BasinTolerances().near) -> Array:  # fmt: skip
+    """A share's fractions at each of the K minima (K,), then at every other attractor (a saddle,
+    a point found by clustering) in one more entry: the columns of a table of racers."""
+    out = np.zeros(len(minima) + 1)
+    for a in share.attractors:
+        j = len(minima)
+        if a.kind == "minimum" and len(minima):
+            d = np.hypot(minima[:, 0] - a.x, minima[:, 1] - a.y)
+            if d.min() < near * size:
+                j = int(np.argmin(d))
+        out[j] += a.fraction
+    return out

@@ -1,6 +1,6 @@
-"""A swarm drawn as one image: every particle sets one cell of an RGBA raster over the view, so
-drawing costs the same few array operations however many particles there are (a view shows the
-raster as a single image item). With ``fade`` the previous frame is dimmed rather than cleared,
+"""A swarm drawn as one image: every particle sets one cell of a raster over the view (packed
+premultiplied ARGB, as Qt paints it), so drawing costs the same few array operations however many
+particles there are (a view shows the raster as a single image item). With ``fade`` the previous frame is dimmed rather than cleared,
 which leaves a short fading tail behind each particle at no memory cost beyond the raster itself.
 """
 
@@ -17,9 +17,16 @@ MAX_CELLS = 1024  # cells per side at most
 
 
 def pack(rgb: tuple[int, int, int] | NDArray[np.uint8], alpha: int = 255) -> np.uint32:
-    """One RGBA pixel as the uint32 the raster stores (bytes R, G, B, A in memory)."""
-    r, g, b = (int(v) for v in rgb)
-    return np.uint32(r | g << 8 | b << 16 | alpha << 24)
+    """One pixel as the raster stores it: premultiplied ARGB in a uint32 (0xAARRGGBB, what Qt's
+    ARGB32_Premultiplied images hold, so a view paints the raster without converting it)."""
+    r, g, b = (int(v) * alpha // 255 for v in rgb)
+    return np.uint32(alpha << 24 | r << 16 | g << 8 | b)
+
+
+def unpack(argb: NDArray[np.uint32]) -> NDArray[np.uint8]:
+    """(..., 4) bytes R, G, B, A (premultiplied) of packed pixels."""
+    shifts = np.array([16, 8, 0, 24], dtype=np.uint32)
+    return ((argb[..., None] >> shifts) & np.uint32(0xFF)).astype(np.uint8)
 
 
 def hex_rgb(colour: str) -> tuple[int, int, int]:
@@ -49,28 +56,29 @@ def nearest_index(w: Array, points: Array) -> NDArray[np.intp]:
 
 
 class SwarmRaster:
-    """The frame: ``rgba`` (h, w, 4) uint8, row 0 at the bottom of the view (y0), transparent
-    where no particle is."""
+    """The frame: ``argb`` (h, w) packed pixels (see ``pack``), row 0 at the bottom of the view
+    (y0), transparent where no particle is."""
 
     def __init__(self) -> None:
-        self.rgba = np.zeros((1, 1, 4), dtype=np.uint8)
+        self.argb = np.zeros((1, 1), dtype=np.uint32)
+        self._tmp = np.zeros(1, dtype=np.uint32)
         self._key: tuple | None = None
 
     def draw(self, layers: list[tuple[Array, NDArray[np.uint32]]], view: Area,
-             size: tuple[int, int], fade: float = 0.0) -> NDArray[np.uint8]:  # fmt: skip
+             size: tuple[int, int], fade: float = 0.0) -> NDArray[np.uint32]:  # fmt: skip
         """Draw each layer's points (N, 2) with its packed colour (one, or one per point), later
         layers over earlier ones. ``fade`` in [0, 1): how much of the last frame stays (0: none);
         a new view or size always starts afresh."""
         w, h = (int(np.clip(v, 1, MAX_CELLS)) for v in size)
         key = (tuple(map(float, view)), w, h)
-        if key != self._key or fade <= 0:
-            self.rgba = np.zeros((h, w, 4), dtype=np.uint8)
-            self._key = None
-        flat = self.rgba.view(np.uint32).reshape(-1)
-        if key == self._key and fade > 0:  # alpha (the top byte) × fade, whole pixels at once
-            alpha = (flat >> 24) * np.uint32(round(256 * min(fade, 0.99))) >> 8
-            np.bitwise_and(flat, np.uint32(0x00FFFFFF), out=flat)
-            np.bitwise_or(flat, alpha << 24, out=flat)
+        if key != self._key:
+            self.argb = np.zeros((h, w), dtype=np.uint32)
+            self._tmp = np.zeros(h * w, dtype=np.uint32)
+        elif fade <= 0:
+            self.argb.fill(0)
+        else:
+            self._fade(np.uint32(round(256 * min(fade, 0.99))))
+        flat = self.argb.reshape(-1)
         x0, x1, y0, y1 = view
         sx, sy = w / (x1 - x0), h / (y1 - y0)
         for xy, colour in layers:
@@ -85,9 +93,23 @@ class SwarmRaster:
             cell = fy.astype(np.intp) * w + fx.astype(np.intp)
             flat[cell] = colour
         self._key = key
-        return self.rgba
+        return self.argb
+
+    def _fade(self, f: np.uint32) -> None:
+        """Every channel (premultiplied: colour and alpha alike) × f/256, two channels per
+        multiplication, in place."""
+        p, t = self.argb.reshape(-1), self._tmp
+        np.right_shift(p, 8, out=t)
+        np.bitwise_and(t, np.uint32(0x00FF00FF), out=t)  # A and G, in 16-bit lanes
+        np.multiply(t, f, out=t)
+        np.bitwise_and(t, np.uint32(0xFF00FF00), out=t)  # their high bytes, back in place
+        np.bitwise_and(p, np.uint32(0x00FF00FF), out=p)  # R and B
+        np.multiply(p, f, out=p)
+        np.right_shift(p, 8, out=p)
+        np.bitwise_and(p, np.uint32(0x00FF00FF), out=p)
+        np.bitwise_or(p, t, out=p)
 
     @property
     def drawn(self) -> int:
         """Cells showing a particle now or a fading tail."""
-        return int(np.count_nonzero(self.rgba[..., 3]))
+        return int(np.count_nonzero(self.argb))
