@@ -104,6 +104,7 @@ class Swarm:
         self.race = race
         self.spec = spec.checked()
         self.tol = tol or BasinTolerances()
+        self.colour_by = "racer"  # how views colour the particles: racer | attractor
         self.starts = swarm_starts(spec)
         self.runs: dict[int, Run] = {}
         self.configs: dict[int, RunConfig] = {}  # what each run steps with now
@@ -225,6 +226,7 @@ class Swarm:
         step (``advance_to``): the same arithmetic, so the same particles at every step."""
         twin = Swarm.__new__(Swarm)
         twin.race, twin.spec, twin.tol = race or self.race, self.spec, self.tol
+        twin.colour_by = self.colour_by
         twin.starts = self.starts
         twin.runs, twin.configs, twin.history = {}, {}, {}
         twin._plan = {}

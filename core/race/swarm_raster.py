@@ -1,10 +1,13 @@
 """A swarm drawn as one image: every particle sets one cell of a raster over the view (packed
 premultiplied ARGB, as Qt paints it), so drawing costs the same few array operations however many
-particles there are (a view shows the raster as a single image item). With ``fade`` the previous frame is dimmed rather than cleared,
-which leaves a short fading tail behind each particle at no memory cost beyond the raster itself.
+particles there are (a view shows the raster as a single image item). With ``fade`` the previous
+frame is dimmed rather than cleared, which leaves a short fading tail behind each particle at no
+memory cost beyond the raster itself.
 """
 
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 from numpy.typing import NDArray
@@ -53,6 +56,25 @@ def nearest_index(w: Array, points: Array) -> NDArray[np.intp]:
             best[closer] = d[closer]
             arg[closer] = j
     return arg
+
+
+@functools.lru_cache(maxsize=4)
+def _shuffle(n: int) -> NDArray[np.intp]:
+    return np.random.default_rng(0).permutation(n)
+
+
+def interleave(
+    layers: list[tuple[Array, NDArray[np.uint32]]],
+) -> list[tuple[Array, NDArray[np.uint32]]]:
+    """Layers merged into one in a fixed shuffled order, so where racers' particles pile up on
+    the same cells (the same starts often end in the same minimum) each racer shows on some of
+    them instead of the last one drawn covering the others."""
+    if len(layers) < 2:
+        return layers
+    xy = np.concatenate([p for p, _ in layers])
+    colours = np.concatenate([np.broadcast_to(c, (len(p),)) for p, c in layers])
+    order = _shuffle(len(xy))
+    return [(xy[order], colours[order])]
 
 
 class SwarmRaster:

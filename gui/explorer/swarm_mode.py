@@ -75,7 +75,7 @@ class SwarmMode(QObject):
 
     # --- the mode -------------------------------------------------------------------------------
     def set_active(self, on: bool) -> None:
-        """Enter (a grid over the view is dropped) or leave (the swarm is dropped, trails return)."""
+        """Enter (a grid over the view is dropped) or leave (the swarm goes, trails return)."""
         if self.action.isChecked() != on:
             self.action.setChecked(on)  # comes back here through toggled
             return
@@ -108,6 +108,7 @@ class SwarmMode(QObject):
         self._close_swarm()
         race = self.controller.race
         race.swarm = Swarm(race, spec)
+        race.swarm.colour_by = self.view.colour_by
         self.refresh()
         return race.swarm
 
@@ -123,8 +124,9 @@ class SwarmMode(QObject):
 
     def drop_cloud(self, x: float, y: float) -> Swarm:
         """A cloud of the chosen size and radius around (x, y)."""
-        return self.drop(SwarmSpec("cloud", self.panel.n, self._visible_area(), (float(x), float(y)),
-                                   float(self.panel.radius.value())))  # fmt: skip
+        spec = SwarmSpec("cloud", self.panel.n, self._visible_area(), (float(x), float(y)),
+                         float(self.panel.radius.value()))  # fmt: skip
+        return self.drop(spec)
 
     def _redrop(self) -> None:
         s = self.swarm
@@ -183,6 +185,8 @@ class SwarmMode(QObject):
 
     def _on_style_changed(self) -> None:
         self.view.colour_by = self.panel.colour_mode
+        if self.swarm is not None:
+            self.swarm.colour_by = self.view.colour_by  # exports colour it alike
         self.view.tail = self.panel.tail.isChecked()
         self.draw()
 

@@ -11,7 +11,14 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsEllipseItem
 
 from core.race.swarm import Swarm
-from core.race.swarm_raster import SwarmRaster, attractor_lut, hex_rgb, nearest_index, pack
+from core.race.swarm_raster import (
+    SwarmRaster,
+    attractor_lut,
+    hex_rgb,
+    interleave,
+    nearest_index,
+    pack,
+)
 from gui.theme import DARK, Theme, run_colour
 
 Z_VALUE = 30  # over the heatmap, basin map (5) and critical markers (10), like the trails (20)
@@ -91,7 +98,7 @@ class SwarmView:
             return
         size = (max(1, pixels[0] // CELL_PX), max(1, pixels[1] // CELL_PX))
         fade = TAIL_FADE if self.tail else 0.0
-        argb = self.raster.draw(self.layers(swarm), view, size, fade)
+        argb = self.raster.draw(interleave(self.layers(swarm)), view, size, fade)
         x0, x1, y0, y1 = view
         self.image.set_raster(argb, QRectF(x0, y0, x1 - x0, y1 - y0))
         self.image.setVisible(True)

@@ -61,7 +61,13 @@ class Frames:
                  log: bool | None = None, view: View | None = None,
                  style: FigureStyle | None = None) -> None:  # fmt: skip
         self.size = size
-        self.figure = race_figure(race, size, log, view, style=style)
+        self.layer = None  # a swarm's particles, replayed step by step (gui.export.swarm_layer)
+        if race.swarm is not None:
+            from gui.export.swarm_layer import swarm_figure
+
+            self.figure, self.layer = swarm_figure(race, size, log, view, style)
+        else:
+            self.figure = race_figure(race, size, log, view, style=style)
         self.steps = frame_steps(self.figure.last, max_frames)
 
     def __len__(self) -> int:
@@ -69,6 +75,8 @@ class Frames:
 
     def render(self, i: int) -> QImage:
         self.figure.draw(self.steps[i])
+        if self.layer is not None:
+            self.layer.draw(self.steps[i])
         return render_image(self.figure.widget, self.size, self.figure.theme.background)
 
     def replay(self, progress: Progress | None = None,

@@ -165,10 +165,11 @@ def figure_critical(race: Race, view: View | None) -> tuple[CriticalPoint, ...]:
 
 def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
                 view: View | None = None, title: str | None = None, *,
-                style: FigureStyle | None = None) -> RaceFigure:  # fmt: skip
+                style: FigureStyle | None = None,
+                notes: list[str] | None = None) -> RaceFigure:  # fmt: skip
     """An offscreen RaceFigure of the race's recorded runs showing view (default the surface's
-    domain), laid out for an output of `size`. The caller must call ``close()`` on it
-    (see REFERENCE.md §6)."""
+    domain), laid out for an output of `size`; ``notes`` replace the runs' loss and status in
+    the legend (a swarm's shares). The caller must call ``close()`` on it (REFERENCE.md §6)."""
     from PySide6.QtWidgets import QApplication
 
     from gui.export.figure import RaceFigure, racers_from_race
@@ -182,6 +183,7 @@ def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
     fig = RaceFigure(race.surface, figure_critical(race, view), racers_from_race(race),
                      race.starts, log=log, view=view, title=title, grid=grid,
                      line_scale=size[0] / logical_size(size)[0], style=style)  # fmt: skip
+    fig.notes = notes
     fig.lay_out(logical_size(size))
     fig.draw()
     QApplication.processEvents()
@@ -194,7 +196,13 @@ def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
     """The race as PNG or SVG, with a legend of runs and hyperparameters in the picture."""
     output_format(path, ("png", "svg"))
     check_writable(path)
-    fig = race_figure(race, size, log, view, style=style)
+    if race.swarm is not None:
+        from gui.export.swarm_layer import swarm_figure
+
+        fig, layer = swarm_figure(race, size, log, view, style, replay=False)
+        layer.draw(layer.last)
+    else:
+        fig = race_figure(race, size, log, view, style=style)
     try:
         export_image(fig.widget, path, size, fig.theme.background)
     finally:
