@@ -197,3 +197,34 @@ def test_animation_replays_the_swarm_through_its_edits(main_window, mode, tmp_pa
     rgb = np.asarray(Image.open(png).convert("RGB"))
     colours = {run_colour(r.colour) for r in c.racers}
     assert sum(count_colour(rgb, col) for col in colours) > 100  # particles in the picture
+
+
+def test_a_saved_scene_brings_the_swarm_back(main_window, mode, tmp_path, qtbot):
+    from core.io.scene import load_scene, save_scene
+    from core.race.scene import race_scene
+    from gui.session import show_scene
+
+    c = main_window.explorer.controller
+    mode.panel.count.setCurrentIndex(mode.panel.count.findData(1024))
+    mode.set_active(True)
+    mode.panel.colour_by.setCurrentIndex(mode.panel.colour_by.findData("attractor"))
+    mode.drop_cloud(-1.0, 1.0)
+    swarm = c.race.swarm
+    swarm.step(7)
+    c.edit_run(c.racers[1].key, {"lr": 0.002})
+    swarm.step(4)
+    saved = {i: swarm.runs[r.key].w.copy() for i, r in enumerate(c.racers)}
+    path = tmp_path / "swarm-scene.json"
+    save_scene(path, race_scene(c.race))
+    QTest.keyClick(main_window, Qt.Key.Key_W)  # leave: the swarm is gone
+    assert c.race.swarm is None
+    show_scene(c, load_scene(path))
+    QApplication.processEvents()
+    qtbot.wait(10)  # a deferred re-drop for the new surface must not replace the scene's swarm
+    QApplication.processEvents()
+    assert mode.active and mode.panel.colour_mode == "attractor"
+    got = c.race.swarm
+    assert got.spec.kind == "cloud" and got.t == 11
+    for i, r in enumerate(c.racers):
+        np.testing.assert_array_equal(got.runs[r.key].w, saved[i])
+    assert mode.view.image.isVisible()

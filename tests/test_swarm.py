@@ -281,3 +281,65 @@ def test_racers_piled_on_one_cell_all_show():
     raster.draw(merged, (0, 1, 0, 1), (8, 8))
     shown = np.unique(raster.argb, return_counts=True)
     assert set(shown[0].tolist()) == {int(c) for c in cols} and shown[1].min() > 5
+
+
+# --- scenes --------------------------------------------------------------------------------------
+def _scene_race(himmelblau):
+    race = make_race(himmelblau)
+    race.swarm = Swarm(race, SwarmSpec("cloud", 1024, (-5, 5, -5, 5), (0.5, -1.0), 1.2, seed=3))
+    race.swarm.colour_by = "attractor"
+    race.swarm.step(8)
+    race.edit(race.racers[2].key, lr=0.03, beta1=0.8)
+    race.swarm.step(5)
+    race.set_enabled(race.racers[0].key, False)  # sits out: no particles of its own
+    return race
+
+
+def test_scene_keeps_the_swarm_exactly_and_older_scenes_still_open(himmelblau):
+    import copy
+
+    from core.io.scene import VERSION, parse_scene, scene_to_dict
+    from core.race.scene import race_scene, restore_race
+
+    race = _scene_race(himmelblau)
+    doc = scene_to_dict(race_scene(race))
+    assert doc["version"] == VERSION  # an optional section: no new version
+    sw = doc["swarm"]
+    assert (sw["kind"], sw["particles"], sw["colour_by"]) == ("cloud", 1024, "attractor")
+    assert [r["steps"] for r in sw["runs"]] == [0, 13, 13]
+    assert [len(r["history"]) for r in sw["runs"]] == [0, 0, 1]
+    scene = parse_scene(json.dumps(doc))
+    fresh = Race(*himmelblau)
+    keys = restore_race(fresh, scene)
+    got = fresh.swarm
+    assert isinstance(got, Swarm) and got.colour_by == "attractor" and got.spec == race.swarm.spec
+    assert set(got.runs) == set(keys[1:])
+    for old, new in zip(race.racers[1:], fresh.racers[1:], strict=True):
+        np.testing.assert_array_equal(got.runs[new.key].w, race.swarm.runs[old.key].w)
+        assert got.runs[new.key].t == 13
+    # an older scene (no swarm section) opens, and restoring it drops the swarm
+    older = copy.deepcopy(doc)
+    del older["swarm"]
+    restore_race(fresh, parse_scene(json.dumps(older)))
+    assert fresh.swarm is None
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda s: s.update(particles=12), "1,024 to 65,536"),
+    (lambda s: s.update(kind="ring"), "grid or a cloud"),
+    (lambda s: s.update(area=[1, 0, 0, 1]), "x0 < x1"),
+    (lambda s: s.update(colour_by="rainbow"), "colour_by"),
+    (lambda s: s["runs"].pop(), "one entry per run"),
+    (lambda s: s["runs"][2].update(steps=-1), r"swarm runs\[2\] steps"),
+    (lambda s: s["runs"][2]["history"][0].update(until=99), "until"),
+    (lambda s: s.update(extra=1), "unknown key 'extra'"),
+])  # fmt: skip
+def test_broken_swarm_sections_are_refused_in_one_line(himmelblau, change, message):
+    from core.io.scene import SessionError, parse_scene, scene_to_dict
+    from core.race.scene import race_scene
+
+    doc = scene_to_dict(race_scene(_scene_race(himmelblau)))
+    change(doc["swarm"])
+    with pytest.raises(SessionError, match=message) as e:
+        parse_scene(json.dumps(doc))
+    assert "\n" not in str(e.value)

@@ -3,9 +3,10 @@ Runs are deterministic given their seeds, so a restored run is re-run through it
 
 from __future__ import annotations
 
-from core.io.scene import RunSpec, Scene
+from core.io.scene import RunSpec, Scene, SwarmSection
 from core.race.model import Race
 from core.race.racer import Racer, apply_config
+from core.race.swarm import Swarm
 from core.runs.config import RunConfig
 from core.runs.run import Run
 
@@ -24,7 +25,37 @@ def race_scene(race: Race) -> Scene:
     chosen = race.selected
     selected = race.racers.index(chosen) if chosen is not None else None
     return Scene(race.surface, race.starts.copy(), specs, view=race.view_range,
-                 log_scale=race.log_scale, speed=race.speed, selected=selected)  # fmt: skip
+                 log_scale=race.log_scale, speed=race.speed, selected=selected,
+                 swarm=swarm_section(race))  # fmt: skip
+
+
+def swarm_section(race: Race) -> SwarmSection | None:
+    """The race's swarm (if one is dropped) for its scene: per racer its particles' steps and
+    the settings they ran with before each live edit."""
+    sw = race.swarm
+    if not isinstance(sw, Swarm):
+        return None
+    steps = tuple(sw.runs[r.key].t if r.key in sw.runs else 0 for r in race.racers)
+    hist = tuple(tuple(sw.history.get(r.key, ())) if n else () for r, n in zip(race.racers, steps,
+                                                                                strict=True))  # fmt: skip
+    return SwarmSection(sw.spec, steps, hist, sw.colour_by)
+
+
+def restore_swarm(race: Race, section: SwarmSection | None) -> Swarm | None:
+    """Drop the scene's swarm on the (restored) race, every racer's particles re-run to their
+    saved step through their saved edits; none: the race has no swarm."""
+    if isinstance(race.swarm, Swarm):
+        race.swarm.close()
+    race.swarm = None
+    if section is None:
+        return None
+    sw = Swarm(race, section.spec)
+    sw.colour_by = section.colour_by
+    for r, steps, hist in zip(race.racers, section.steps, section.history, strict=True):
+        if r.key in sw.runs:
+            sw.replay_run(r.key, steps, list(hist))
+    race.swarm = sw
+    return sw
 
 
 def first_config(spec: RunSpec) -> RunConfig:
@@ -51,6 +82,7 @@ def _step_to(run: Run, t: int) -> None:
 def restore_race(race: Race, scene: Scene) -> list[int]:
     """Make the race the scene's (its surface must already be set): starts, racers with every run
     replayed to its saved step, selection, view and speed. Returns the racer keys in scene order."""
+    restore_swarm(race, None)
     race.set_racers([])
     race.set_starts(scene.starts)
     racers = []
@@ -61,6 +93,8 @@ def restore_race(race: Race, scene: Scene) -> list[int]:
         r.config, r.history, r.enabled = spec.config, list(spec.history), spec.enabled
         racers.append(r)
     race.set_racers(racers)
+    if restore_swarm(race, scene.swarm) is not None:
+        race.events.racers.emit(tuple(racers))  # views learn of the swarm with its racers
     if racers:
         race.select(racers[scene.selected or 0].key)
     race.set_speed(*scene.speed)

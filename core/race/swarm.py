@@ -36,6 +36,7 @@ Array = NDArray[np.float64]
 Area = tuple[float, float, float, float]  # x0, x1, y0, y1
 MIN_PARTICLES, MAX_PARTICLES = 1024, 65_536
 KINDS = ("grid", "cloud")
+COLOUR_MODES = ("racer", "attractor")  # how views colour particles: by racer, by nearest minimum
 STEP_CHUNK = 1  # steps between two looks at the clock when stepping against a time budget
 
 
@@ -228,35 +229,47 @@ class Swarm:
         twin.race, twin.spec, twin.tol = race or self.race, self.spec, self.tol
         twin.colour_by = self.colour_by
         twin.starts = self.starts
-        twin.runs, twin.configs, twin.history = {}, {}, {}
-        twin._plan = {}
+        twin.runs, twin.configs, twin.history, twin._plan = {}, {}, {}, {}
         for key in self.runs:
-            hist = list(self.history[key])
-            first = hist[0][1] if hist else self.configs[key]
-            twin.runs[key] = twin._new_run(first)
-            following = [*(c for _, c in hist[1:]), self.configs[key]][: len(hist)]
-            twin._plan[key] = [(until, nxt) for (until, _), nxt in zip(hist, following,
-                                                                      strict=True)]  # fmt: skip
-            twin.configs[key], twin.history[key] = self.configs[key], hist
+            twin.configs[key] = self.configs[key]
+            twin._rebuild(key, self.history[key])
         return twin
 
+    def _rebuild(self, key: int, history: list[tuple[int, RunConfig]]) -> None:
+        """The racer's particles back at their starts with the first of its settings, the later
+        ones planned for the steps they took effect at."""
+        hist = list(history)
+        self.runs[key] = self._new_run(hist[0][1] if hist else self.configs[key])
+        following = [*(c for _, c in hist[1:]), self.configs[key]][: len(hist)]
+        self._plan[key] = [(until, nxt) for (until, _), nxt in zip(hist, following, strict=True)]
+        self.history[key] = hist
+
+    def replay_run(self, key: int, steps: int, history: list[tuple[int, RunConfig]]) -> None:
+        """Re-run one racer's particles from their starts through its saved edits to ``steps``
+        (a restored scene)."""
+        self._rebuild(key, history)
+        self._advance_run(key, steps)
+
     def advance_to(self, t: int) -> None:
-        """Step a replayed swarm (see ``replayed``) to step t, applying each saved edit at the
-        step it took effect."""
-        for key, run in self.runs.items():
-            edits = self._plan.get(key, [])
-            while run.t < t:
-                nxt = edits[0][0] if edits else t
-                if run.t >= nxt:
-                    apply_config(run, edits.pop(0)[1])
-                    continue
-                target = min(t, nxt)
-                if run.diverged.all():
-                    run.t = target
-                else:
-                    run.step(target - run.t)
-            while edits and edits[0][0] <= run.t:
+        """Step every racer's particles to step t, applying each planned edit at the step it
+        took effect (a replayed swarm: see ``replayed``)."""
+        for key in self.runs:
+            self._advance_run(key, t)
+
+    def _advance_run(self, key: int, t: int) -> None:
+        run, edits = self.runs[key], self._plan.get(key, [])
+        while run.t < t:
+            nxt = edits[0][0] if edits else t
+            if run.t >= nxt:
                 apply_config(run, edits.pop(0)[1])
+                continue
+            target = min(t, nxt)
+            if run.diverged.all():
+                run.t = target
+            else:
+                run.step(target - run.t)
+        while edits and edits[0][0] <= run.t:
+            apply_config(run, edits.pop(0)[1])
 
 
 def with_count(spec: SwarmSpec, n: int) -> SwarmSpec:

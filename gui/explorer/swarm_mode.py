@@ -63,7 +63,7 @@ class SwarmMode(QObject):
         a["reset"].triggered.connect(self._on_reset_triggered)
         c.sigSurfaceChanged.connect(self._on_surface_changed)
         c.sigCriticalReady.connect(lambda _p: self.refresh())
-        c.sigRacersChanged.connect(lambda _r: self.refresh())
+        c.sigRacersChanged.connect(self._on_racers_changed)
         c.sigStartsChanged.connect(lambda _s: self._hide_runs())
         c.sigViewRangeChanged.connect(self._on_view_range_changed)
         c.sigPlayingChanged.connect(lambda _on: self.show_shares())
@@ -87,6 +87,10 @@ class SwarmMode(QObject):
             self.panel.radius.setValue(self._default_radius())
             if self.swarm is None:
                 self.drop_grid()
+            else:  # a swarm restored from a scene: show it as it was
+                self.panel.colour_by.setCurrentIndex(
+                    self.panel.colour_by.findData(self.swarm.colour_by)
+                )
         else:
             self._close_swarm()
             self.view.clear()
@@ -171,10 +175,23 @@ class SwarmMode(QObject):
             self.refresh()
 
     def _on_surface_changed(self, *_: object) -> None:
-        if self.active:
-            QTimer.singleShot(0, self.drop_grid)  # once the plot shows the new surface's view
-        else:
+        if not self.active:
             self._close_swarm()
+            return
+        old = self.swarm
+
+        def drop_later() -> None:  # once the plot shows the new surface's view
+            if self.active and self.swarm is old:  # not replaced meanwhile (a scene's swarm)
+                self.drop_grid()
+
+        QTimer.singleShot(0, drop_later)
+
+    def _on_racers_changed(self, *_: object) -> None:
+        if self.swarm is not None:
+            self.swarm.sync()  # before drawing, whichever heard the race first
+        if (self.swarm is not None) != self.active:
+            self.set_active(self.swarm is not None)  # a scene brought a swarm, or had none
+        self.refresh()
 
     def _on_view_range_changed(self, view: tuple) -> None:
         s = self.swarm

@@ -24,7 +24,6 @@ from gui.theme import DARK, Theme, run_colour
 Z_VALUE = 30  # over the heatmap, basin map (5) and critical markers (10), like the trails (20)
 CELL_PX = 1  # screen pixels per raster cell: a particle is one pixel, the surface shows between
 TAIL_FADE = 0.78  # share of a particle's dot left after one frame (a tail of a few frames)
-COLOUR_MODES = ("racer", "attractor")
 
 
 class RasterItem(pg.GraphicsObject):

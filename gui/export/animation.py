@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from gui.export.render import View, race_figure, render_image
+from gui.export.render import View, race_figure, render_image, swarm_figure
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -63,8 +63,6 @@ class Frames:
         self.size = size
         self.layer = None  # a swarm's particles, replayed step by step (gui.export.swarm_layer)
         if race.swarm is not None:
-            from gui.export.swarm_layer import swarm_figure
-
             self.figure, self.layer = swarm_figure(race, size, log, view, style)
         else:
             self.figure = race_figure(race, size, log, view, style=style)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from core.race.model import Race
     from gui.export.figure import FigureStyle, RaceFigure
+    from gui.export.swarm_layer import SwarmLayer
     from surfaces.base import CriticalPoint
 
 IMAGE_FORMATS = ("png", "svg", "gif", "mp4")
@@ -190,6 +191,24 @@ def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
     return fig
 
 
+def swarm_figure(
+    race: Race,
+    size: tuple[int, int],
+    log: bool | None,
+    view: View | None,
+    style: FigureStyle | None,
+    replay: bool = True,
+) -> tuple[RaceFigure, SwarmLayer]:
+    """A RaceFigure of the race with its swarm (race.swarm) laid out for ``size``: the swarm is
+    replayed from its starts (animations) or drawn as it is now."""
+    from gui.export.swarm_layer import SwarmLayer, share_note, swarm_title
+
+    swarm = race.swarm
+    notes = [share_note(s) for s in swarm.shares()]  # the widest texts lay the legend out
+    fig = race_figure(race, size, log, view, swarm_title(race, swarm), style=style, notes=notes)
+    return fig, SwarmLayer(fig, swarm, size[0] / logical_size(size)[0], replay)
+
+
 def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
                       log: bool | None = None, view: View | None = None, *,
                       style: FigureStyle | None = None) -> None:  # fmt: skip
@@ -197,8 +216,6 @@ def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
     output_format(path, ("png", "svg"))
     check_writable(path)
     if race.swarm is not None:
-        from gui.export.swarm_layer import swarm_figure
-
         fig, layer = swarm_figure(race, size, log, view, style, replay=False)
         layer.draw(layer.last)
     else:

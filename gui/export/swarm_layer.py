@@ -9,12 +9,10 @@ from typing import TYPE_CHECKING
 
 from core.race.swarm import Swarm, SwarmShare
 from gui.explorer.swarm_view import SwarmView
-from gui.export.render import logical_size, race_figure
 
 if TYPE_CHECKING:
     from core.race.model import Race
-    from gui.export.figure import FigureStyle, RaceFigure
-    from gui.export.render import View
+    from gui.export.figure import RaceFigure
 
 
 def share_note(share: SwarmShare) -> str:
@@ -66,15 +64,3 @@ class SwarmLayer:
         self.view.draw(self.shown, (x0, x1, y0, y1), px)
         self.figure.notes = [share_note(s) for s in self.shown.shares()]
         self.figure.draw(t)
-
-
-def swarm_figure(race: Race, size: tuple[int, int], log: bool | None, view: View | None,
-                 style: FigureStyle | None,
-                 replay: bool = True) -> tuple[RaceFigure, SwarmLayer]:  # fmt: skip
-    """A RaceFigure of the race with its swarm (race.swarm) laid out for ``size``."""
-    swarm = race.swarm
-    assert isinstance(swarm, Swarm)
-    notes = [share_note(s) for s in swarm.shares()]  # the widest texts lay the legend out
-    fig = race_figure(race, size, log, view, swarm_title(race, swarm), style=style, notes=notes)
-    layer = SwarmLayer(fig, swarm, size[0] / logical_size(size)[0], replay)
-    return fig, layer
