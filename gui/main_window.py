@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
             "Space play/pause · → or S step · R reset · E explain the next step\n"
             "Mouse wheel zooms, dragging pans, F fits the view again\n"
             "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
+            "W swarm mode: thousands of starts at once (click drops a cloud, Ctrl+wheel sizes it)\n"
             "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
             "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
             "F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels\n"

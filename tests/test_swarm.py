@@ -343,3 +343,11 @@ def test_broken_swarm_sections_are_refused_in_one_line(himmelblau, change, messa
     with pytest.raises(SessionError, match=message) as e:
         parse_scene(json.dumps(doc))
     assert "\n" not in str(e.value)
+
+
+def test_two_pixel_dots_cover_their_square_and_stop_at_the_edges():
+    raster = SwarmRaster()
+    pts = np.array([[0.25, 0.25], [0.95, 0.95]])
+    argb = raster.draw([(pts, np.array(pack((0, 255, 0))))], (0, 1, 0, 1), (10, 10), dot=2)
+    on = sorted(map(tuple, np.argwhere(argb != 0)))
+    assert on == [(2, 2), (2, 3), (3, 2), (3, 3), (9, 9)]

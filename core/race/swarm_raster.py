@@ -87,10 +87,11 @@ class SwarmRaster:
         self._key: tuple | None = None
 
     def draw(self, layers: list[tuple[Array, NDArray[np.uint32]]], view: Area,
-             size: tuple[int, int], fade: float = 0.0) -> NDArray[np.uint32]:  # fmt: skip
+             size: tuple[int, int], fade: float = 0.0,
+             dot: int = 1) -> NDArray[np.uint32]:  # fmt: skip
         """Draw each layer's points (N, 2) with its packed colour (one, or one per point), later
-        layers over earlier ones. ``fade`` in [0, 1): how much of the last frame stays (0: none);
-        a new view or size always starts afresh."""
+        layers over earlier ones, each a ``dot``×``dot`` (1 or 2) square of cells. ``fade`` in
+        [0, 1): how much of the last frame stays (0: none); a new view or size starts afresh."""
         w, h = (int(np.clip(v, 1, MAX_CELLS)) for v in size)
         key = (tuple(map(float, view)), w, h)
         if key != self._key:
@@ -112,8 +113,15 @@ class SwarmRaster:
                 fx, fy = fx[inside], fy[inside]
                 if colour.ndim:
                     colour = colour[inside]
-            cell = fy.astype(np.intp) * w + fx.astype(np.intp)
+            ix, iy = fx.astype(np.intp), fy.astype(np.intp)
+            cell = iy * w + ix
             flat[cell] = colour
+            if dot > 1:  # a 2×2 dot: the cells right, above and diagonal too (clipped at edges)
+                right, up = ix + 1 < w, iy + 1 < h
+                flat[cell[right] + 1] = colour[right] if colour.ndim else colour
+                flat[cell[up] + w] = colour[up] if colour.ndim else colour
+                both = right & up
+                flat[cell[both] + w + 1] = colour[both] if colour.ndim else colour
         self._key = key
         return self.argb
 

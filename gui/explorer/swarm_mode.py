@@ -45,6 +45,7 @@ class SwarmMode(QObject):
         self._last_shares = 0.0
         self._cursor: tuple[float, float] | None = None
         self._side_shown = True
+        self._runs_aside = False  # the legend and side plots are hidden by the mode
         self._shares_every = SHARES_EVERY_S
         self._connect()
 
@@ -79,11 +80,15 @@ class SwarmMode(QObject):
         if self.action.isChecked() != on:
             self.action.setChecked(on)  # comes back here through toggled
             return
-        side = self.tab.side  # the runs' loss and rate plots: the swarm's table replaces them
+        # The runs' legend and loss and rate plots step aside: the swarm's table replaces them.
+        side, legend = self.tab.side, self.tab.legend
         self.controller.tick_override = self._on_timer_tick if on else None
         if on:
-            self._side_shown = side.isVisible()
+            if not self._runs_aside:
+                self._side_shown = side.isVisible()
+            self._runs_aside = True
             side.setVisible(False)
+            legend.setVisible(False)
             self.panel.radius.setValue(self._default_radius())
             if self.swarm is None:
                 self.drop_grid()
@@ -94,7 +99,10 @@ class SwarmMode(QObject):
         else:
             self._close_swarm()
             self.view.clear()
-            side.setVisible(self._side_shown)
+            if self._runs_aside:
+                side.setVisible(self._side_shown)
+                legend.setVisible(True)
+            self._runs_aside = False
         self._hide_runs()
         self.tab.sigMessage.emit(
             "Swarm: click to drop a cloud, Ctrl+wheel sizes it, Space plays (W leaves)"
@@ -220,6 +228,7 @@ class SwarmMode(QObject):
             return
         vb = self.tab.plot.vb
         size = vb.size()
+        self.view.theme = self.tab.plot.theme  # run colours as the theme draws them (F11)
         self.view.draw(self.swarm, self.controller.race.view_range,
                        (int(size.width()), int(size.height())))  # fmt: skip
         self.sigDrawn.emit()
