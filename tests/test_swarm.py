@@ -23,7 +23,6 @@ from core.race.swarm_raster import (
     SwarmRaster,
     attractor_lut,
     hex_rgb,
-    interleave,
     nearest_index,
     pack,
     unpack,
@@ -269,16 +268,14 @@ def test_shares_by_minimum_line_up_with_the_race_minima(himmelblau):
 
 
 def test_racers_piled_on_one_cell_all_show():
-    """Three racers' particles on the same cells: merged, each racer keeps some of the cells."""
+    """Three racers' particles on the same cells: mixed, each racer keeps some of the cells."""
     rng = np.random.default_rng(0)
     pts = rng.uniform(0, 1, (3000, 2))
     cols = [np.array(pack(c)) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
     raster = SwarmRaster()
-    raster.draw([(pts, c) for c in cols], (0, 1, 0, 1), (8, 8))
+    raster.draw([(pts, c) for c in cols], (0, 1, 0, 1), (8, 8), mix=False)
     assert set(np.unique(raster.argb).tolist()) == {int(cols[2])}  # drawn in turn: the last wins
-    merged = interleave([(pts, c) for c in cols])
-    assert len(merged) == 1 and merged[0][0].shape == (9000, 2)
-    raster.draw(merged, (0, 1, 0, 1), (8, 8))
+    raster.draw([(pts, c) for c in cols], (0, 1, 0, 1), (8, 8))
     shown = np.unique(raster.argb, return_counts=True)
     assert set(shown[0].tolist()) == {int(c) for c in cols} and shown[1].min() > 5
 

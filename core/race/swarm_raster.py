@@ -63,67 +63,68 @@ def _shuffle(n: int) -> NDArray[np.intp]:
     return np.random.default_rng(0).permutation(n)
 
 
-def interleave(
-    layers: list[tuple[Array, NDArray[np.uint32]]],
-) -> list[tuple[Array, NDArray[np.uint32]]]:
-    """Layers merged into one in a fixed shuffled order, so where racers' particles pile up on
-    the same cells (the same starts often end in the same minimum) each racer shows on some of
-    them instead of the last one drawn covering the others."""
-    if len(layers) < 2:
-        return layers
-    xy = np.concatenate([p for p, _ in layers])
-    colours = np.concatenate([np.broadcast_to(c, (len(p),)) for p, c in layers])
-    order = _shuffle(len(xy))
-    return [(xy[order], colours[order])]
-
-
 class SwarmRaster:
     """The frame: ``argb`` (h, w) packed pixels (see ``pack``), row 0 at the bottom of the view
     (y0), transparent where no particle is."""
 
     def __init__(self) -> None:
-        self.argb = np.zeros((1, 1), dtype=np.uint32)
+        self._flat = np.zeros(2, dtype=np.uint32)
+        self.argb = self._flat[:1].reshape(1, 1)
         self._tmp = np.zeros(1, dtype=np.uint32)
         self._key: tuple | None = None
 
     def draw(self, layers: list[tuple[Array, NDArray[np.uint32]]], view: Area,
-             size: tuple[int, int], fade: float = 0.0,
-             dot: int = 1) -> NDArray[np.uint32]:  # fmt: skip
-        """Draw each layer's points (N, 2) with its packed colour (one, or one per point), later
-        layers over earlier ones, each a ``dot``×``dot`` (1 or 2) square of cells. ``fade`` in
-        [0, 1): how much of the last frame stays (0: none); a new view or size starts afresh."""
+             size: tuple[int, int], fade: float = 0.0, dot: int = 1,
+             mix: bool = True) -> NDArray[np.uint32]:  # fmt: skip
+        """Draw each layer's points (N, 2) with its packed colour (one, or one per point), each a
+        ``dot``×``dot`` (1 or 2) square of cells. ``mix``: the layers' points are drawn in one
+        fixed shuffled order, so where racers pile up on the same cells (the same starts often
+        end in the same minimum) each shows on some of them; else later layers cover earlier
+        ones. ``fade`` in [0, 1): how much of the last frame stays (0: none); a new view or size
+        starts afresh."""
         w, h = (int(np.clip(v, 1, MAX_CELLS)) for v in size)
         key = (tuple(map(float, view)), w, h)
         if key != self._key:
-            self.argb = np.zeros((h, w), dtype=np.uint32)
+            self._flat = np.zeros(h * w + 1, dtype=np.uint32)  # the last cell takes what is outside
+            self.argb = self._flat[: h * w].reshape(h, w)
             self._tmp = np.zeros(h * w, dtype=np.uint32)
         elif fade <= 0:
             self.argb.fill(0)
         else:
             self._fade(np.uint32(round(256 * min(fade, 0.99))))
-        flat = self.argb.reshape(-1)
-        x0, x1, y0, y1 = view
-        sx, sy = w / (x1 - x0), h / (y1 - y0)
+        cells, colours = [], []
         for xy, colour in layers:
-            with np.errstate(invalid="ignore", over="ignore"):
-                fx = (xy[:, 0] - x0) * sx
-                fy = (xy[:, 1] - y0) * sy
-                inside = (fx >= 0) & (fx < w) & (fy >= 0) & (fy < h)
-            if not inside.all():
-                fx, fy = fx[inside], fy[inside]
-                if colour.ndim:
-                    colour = colour[inside]
-            ix, iy = fx.astype(np.intp), fy.astype(np.intp)
-            cell = iy * w + ix
-            flat[cell] = colour
-            if dot > 1:  # a 2×2 dot: the cells right, above and diagonal too (clipped at edges)
-                right, up = ix + 1 < w, iy + 1 < h
-                flat[cell[right] + 1] = colour[right] if colour.ndim else colour
-                flat[cell[up] + w] = colour[up] if colour.ndim else colour
-                both = right & up
-                flat[cell[both] + w + 1] = colour[both] if colour.ndim else colour
+            for c in self._cells(xy, view, w, h, dot):
+                cells.append(c)
+                colours.append(np.broadcast_to(colour, c.shape))
+        if cells:
+            cell, colour = np.concatenate(cells), np.concatenate(colours)
+            if mix and len(layers) > 1:
+                order = _shuffle(len(cell))
+                cell, colour = cell[order], colour[order]
+            self._flat[cell] = colour
+            self._flat[-1] = 0
         self._key = key
         return self.argb
+
+    @staticmethod
+    def _cells(xy: Array, view: Area, w: int, h: int, dot: int) -> list[NDArray[np.intp]]:
+        """Flat cell index of each point (the spare last cell for points outside), and with a
+        2-cell dot also of the cells right, above and diagonal of it."""
+        x0, x1, y0, y1 = view
+        with np.errstate(invalid="ignore", over="ignore"):
+            fx = (xy[:, 0] - x0) * (w / (x1 - x0))
+            fy = (xy[:, 1] - y0) * (h / (y1 - y0))
+            inside = (fx >= 0) & (fx < w) & (fy >= 0) & (fy < h)
+            ix, iy = fx.astype(np.intp), fy.astype(np.intp)  # outside (NaN too): replaced below
+        cell = iy * w + ix
+        if not inside.all():
+            cell[~inside] = w * h
+        if dot < 2:
+            return [cell]
+        right, up = inside & (ix + 1 < w), inside & (iy + 1 < h)
+        return [cell, np.where(right, cell + 1, w * h), np.where(up, cell + w, w * h),
+                np.where(right & up, cell + w + 1, w * h)]  # fmt: skip
 
     def _fade(self, f: np.uint32) -> None:
         """Every channel (premultiplied: colour and alpha alike) × f/256, two channels per

@@ -15,15 +15,14 @@ from core.race.swarm_raster import (
     SwarmRaster,
     attractor_lut,
     hex_rgb,
-    interleave,
     nearest_index,
     pack,
 )
 from gui.theme import DARK, Theme, run_colour
 
 Z_VALUE = 30  # over the heatmap, basin map (5) and critical markers (10), like the trails (20)
-CELL_PX = 1  # screen pixels per raster cell
-DOT = 2  # a particle is a 2×2-pixel dot: visible alone, the surface still shows between them
+CELL_PX = 2  # screen pixels per raster cell: a particle is a 2×2-pixel dot
+DOT = 1  # cells per particle (2: a 2×2-cell dot, for rasters of one pixel per cell)
 TAIL_FADE = 0.78  # share of a particle's dot left after one frame (a tail of a few frames)
 
 
@@ -98,7 +97,7 @@ class SwarmView:
             return
         size = (max(1, pixels[0] // CELL_PX), max(1, pixels[1] // CELL_PX))
         fade = TAIL_FADE if self.tail else 0.0
-        argb = self.raster.draw(interleave(self.layers(swarm)), view, size, fade, DOT)
+        argb = self.raster.draw(self.layers(swarm), view, size, fade, DOT)
         x0, x1, y0, y1 = view
         self.image.set_raster(argb, QRectF(x0, y0, x1 - x0, y1 - y0))
         self.image.setVisible(True)
