@@ -228,3 +228,25 @@ def test_a_saved_scene_brings_the_swarm_back(main_window, mode, tmp_path, qtbot)
     for i, r in enumerate(c.racers):
         np.testing.assert_array_equal(got.runs[r.key].w, saved[i])
     assert mode.view.image.isVisible()
+
+
+def test_mp4_of_the_swarm_shows_the_particles_moving(main_window, mode, tmp_path):
+    import imageio_ffmpeg
+
+    from gui.export.video import export_race_mp4
+
+    c = main_window.explorer.controller
+    mode.panel.count.setCurrentIndex(mode.panel.count.findData(4096))
+    mode.set_active(True)
+    c.race.swarm.step(12)
+    out = tmp_path / "swarm.mp4"
+    assert export_race_mp4(c.race, str(out), (480, 360), fps=10)
+    frames = imageio_ffmpeg.read_frames(str(out))
+    meta = next(frames)
+    assert meta["size"] == (480, 360)
+    pixels = [np.frombuffer(f, dtype=np.uint8).reshape(360, 480, 3) for f in frames]
+    assert len(pixels) == 13 + 19  # steps 0..12, the last held 2 s
+    assert np.abs(pixels[0].astype(int) - pixels[12]).max(axis=2).astype(bool).sum() > 500
+    for r in c.racers:  # each racer's particles in its colour (video colours are approximate)
+        rgb = np.array([int(r.colour[i : i + 2], 16) for i in (1, 3, 5)])
+        assert (np.abs(pixels[3].astype(int) - rgb).sum(axis=-1) < 90).sum() > 30, r.name
