@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -172,6 +172,7 @@ class Swarm:
         self.runs.clear()
         self.configs.clear()
         self.history.clear()
+        self._plan.clear()
         self.sync()
 
     # --- stepping -----------------------------------------------------------------------------
@@ -270,11 +271,6 @@ class Swarm:
                 run.step(target - run.t)
         while edits and edits[0][0] <= run.t:
             apply_config(run, edits.pop(0)[1])
-
-
-def with_count(spec: SwarmSpec, n: int) -> SwarmSpec:
-    """The spec with another number of particles (checked)."""
-    return replace(spec, n=int(n)).checked()
 
 
 def by_minimum(share: SwarmShare, minima: Array, size: float,
