@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         sweep_panel.install(self)
         view3d.install(self)
         whatif.install(self)
+        from gui.explorer import swarm_mode
+
+        swarm_mode.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""

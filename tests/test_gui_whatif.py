@@ -135,7 +135,7 @@ def test_step_or_play_while_on_goes_live(explorer, main_window, whatif, qtbot) -
     whatif.action.trigger()
     QTest.keyClick(main_window, Qt.Key.Key_S)  # one step by hand
     assert not whatif.on and c.race.t == 301
-    QTest.keyClick(main_window, Qt.Key.Key_W)  # the shortcut turns it on again
+    QTest.keyClick(main_window, Qt.Key.Key_I)  # the shortcut turns it on again
     assert whatif.on and c.race.t == 300
     explorer.actions["play"].trigger()
     assert not whatif.on and c.playing

@@ -31,6 +31,7 @@ from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import Hyper, HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical
+from core.race.swarm import COLOUR_MODES, SwarmSpec
 from core.runs.config import RunConfig
 from core.runs.snapshot import RunSnapshot
 from surfaces.base import Surface
@@ -77,6 +78,19 @@ class Scene:
     speed: tuple[int, int] = (1, 60)  # steps per tick, ticks per second
     selected: int | None = None  # index into runs
     extra: dict[str, Any] = field(default_factory=dict)
+    swarm: SwarmSection | None = None  # particles dropped on the race (Swarm mode)
+
+
+@dataclass(frozen=True)
+class SwarmSection:
+    """A swarm (core/race/swarm.py): where its particles started, how they are coloured, and per
+    run of the scene (in order) the steps its particles took and the settings in force before
+    each live edit of them (oldest first, with the step each ended at)."""
+
+    spec: SwarmSpec
+    steps: tuple[int, ...]
+    history: tuple[tuple[tuple[int, RunConfig], ...], ...]
+    colour_by: str = "racer"
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -115,6 +129,7 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         "log_scale": scene.log_scale,
         "speed": {"steps_per_tick": scene.speed[0], "ticks_per_second": scene.speed[1]},
         "selected": scene.selected,
+        **({"swarm": _swarm_dict(scene.swarm)} if scene.swarm is not None else {}),
     }
 
 
@@ -268,7 +283,7 @@ def scene_from_dict(doc: object) -> Scene:
             f"scene version {v} is newer than this app reads (up to {VERSION}); update the app"
         )
     d = _obj(doc, "the scene", ("format", "version", "surface", "starts", "runs"),
-             ("view", "log_scale", "speed", "selected"))  # fmt: skip
+             ("view", "log_scale", "speed", "selected", "swarm"))  # fmt: skip
     try:
         surface = build_surface(d["surface"])
     except SurfaceSpecError as e:
@@ -295,7 +310,8 @@ def scene_from_dict(doc: object) -> Scene:
     sel = d.get("selected")
     if sel is not None:
         sel = _int(sel, "'selected'", 0, max(len(specs) - 1, 0))
-    return Scene(surface, starts, specs, view, log, speed, sel)
+    swarm = _swarm(d["swarm"], specs, surface, v) if d.get("swarm") is not None else None
+    return Scene(surface, starts, specs, view, log, speed, sel, swarm=swarm)
 
 
 def _reject_constant(name: str) -> None:
@@ -315,3 +331,59 @@ def load_scene(path: str | os.PathLike[str]) -> Scene:
         return parse_scene(text)
     except SessionError as e:
         raise SessionError(f"{p.name}: {e}") from None
+
+
+# --- the optional swarm section (older scenes have none; no version change needed) -------------
+def _swarm_dict(sw: SwarmSection) -> dict[str, Any]:
+    p = sw.spec
+    return {
+        "kind": p.kind, "particles": int(p.n), "area": list(p.area), "centre": list(p.centre),
+        "radius": p.radius, "seed": p.seed, "colour_by": sw.colour_by,
+        "runs": [{"steps": steps, "history": [{**_config_dict(c), "until": until}
+                                              for until, c in hist]}
+                 for steps, hist in zip(sw.steps, sw.history, strict=True)],
+    }  # fmt: skip
+
+
+def _swarm(v: object, runs: tuple[RunSpec, ...], surface: Surface, version: int) -> SwarmSection:
+    """The 'swarm' object, validated completely (SessionError naming the fault)."""
+    d = _obj(v, "'swarm'", ("kind", "particles", "area", "runs"),
+             ("centre", "radius", "seed", "colour_by"))  # fmt: skip
+    area, centre = d["area"], d.get("centre", [0.0, 0.0])
+    if not isinstance(area, list) or len(area) != 4:
+        raise SessionError("swarm area must be [xmin, xmax, ymin, ymax]")
+    if not isinstance(centre, list) or len(centre) != 2:
+        raise SessionError("swarm centre must be [x, y]")
+    colour_by = d.get("colour_by", "racer")
+    if colour_by not in COLOUR_MODES:
+        raise SessionError(f"swarm colour_by must be one of {', '.join(COLOUR_MODES)}")
+    kind = d["kind"] if isinstance(d["kind"], str) else repr(d["kind"])
+    try:
+        spec = SwarmSpec(kind, _int(d["particles"], "swarm particles", 1, 10**9),
+                         tuple(_num(c, "each swarm area bound") for c in area),
+                         tuple(_num(c, "swarm centre") for c in centre),
+                         _num(d.get("radius", 1.0), "swarm radius"),
+                         _int(d.get("seed", 0), "swarm seed", 0, 2**31 - 1)).checked()  # fmt: skip
+    except UserError as e:
+        raise SessionError(str(e)) from None
+    per_run = d["runs"]
+    if not isinstance(per_run, list) or len(per_run) != len(runs):
+        raise SessionError(f"swarm runs must list one entry per run ({len(runs)})")
+    steps, history = [], []
+    for i, (r, spec_run) in enumerate(zip(per_run, runs, strict=True)):
+        what = f"swarm runs[{i}]"
+        e = _obj(r, what, ("steps",), ("history",))
+        n = _int(e["steps"], f"{what} steps", 0, MAX_STEPS)
+        hist = e.get("history", [])
+        if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
+            raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
+        out, last = [], 0
+        for j, h in enumerate(hist):
+            hw = f"{what} history[{j}]"
+            h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
+            until = _int(h["until"], f"{hw} until", last + 1, n)
+            out.append((until, _config(h, hw, surface, spec_run.config.seed, version)))
+            last = until
+        steps.append(n)
+        history.append(tuple(out))
+    return SwarmSection(spec, tuple(steps), tuple(history), colour_by)

@@ -122,6 +122,7 @@ class Race:
         self.view_range: tuple[float, float, float, float] = tuple(map(float, surface.domain))
         self.log_scale = False
         self.speed = (1, 60)
+        self.swarm: object | None = None  # the particles dropped on this race (core/race/swarm.py)
         self.surface = surface
         self.critical: tuple[CriticalPoint, ...] = ()
         self.starts = np.array([default_start(surface)], dtype=np.float64)

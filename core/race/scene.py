@@ -7,9 +7,10 @@ then do they replace the race's (install_racers)."""
 
 from __future__ import annotations
 
-from core.io.scene import RunSpec, Scene, SessionError
+from core.io.scene import RunSpec, Scene, SessionError, SwarmSection
 from core.race.model import Race
 from core.race.racer import Racer, apply_config
+from core.race.swarm import Swarm
 from core.runs.config import RunConfig
 from core.runs.run import Run
 from core.runs.snapshot import SnapshotError
@@ -32,7 +33,37 @@ def race_scene(race: Race) -> Scene:
     chosen = race.selected
     selected = race.racers.index(chosen) if chosen is not None else None
     return Scene(race.surface, race.starts.copy(), specs, view=race.view_range,
-                 log_scale=race.log_scale, speed=race.speed, selected=selected)  # fmt: skip
+                 log_scale=race.log_scale, speed=race.speed, selected=selected,
+                 swarm=swarm_section(race))  # fmt: skip
+
+
+def swarm_section(race: Race) -> SwarmSection | None:
+    """The race's swarm (if one is dropped) for its scene: per racer its particles' steps and
+    the settings they ran with before each live edit."""
+    sw = race.swarm
+    if not isinstance(sw, Swarm):
+        return None
+    steps = tuple(sw.runs[r.key].t if r.key in sw.runs else 0 for r in race.racers)
+    hist = tuple(tuple(sw.history.get(r.key, ())) if n else () for r, n in zip(race.racers, steps,
+                                                                                strict=True))  # fmt: skip
+    return SwarmSection(sw.spec, steps, hist, sw.colour_by)
+
+
+def restore_swarm(race: Race, section: SwarmSection | None) -> Swarm | None:
+    """Drop the scene's swarm on the (restored) race, every racer's particles re-run to their
+    saved step through their saved edits; none: the race has no swarm."""
+    if isinstance(race.swarm, Swarm):
+        race.swarm.close()
+    race.swarm = None
+    if section is None:
+        return None
+    sw = Swarm(race, section.spec)
+    sw.colour_by = section.colour_by
+    for r, steps, hist in zip(race.racers, section.steps, section.history, strict=True):
+        if r.key in sw.runs:
+            sw.replay_run(r.key, steps, list(hist))
+    race.swarm = sw
+    return sw
 
 
 def first_config(spec: RunSpec) -> RunConfig:
@@ -84,12 +115,15 @@ def prepare_racers(race: Race, scene: Scene) -> list[Racer]:
 def install_racers(race: Race, scene: Scene, racers: list[Racer]) -> list[int]:
     """Make the race the scene's with prepared racers (its surface must already be the scene's):
     starts, racers, selection, view and speed. Returns the racer keys in scene order."""
+    restore_swarm(race, None)
     race.set_racers([])
     race.set_starts(scene.starts)
     for r in racers:
         if r.run is not None:
             r.run.critical = race.critical
     race.set_racers(racers)
+    if restore_swarm(race, scene.swarm) is not None:
+        race.events.racers.emit(tuple(racers))  # views learn of the swarm with its racers
     if racers:
         race.select(racers[scene.selected or 0].key)
     race.set_speed(*scene.speed)

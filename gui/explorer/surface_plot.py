@@ -373,6 +373,11 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
     def set_overlays(self, segments: dict[str, np.ndarray], kinds: set[str] | None = None) -> None:
         self.overlays.set_segments(segments, kinds)  # kinds: those switched on, for the key
 
+    def run_items(self) -> list[QGraphicsItem]:
+        """What is drawn for the runs: trails, heads, exit arrows, overlays, start markers."""
+        return [*(c for pair in self._trails for c in pair), self.heads, self.exits,
+                *self.overlays.items.values(), *self._starts]  # fmt: skip
+
     # --- mouse --------------------------------------------------------------------------------
     def data_to_widget(self, x: float, y: float) -> QPointF:
         """Where data point (x, y) is in viewport pixels (for tests and tooltips)."""

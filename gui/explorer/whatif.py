@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from core.race.whatif import HORIZON_DEFAULT, HORIZON_MAX, HORIZON_MIN, WhatIf
 from gui.theme import run_colour
 
-SHORTCUT = "W"
+SHORTCUT = "I"
 PANEL_X = 64  # px from the plot's left edge: clear of the y axis
 GHOST_HOLD_MS = 1200  # a change not made by dragging a slider keeps its ghost this long
 GHOST_ALPHA = 120  # of 255: the ghost is seen, the new path reads first
-TIP = ("What-if (W): change any setting or drag a start point and every run's whole path is "
+TIP = ("What-if (I): change any setting or drag a start point and every run's whole path is "
        "recomputed from its start at once; a faint ghost shows the path before the change. "
-       "Press W again to race live from the current settings.")  # fmt: skip
+       "Press I again to race live from the current settings.")  # fmt: skip
 BANNER = "<b>What-if</b>: whole paths from the start · faint: before the change"
 PANEL_STYLE = ("#whatifPanel { background: rgba(20, 24, 32, 215); border: 1px solid #88c0d0; "
                "border-radius: 5px; } #whatifPanel QLabel { color: #eceff4; }")  # fmt: skip
