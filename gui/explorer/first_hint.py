@@ -38,7 +38,8 @@ class FirstHint(QLabel):
         self.adjustSize()
         parent = self.parentWidget()
         x = max(0, (parent.width() - self.width()) // 2)
-        self.move(x, 12)
+        # Below the middle, not at the top: the top corners hold the arrows' key.
+        self.move(x, max(12, int(parent.height() * 0.62)))
         self.raise_()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
