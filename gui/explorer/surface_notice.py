@@ -72,7 +72,7 @@ class SurfaceNotice(QFrame):
         width = min(parent.width() - 24, 640)
         self.setFixedWidth(max(200, width))
         self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 40)
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 60)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
