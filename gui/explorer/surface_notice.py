@@ -48,7 +48,8 @@ class SurfaceNotice(QFrame):
         race = self.controller.race
         name = getattr(surface, "name", "")
         if name == self._surface_name and not race.fallbacks:
-            return  # the same surface edited (a drawing): nothing to say about rates
+            self.hide()  # the same surface again, or edited (a drawing): nothing new to say
+            return
         self._surface_name = name
         self.advice = surface_advice(race.surface, race.racers, race.starts, race.fallbacks)
         if not self.advice:
