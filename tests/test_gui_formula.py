@@ -128,6 +128,8 @@ def test_choosing_a_preset_then_a_formula_again(explorer) -> None:
     box.edit.setText("x*x + y*y")
     box.apply()
     c.set_surface_name("booth")
+    assert box.edit.text() == ""  # the box does not show a formula that is not on screen
+    box.edit.setText("x*x + y*y")
     assert box.apply()  # the same text applies again: the surface in use is Booth now
     assert c.surface.expr == "x*x + y*y"
 

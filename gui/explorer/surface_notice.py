@@ -48,7 +48,8 @@ class SurfaceNotice(QFrame):
         race = self.controller.race
         name = getattr(surface, "name", "")
         if name == self._surface_name and not race.fallbacks:
-            return  # the same surface edited (a drawing): nothing to say about rates
+            self.hide()  # the same surface again, or edited (a drawing): nothing new to say
+            return
         self._surface_name = name
         self.advice = surface_advice(race.surface, race.racers, race.starts, race.fallbacks)
         if not self.advice:
@@ -72,7 +73,7 @@ class SurfaceNotice(QFrame):
         width = min(parent.width() - 24, 640)
         self.setFixedWidth(max(200, width))
         self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 40)
+        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 60)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self.isVisible():
