@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -114,6 +114,12 @@ class LegendTable(QTableWidget):
         for col, width in enumerate(fit_columns(wanted, self.viewport().width())):
             if self.columnWidth(col) != width:
                 self.setColumnWidth(col, width)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted = [0] * len(COLUMNS)  # presentation fonts and back: measure afresh
+            self.fit_columns()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

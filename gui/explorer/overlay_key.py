@@ -55,8 +55,8 @@ class OverlayKey(pg.LegendItem):
 
     def avoid(self, points: np.ndarray) -> None:
         """Sit in the corner of the plot where the key covers fewest of these data points (the
-        heads and their arrows): a start in the top-left corner was hidden under it. It moves
-        only when its corner is occupied and another has fewer points."""
+        heads and their arrows): a start in the top-left corner was hidden under it. It goes
+        back to the top-left as soon as that corner is free."""
         if not self.isVisible() or len(points) == 0:
             return
         vb = self.parentItem()
@@ -72,8 +72,8 @@ class OverlayKey(pg.LegendItem):
             inx = (px <= kw) if ax == 0 else (px >= w - kw)
             iny = (py <= kh) if ay == 0 else (py >= h - kh)
             counts.append(int(np.count_nonzero(inx & iny)))
-        best = int(np.argmin(counts))
-        if counts[self.corner] > 0 and counts[best] < counts[self.corner]:
+        best = 0 if counts[0] == 0 else int(np.argmin(counts))  # home: the top-left corner
+        if best != self.corner and counts[best] <= counts[self.corner]:
             self.place(best)
 
     def place(self, corner: int) -> None:
