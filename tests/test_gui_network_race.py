@@ -96,6 +96,7 @@ def test_comparison_lesson_prepares_its_network_race(main_window, tmp_path) -> N
     ctl = LessonsController(main_window, None, tmp_path)
     try:
         ctl.start("optimizer_comparison")
+        main_window.show_tab("network")  # built (if it was not) and prepared when first shown
         race = main_window.network.race
         checked = tuple(r for r, b in race.boxes.items() if b.isChecked())
         assert checked == lesson.scene.network_race

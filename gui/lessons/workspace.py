@@ -125,9 +125,18 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
 
 def _prepare_network_race(win: MainWindow, rules: tuple[str, ...]) -> None:
     """A lesson's network_race: those rules race from copies of the Network tab's network, ready
-    on its Optimizer race panel."""
+    on its Optimizer race panel — now if the tab exists, else when it is first shown (a lesson
+    on the Explorer does not build a tab it does not show)."""
     if not rules:
         return
-    tab = win.network_tab()
-    tab.race.set_rules(rules)
-    tab.start_race()
+    if win.network is not None:
+        win.network.race.set_rules(rules)
+        win.network.start_race()
+        return
+
+    def on_shown(index: int) -> None:
+        if win.network is not None:
+            win.tabs.currentChanged.disconnect(on_shown)
+            _prepare_network_race(win, rules)
+
+    win.tabs.currentChanged.connect(on_shown)
