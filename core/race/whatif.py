@@ -141,4 +141,4 @@ class WhatIf:
 
     def paths(self) -> list[tuple[str, Array]]:
         """(colour, a copy of the shown path (count, 2)) per run point: a ghost's data."""
-        return [(colour, xy.copy()) for colour, xy, _token in self.race.trails()[0]]
+        return [(colour, xy.copy()) for colour, xy, *_rest in self.race.trails()[0]]

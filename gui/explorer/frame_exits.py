@@ -24,3 +24,27 @@ def frame_exits(x: np.ndarray, y: np.ndarray,
     tt = t[edge, np.arange(len(i))] if len(i) else np.zeros(0)
     pts = np.column_stack([ax + tt * dx, ay + tt * dy])
     return pts, edge
+
+
+def cached_trail_exits(cache: list, i: int, pt, frame: tuple[float, float, float, float]):
+    """Trail i's crossings out of frame (frame_exits), cached: while the frame and the
+    trail's start stay and the points added since (with the last one before, which may have
+    been refreshed) all lie inside, no new crossing can have appeared."""
+    n = pt.n
+    key = (frame, (float(pt.x[0]), float(pt.y[0])) if n else None)
+    if i < len(cache):
+        old_key, old_n, p, e = cache[i]
+        if old_key == key and old_n <= n:
+            k = max(old_n - 2, 0)
+            x, y = pt.x[k:n], pt.y[k:n]
+            x0, x1, y0, y1 = frame
+            if ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all():
+                cache[i] = (key, n, p, e)
+                return p, e
+    p, e = frame_exits(pt.x[:n], pt.y[:n], frame)
+    entry = (key, n, p, e)
+    if i < len(cache):
+        cache[i] = entry
+    else:
+        cache.append(entry)
+    return p, e

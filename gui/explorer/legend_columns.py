@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # column order: swatch, run, step, loss, |∇f|, lr, status
 MINIMA = (16, 64, 36, 56, 40, 40, 96)
-GIVE_ORDER = (1, 3, 5, 4, 2, 6)  # which columns shrink first when there is not room for all
+GIVE_ORDER = (1, 3, 5, 4, 6)  # which columns shrink first (never the step: counts stay whole)
 
 
 def fit_columns(wanted: list[int], available: int) -> list[int]:

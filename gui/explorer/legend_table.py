@@ -64,9 +64,9 @@ class LegendTable(QTableWidget):
         digits = max((len(f"{r[3]:d}") for r in rows), default=1)
         if digits != getattr(self, "_digits", 0):
             self._digits = digits
-            need = self.fontMetrics().horizontalAdvance("8" * digits) + 14
-            if self.columnWidth(2) < need:
-                self.setColumnWidth(2, need)
+            self._step_need = self.fontMetrics().horizontalAdvance("8" * digits) + 14
+            if self.columnWidth(2) < self._step_need:
+                self.setColumnWidth(2, self._step_need)
 
     def set_rows(self, rows: list[tuple[int, str, str, int, float, float, float, str]]) -> None:
         self._keys = [r[0] for r in rows]
@@ -110,6 +110,7 @@ class LegendTable(QTableWidget):
         h = self.horizontalHeader()
         wanted = [max(self.sizeHintForColumn(c), h.sectionSizeHint(c), old)
                   for c, old in enumerate(self._wanted)]  # fmt: skip
+        wanted[2] = max(wanted[2], getattr(self, "_step_need", 0))  # whole counts, with margins
         self._wanted = wanted
         for col, width in enumerate(fit_columns(wanted, self.viewport().width())):
             if self.columnWidth(col) != width:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from core.race.snap import SnapLine, nearest_line
 from gui.explorer.fast_items import HeadDots, TrailCurve
 from gui.explorer.fit_keeper import FitKeeper
-from gui.explorer.frame_exits import frame_exits
+from gui.explorer.frame_exits import cached_trail_exits
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
@@ -313,28 +313,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._exits_shown = True
 
     def _trail_exits(self, i: int, frame: tuple[float, float, float, float]):
-        """Trail i's crossings out of frame (frame_exits), cached: while the frame and the
-        trail's start stay and the points added since (with the last one before, which may have
-        been refreshed) all lie inside, no new crossing can have appeared."""
-        pt = self._pixel_trails[i]
-        n = pt.n
-        key = (frame, (float(pt.x[0]), float(pt.y[0])) if n else None)
-        if i < len(self._exit_cache):
-            old_key, old_n, p, e = self._exit_cache[i]
-            if old_key == key and old_n <= n:
-                k = max(old_n - 2, 0)
-                x, y = pt.x[k:n], pt.y[k:n]
-                x0, x1, y0, y1 = frame
-                if ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all():
-                    self._exit_cache[i] = (key, n, p, e)
-                    return p, e
-        p, e = frame_exits(pt.x[:n], pt.y[:n], frame)
-        entry = (key, n, p, e)
-        if i < len(self._exit_cache):
-            self._exit_cache[i] = entry
-        else:
-            self._exit_cache.append(entry)
-        return p, e
+        return cached_trail_exits(self._exit_cache, i, self._pixel_trails[i], frame)
 
     def _pen_trails(self) -> None:
         """Each shown trail's line in its run's colour (as the theme draws it) and width."""
