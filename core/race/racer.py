@@ -36,6 +36,14 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
     # A new rule starts from its own defaults, keeping what both rules read alike.
     hyper = carried_over(config.rule, rule, config.hyper) if rule != config.rule else config.hyper
     hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
+    conv = hyper_changes.get("convention", hyper.convention)
+    if conv != hyper.convention:
+        # Values still at the old convention's defaults take the new one's (RMSprop α 0.9 → 0.99,
+        # Adam's bias correction on for torch); values the user set are kept.
+        old_d, new_d = default_hyper(rule, hyper.convention), default_hyper(rule, conv)
+        for name in rule_info(rule).params:
+            if name not in hyper_changes and getattr(hyper, name) == getattr(old_d, name):
+                hyper_changes[name] = getattr(new_d, name)
     if hyper_changes:
         hyper = hyper.with_(**hyper_changes)
     estimate = config.estimate
