@@ -31,9 +31,9 @@ from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import Hyper, HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical
-from core.race.swarm import COLOUR_MODES, SwarmSpec
 from core.runs.config import RunConfig
 from core.runs.snapshot import RunSnapshot
+from core.runs.swarm_spec import COLOUR_MODES, SwarmSpec
 from surfaces.base import Surface
 from surfaces.errors import UserError
 
@@ -246,18 +246,25 @@ def _run(d: object, i: int, surface: Surface, version: int, n: int) -> RunSpec:
     steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS if state is None else MAX_STORED_STEPS)
     if state is not None and state.t != steps:
         raise SessionError(f"{what} state is at step {state.t}, not at its steps {steps}")
-    hist = r.get("history", [])
+    history = _history(r.get("history", []), what, surface, seed, version, steps)
+    config = _config(r, what, surface, seed, version)
+    return RunSpec(config, colour, enabled, steps, name, history, state)
+
+
+def _history(hist: object, what: str, surface: Surface, seed: int, version: int,
+             steps: int) -> tuple[tuple[int, RunConfig], ...]:  # fmt: skip
+    """A run's (or a swarm run's) live-edit history: (the step each setting ended at, the
+    settings), strictly increasing steps up to ``steps``."""
     if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
         raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
-    history, last = [], 0
+    out, last = [], 0
     for j, h in enumerate(hist):
         hw = f"{what} history[{j}]"
         h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
         until = _int(h["until"], f"{hw} until", last + 1, steps)
-        history.append((until, _config(h, hw, surface, seed, version)))
+        out.append((until, _config(h, hw, surface, seed, version)))
         last = until
-    config = _config(r, what, surface, seed, version)
-    return RunSpec(config, colour, enabled, steps, name, tuple(history), state)
+    return tuple(out)
 
 
 def _starts(v: object) -> NDArray[np.float64]:
@@ -374,16 +381,7 @@ def _swarm(v: object, runs: tuple[RunSpec, ...], surface: Surface, version: int)
         what = f"swarm runs[{i}]"
         e = _obj(r, what, ("steps",), ("history",))
         n = _int(e["steps"], f"{what} steps", 0, MAX_STEPS)
-        hist = e.get("history", [])
-        if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
-            raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
-        out, last = [], 0
-        for j, h in enumerate(hist):
-            hw = f"{what} history[{j}]"
-            h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
-            until = _int(h["until"], f"{hw} until", last + 1, n)
-            out.append((until, _config(h, hw, surface, spec_run.config.seed, version)))
-            last = until
         steps.append(n)
-        history.append(tuple(out))
+        history.append(_history(e.get("history", []), what, surface, spec_run.config.seed,
+                                version, n))  # fmt: skip
     return SwarmSection(spec, tuple(steps), tuple(history), colour_by)
