@@ -52,6 +52,18 @@ def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -
         dock.show()  # lessons were under way: "Back to my work" stays at hand
 
 
+def _start_language(lang: str | None, remembered: bool) -> None:
+    """The window's language, before any widget is built: ``--lang``, else the one chosen last
+    time (not for screenshots), else the system locale's."""
+    from gui.i18n.language import saved_language, start, system_language
+
+    if lang is None and remembered:
+        from gui.i18n.menu import settings
+
+        lang = saved_language(settings())
+    start(lang or system_language())
+
+
 def run_app(screenshot: str | None = None, tab: str = "explorer",
             size: tuple[int, int] | None = None, lesson: str | None = None,
             lang: str | None = None) -> int:  # fmt: skip
@@ -82,6 +94,8 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
     app.setApplicationName("Gradient Descent Explorer")
     apply_style(app)
     from gui.i18n.language import set_language
+
+    _start_language(lang, remembered=screenshot is None)
 
     win = MainWindow()
     if size is not None:

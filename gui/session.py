@@ -18,13 +18,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from core.io.scene import Scene, SessionError, load_scene, save_scene
 from core.race.scene import race_scene, restore_race
 from gui.explorer.controller import ExplorerController
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 AUTOSAVE_NAME = "autosave.json"
 AUTOSAVE_DELAY_MS = 2000  # at most one autosave per 2 s while things change
-FILTER = "Scenes (*.json);;All files (*)"
+FILTER = QT_TRANSLATE_NOOP("SessionManager", "Scenes (*.json);;All files (*)")
 
 
 def data_dir() -> Path:
@@ -86,20 +87,20 @@ class SessionManager(QObject):
         window.installEventFilter(self)
 
     def _make_actions(self) -> dict[str, QAction]:
-        specs = (("new", "New scene", None, self.new_scene),
-                 ("open", "Open scene…", "Ctrl+O", self._on_open),
-                 ("save", "Save scene", "Ctrl+S", self._on_save),
-                 ("save_as", "Save scene as…", "Ctrl+Shift+S", self._on_save_as))  # fmt: skip
-        tips = {"new": "Start again from the default surface and race",
-                "open": "Open a scene file: surface, runs, starts and view",
-                "save": "Save the scene (surface, runs, starts, view) to its file",
-                "save_as": "Save the scene to a new file"}  # fmt: skip
+        specs = (("new", QT_TRANSLATE_NOOP("SessionManager", "New scene"), None, self.new_scene),
+                 ("open", QT_TRANSLATE_NOOP("SessionManager", "Open scene…"), "Ctrl+O", self._on_open),
+                 ("save", QT_TRANSLATE_NOOP("SessionManager", "Save scene"), "Ctrl+S", self._on_save),
+                 ("save_as", QT_TRANSLATE_NOOP("SessionManager", "Save scene as…"), "Ctrl+Shift+S", self._on_save_as))  # fmt: skip
+        tips = {"new": QT_TRANSLATE_NOOP("SessionManager", "Start again from the default surface and race"),
+                "open": QT_TRANSLATE_NOOP("SessionManager", "Open a scene file: surface, runs, starts and view"),
+                "save": QT_TRANSLATE_NOOP("SessionManager", "Save the scene (surface, runs, starts, view) to its file"),
+                "save_as": QT_TRANSLATE_NOOP("SessionManager", "Save the scene to a new file")}  # fmt: skip
         out = {}
         for name, text, key, slot in specs:
-            a = QAction(text, self.window)
+            a = QAction(self.tr(text), self.window)
             if key:
                 a.setShortcut(QKeySequence(key))
-            a.setToolTip(tips[name] + (f" ({key})" if key else ""))
+            a.setToolTip(self.tr(tips[name]) + (f" ({key})" if key else ""))
             a.triggered.connect(slot)
             out[name] = a
         return out
@@ -125,7 +126,7 @@ class SessionManager(QObject):
         except SessionError as e:
             return str(e)
         self._set_path(Path(path))
-        self.sigMessage.emit(f"Saved the scene to {Path(path).name}")
+        self.sigMessage.emit(self.tr("Saved the scene to {name}").format(name=Path(path).name))
         return None
 
     def open_path(self, path: str | os.PathLike[str]) -> str | None:
@@ -136,7 +137,7 @@ class SessionManager(QObject):
             return str(e)
         self.apply(scene)
         self._set_path(Path(path))
-        self.sigMessage.emit(f"Opened {Path(path).name}")
+        self.sigMessage.emit(self.tr("Opened {name}").format(name=Path(path).name))
         return None
 
     def _set_path(self, path: Path | None) -> None:
@@ -152,25 +153,29 @@ class SessionManager(QObject):
         self.settings.setValue("files/last_dir", str(Path(path).parent))
 
     def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open scene", self._last_dir(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open scene"), self._last_dir(), self.tr(FILTER)
+        )
         if path:
             self._remember_dir(path)
-            self._report(self.open_path(path), "Could not open the scene")
+            self._report(self.open_path(path), self.tr("Could not open the scene"))
 
     def _on_save(self) -> None:
         if self.path is None:
             self._on_save_as()
         else:
-            self._report(self.save_to(self.path), "Could not save the scene")
+            self._report(self.save_to(self.path), self.tr("Could not save the scene"))
 
     def _on_save_as(self) -> None:
         start = str(Path(self._last_dir()) / "scene.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save scene", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save scene"), start, self.tr(FILTER)
+        )
         if path:
             if not Path(path).suffix:
                 path += ".json"
             self._remember_dir(path)
-            self._report(self.save_to(path), "Could not save the scene")
+            self._report(self.save_to(path), self.tr("Could not save the scene"))
 
     def _report(self, problem: str | None, title: str) -> None:
         if problem is not None:
@@ -205,10 +210,12 @@ class SessionManager(QObject):
         except SessionError as e:
             aside = self.autosave_path.with_name("autosave.broken.json")
             os.replace(self.autosave_path, aside)
-            self.sigMessage.emit(f"Could not restore the last session ({e}); started afresh")
+            self.sigMessage.emit(
+                self.tr("Could not restore the last session ({e}); started afresh").format(e=e)
+            )
             return False
         self.apply(scene)
-        self.sigMessage.emit("Restored the last session")
+        self.sigMessage.emit(self.tr("Restored the last session"))
         return True
 
     # --- UI preferences ---------------------------------------------------------------------------

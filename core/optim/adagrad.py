@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -43,7 +44,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "adagrad",
-    "AdaGrad",
+    QT_TRANSLATE_NOOP("Rule", "AdaGrad"),
     "G ← G + g² ;  w ← w − η g / √(G + ε)",
     "S ← S + g² ;  w ← w − η g / (√S + ε)",
     ("eps", "weight_decay"),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -94,19 +95,19 @@ _PARAMS = ("beta1", "beta2", "eps", "bias_correction", "weight_decay")
 _LR = {"textbook": {"lr": 0.001}, "pytorch": {"lr": 0.001, "bias_correction": True}}
 INFO = RuleInfo(
     "adam",
-    "Adam",
+    QT_TRANSLATE_NOOP("Rule", "Adam"),
     "h ← β₁h + (1−β₁)g ;  G ← β₂G + (1−β₂)g² ;  w ← w − η h / √(G + ε)",
     "m ← β₁m + (1−β₁)g ;  v ← β₂v + (1−β₂)g² ;  w ← w − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
     _PARAMS, init, update, describe, defaults=_LR, kind="adaptive",
 )  # fmt: skip
 INFO_ADAMW = RuleInfo(
-    "adamw", "AdamW", "w ← w(1 − ηλ), then Adam", "w ← w(1 − ηλ), then Adam",
+    "adamw", QT_TRANSLATE_NOOP("Rule", "AdamW"), QT_TRANSLATE_NOOP("Rule", "w ← w(1 − ηλ), then Adam"), QT_TRANSLATE_NOOP("Rule", "w ← w(1 − ηλ), then Adam"),
     _PARAMS, init, update_adamw, describe, kind="adaptive",
     defaults={c: {**d, "weight_decay": 0.01} for c, d in _LR.items()},
 )  # fmt: skip
 INFO_AMSGRAD = RuleInfo(
-    "amsgrad", "AMSGrad", "Adam with G replaced by its running maximum",
-    "Adam with v replaced by max(v_max, v)", _PARAMS, init, update_amsgrad, describe, defaults=_LR,
+    "amsgrad", QT_TRANSLATE_NOOP("Rule", "AMSGrad"), QT_TRANSLATE_NOOP("Rule", "Adam with G replaced by its running maximum"),
+    QT_TRANSLATE_NOOP("Rule", "Adam with v replaced by max(v_max, v)"), _PARAMS, init, update_amsgrad, describe, defaults=_LR,
     kind="adaptive",
 )  # fmt: skip
 

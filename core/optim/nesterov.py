@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
 from core.optim.momentum import convert
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -44,7 +45,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "nesterov",
-    "Nesterov",
+    QT_TRANSLATE_NOOP("Rule", "Nesterov"),
     "h ← α h + η ∇L(w − α h) ;  w ← w − h",
     "b ← μ b + g ;  w ← w − η (g + μ b)",
     ("momentum", "weight_decay"),

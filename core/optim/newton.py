@@ -20,6 +20,7 @@ from core.optim.base import (
     fmt,
     lines,
 )
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -70,12 +71,12 @@ def _describer(inv: str) -> Describe:
 
 _DEFAULTS = {"lr": 1.0, "eps": 1e-6}
 INFO = RuleInfo(
-    "newton", "Newton", "w ← w − η H⁻¹ g", "w ← w − η H⁻¹ g", ("eps",), init, update, _describer("H⁻¹"),
+    "newton", QT_TRANSLATE_NOOP("Rule", "Newton"), "w ← w − η H⁻¹ g", "w ← w − η H⁻¹ g", ("eps",), init, update, _describer("H⁻¹"),
     defaults={"textbook": _DEFAULTS, "pytorch": _DEFAULTS}, kind="newton", needs_hessian=True,
 )  # fmt: skip
-_SFN = "w ← w − η |H|⁻¹ g  (|H| from absolute eigenvalues)"
+_SFN = QT_TRANSLATE_NOOP("Rule", "w ← w − η |H|⁻¹ g  (|H| from absolute eigenvalues)")
 INFO_SFN = RuleInfo(
-    "sfn", "Saddle-free Newton", _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
+    "sfn", QT_TRANSLATE_NOOP("Rule", "Saddle-free Newton"), _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
     defaults={c: {"lr": 1.0, "eps": 1e-3} for c in ("textbook", "pytorch")}, kind="newton", needs_hessian=True,
 )  # fmt: skip
 

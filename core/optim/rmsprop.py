@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.adagrad import denominator
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -61,7 +62,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "rmsprop",
-    "RMSprop",
+    QT_TRANSLATE_NOOP("Rule", "RMSprop"),
     "G ← α G + (1−α) g² ;  w ← w − η g / √(G + ε)",
     "v ← α v + (1−α) g² ;  w ← w − η g / (√v + ε)",
     ("alpha", "eps", "rms_momentum", "centered", "weight_decay"),

@@ -13,23 +13,27 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from gui.i18n.numbers import parse_number
 from surfaces.base import SurfaceError
 from surfaces.formula import ALLOWED, EXAMPLE, FormulaError, FormulaSurface
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 300
 DEFAULT_DOMAIN = ("-3", "3", "-3", "3")
 BAD_STYLE = "QLineEdit { background: #fbe3e4; color: #2e3440; border: 1px solid #bf616a; }"
-TIP = (
+TIP = QT_TRANSLATE_NOOP(
+    "FormulaBox",
     "Type a loss surface f(x, y), e.g. x**2 - y**2 + 0.3*sin(3*x).\n"
     "It is checked as you type and shown as soon as it is valid (or press Enter).\n"
-    + ALLOWED.replace("allowed: ", "Allowed: ")
-    + ".\n^ also means power; runs keep their start points."
+    "{allowed}.\n^ also means power; runs keep their start points.",
 )
+BOUNDS = (QT_TRANSLATE_NOOP("FormulaBox", "x min"), QT_TRANSLATE_NOOP("FormulaBox", "x max"),
+          QT_TRANSLATE_NOOP("FormulaBox", "y min"), QT_TRANSLATE_NOOP("FormulaBox", "y max"))  # fmt: skip
 
 
 def _float_or_none(text: str) -> float | None:
     try:
-        return float(text.replace("−", "-"))
+        return parse_number(text)
     except ValueError:
         return None
 
@@ -43,13 +47,19 @@ class FormulaBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(f"f(x, y), e.g. {EXAMPLE}")  # fits a 1280-px window
+        self.edit.setPlaceholderText(
+            self.tr("f(x, y), e.g. {example}").format(example=EXAMPLE)
+        )  # fits a 1280-px window
         self.edit.setMinimumWidth(120)
-        self.edit.setToolTip(TIP)
+        self.edit.setToolTip(self.tr(TIP).format(allowed=ALLOWED.replace("allowed: ", "Allowed: ")))
         self.edit.setClearButtonEnabled(True)
         self.domain = [QLineEdit(t) for t in DEFAULT_DOMAIN]
-        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
-            box.setToolTip(f"{what} of the formula's domain (a finite number; min < max)")
+        for box, what in zip(self.domain, BOUNDS, strict=True):
+            box.setToolTip(
+                self.tr("{what} of the formula's domain (a finite number; min < max)").format(
+                    what=self.tr(what)
+                )
+            )
             box.setMaximumWidth(46)
         self.error = QLabel()
         mono = QFont("monospace")
@@ -62,7 +72,7 @@ class FormulaBox(QWidget):
         domain_row.setSpacing(3)
         for k, box in enumerate(self.domain):
             if k % 2 == 0:
-                domain_row.addWidget(QLabel("domain  x" if k == 0 else "   y"))
+                domain_row.addWidget(QLabel(self.tr("domain  x") if k == 0 else "   y"))
             domain_row.addWidget(box)
             if k % 2 == 0:
                 domain_row.addWidget(QLabel("…"))
@@ -142,17 +152,21 @@ class FormulaBox(QWidget):
 
     def _domain(self) -> tuple[float, float, float, float]:
         vals = []
-        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
+        for box, what in zip(self.domain, BOUNDS, strict=True):
             v = _float_or_none(box.text())
             if v is None or not math.isfinite(v):
                 self._mark(box, True)
-                raise SurfaceError(f"{what} must be a finite number, got '{box.text()}'")
+                raise SurfaceError(
+                    self.tr("{what} must be a finite number, got '{text}'").format(
+                        what=self.tr(what), text=box.text()
+                    )
+                )
             self._mark(box, False)
             vals.append(v)
         for a, b, axis in ((0, 1, "x"), (2, 3, "y")):
             if not vals[a] < vals[b]:
                 self._mark(self.domain[b], True)
-                raise SurfaceError(f"{axis} range: min must be below max")
+                raise SurfaceError(self.tr("{axis} range: min must be below max").format(axis=axis))
         return vals[0], vals[1], vals[2], vals[3]
 
     def _mark(self, box: QLineEdit, bad: bool) -> None:
@@ -178,5 +192,7 @@ class FormulaBox(QWidget):
             if col is not None and text:
                 caret = "&nbsp;" * (col - 1) + "^"
                 msg = f"{html.escape(text)}<br>{caret}<br>{msg}"
-        self.error.setText(f"<span style='white-space:pre-wrap'>{msg}</span>")
+        self.error.setText(
+            self.tr("<span style='white-space:pre-wrap'>{msg}</span>").format(msg=msg)
+        )
         self.error.show()

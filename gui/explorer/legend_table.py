@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-COLUMNS = ("", "run", "step", "loss", "|∇f|", "lr", "status")
-HEADER_TIPS = ("the run's colour", "run (and start point)", "updates taken",
-               "f at the current point", "gradient norm at the current point",
-               "learning rate of the next update", "moving, converged (global / local minimum), "
-               "stalled at a saddle, or diverged")  # fmt: skip
+from gui.i18n.numbers import num
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
+COLUMNS = ("", QT_TRANSLATE_NOOP("LegendTable", "run"), QT_TRANSLATE_NOOP("LegendTable", "step"),
+           QT_TRANSLATE_NOOP("LegendTable", "loss"), "|∇f|", QT_TRANSLATE_NOOP("LegendTable", "lr"),
+           QT_TRANSLATE_NOOP("LegendTable", "status"))  # fmt: skip
+HEADER_TIPS = (QT_TRANSLATE_NOOP("LegendTable", "the run's colour"), QT_TRANSLATE_NOOP("LegendTable", "run (and start point)"), QT_TRANSLATE_NOOP("LegendTable", "updates taken"),
+               QT_TRANSLATE_NOOP("LegendTable", "f at the current point"), QT_TRANSLATE_NOOP("LegendTable", "gradient norm at the current point"),
+               QT_TRANSLATE_NOOP("LegendTable", "learning rate of the next update"), QT_TRANSLATE_NOOP("LegendTable", "moving, converged (global / local minimum), "
+               "stalled at a saddle, or diverged"))  # fmt: skip
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
 
@@ -22,11 +27,11 @@ class LegendTable(QTableWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         for col, tip in enumerate(HEADER_TIPS):
-            self.horizontalHeaderItem(col).setToolTip(tip)
-        self.setToolTip("One row per run point: click a row to select its run "
-                        "(hover a column title for what it shows)")  # fmt: skip
+            self.horizontalHeaderItem(col).setToolTip(self.tr(tip))
+        self.setToolTip(self.tr("One row per run point: click a row to select its run "
+                        "(hover a column title for what it shows)"))  # fmt: skip
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -61,7 +66,8 @@ class LegendTable(QTableWidget):
             sw = self._cell(i, 0)
             if sw.background().color() != QColor(colour):
                 sw.setBackground(QColor(colour))
-            texts = (name, f"{step:d}", f"{loss:.6g}", f"{grad:.3g}", f"{lr:.4g}", status)
+            shown = QCoreApplication.translate("Status", status)
+            texts = (name, f"{step:d}", num(loss, ".6g"), num(grad, ".3g"), num(lr, ".4g"), shown)
             for col, text in enumerate(texts, start=1):
                 cell = self._cell(i, col)
                 if cell.text() != text:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.theme import PLOT_BG
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 def _style(plot: pg.PlotWidget, title: str) -> None:
@@ -19,7 +21,9 @@ def _style(plot: pg.PlotWidget, title: str) -> None:
     for ax in ("left", "bottom"):
         item.getAxis(ax).setTextPen("#c8ccd4")
         item.getAxis(ax).setPen("#5a6272")
-    item.setLabel("bottom", "step", color="#c8ccd4")  # after setPen, which recolours labels
+    item.setLabel(
+        "bottom", QCoreApplication.translate("side_plots", "step"), color="#c8ccd4"
+    )  # after setPen, which recolours labels
     plot.setMenuEnabled(False)
     for ax in ("left", "bottom"):
         item.getAxis(ax).enableAutoSIPrefix(False)
@@ -32,8 +36,11 @@ def _style(plot: pg.PlotWidget, title: str) -> None:
     item.enableAutoRange(x=True, y=True)  # follow the data (setXRange above switched it off)
 
 
-LOSS_TITLES = {True: "loss  f − f*  (log)", False: "loss  f"}
-LR_TITLE = "learning rate η per run"
+LOSS_TITLES = {
+    True: QT_TRANSLATE_NOOP("SidePlots", "loss  f − f*  (log)"),
+    False: QT_TRANSLATE_NOOP("SidePlots", "loss  f"),
+}
+LR_TITLE = QT_TRANSLATE_NOOP("SidePlots", "learning rate η per run")
 MAX_SHOWN = 2000
 
 
@@ -48,14 +55,16 @@ class SidePlots(QWidget):
         super().__init__(parent)
         self.loss_plot = pg.PlotWidget(background=PLOT_BG)
         self.lr_plot = pg.PlotWidget(background=PLOT_BG)
-        _style(self.loss_plot, LOSS_TITLES[False])
-        _style(self.lr_plot, LR_TITLE)
+        _style(self.loss_plot, self.tr(LOSS_TITLES[False]))
+        _style(self.lr_plot, self.tr(LR_TITLE))
         self.loss_plot.setToolTip(
-            "The loss of every run point against its step, in the run's colour"
+            self.tr("The loss of every run point against its step, in the run's colour")
         )
         self.lr_plot.setToolTip(
-            "The learning rate η each run point uses at each step, in the run's colour\n"
-            "(as in the run list and the table below the surface)"
+            self.tr(
+                "The learning rate η each run point uses at each step, in the run's colour\n"
+                "(as in the run list and the table below the surface)"
+            )
         )
         self.lr_plot.setXLink(self.loss_plot)
         self.setMinimumWidth(230)  # the titles and tick labels stay readable beside a dock
@@ -79,7 +88,7 @@ class SidePlots(QWidget):
         self.f_star = f_star
         # The curves get log10 values from us (light PlotCurveItems); the axis labels decades.
         self.loss_plot.getPlotItem().getAxis("left").setLogMode(f_star is not None)
-        self.loss_plot.getPlotItem().setTitle(LOSS_TITLES[f_star is not None], color="#e6e9ef",
+        self.loss_plot.getPlotItem().setTitle(self.tr(LOSS_TITLES[f_star is not None]), color="#e6e9ef",
                                               size="10pt")  # fmt: skip
 
     @staticmethod

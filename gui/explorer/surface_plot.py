@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -18,6 +18,7 @@ from gui.explorer.fast_items import HeadDots, TrailCurve
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
+from gui.i18n.numbers import num
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
@@ -50,7 +51,10 @@ def frame_exits(x: np.ndarray, y: np.ndarray,
 
 
 def _critical_tip(x: float, y: float, data: object) -> str:
-    return f"{data}\nat ({x:.4g}, {y:.4g})"
+    at = QCoreApplication.translate("SurfacePlot", "at ({x}, {y})").format(
+        x=num(x, ".4g"), y=num(y, ".4g")
+    )
+    return f"{data}\n{at}"
 
 
 class SurfacePlot(pg.GraphicsLayoutWidget):
@@ -232,7 +236,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         assert self.heatmap is not None
         ax = self.colour_bar.axis
         ax.setTicks([self.heatmap.ticks(), []])
-        ax.setLabel("f (log scale)" if self.heatmap.log else "f", **self._label_style)
+        ax.setLabel(self.tr("f (log scale)") if self.heatmap.log else "f", **self._label_style)
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:

@@ -17,29 +17,42 @@ class NetworkCheckPanel(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = QtWidgets.QPushButton("Check gradients")
+        self.run = QtWidgets.QPushButton(self.tr("Check gradients"))
         self.run.setToolTip(
-            "compare backprop with (L(w + h) − L(w − h)) / 2h, h = 1e-5, for every weight"
+            self.tr("compare backprop with (L(w + h) − L(w − h)) / 2h, h = 1e-5, for every weight")
         )
-        self.auto = QtWidgets.QCheckBox("after every step")
+        self.auto = QtWidgets.QCheckBox(self.tr("after every step"))
         self.auto.setChecked(True)
-        self.auto.setToolTip("run the gradient check again after every training update")
+        self.auto.setToolTip(self.tr("run the gradient check again after every training update"))
         self.table = QtWidgets.QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            ["layer", "‖∂L/∂θ‖", "error W", "error b", "worst", "verdict"]
+            [
+                self.tr("layer"),
+                "‖∂L/∂θ‖",
+                self.tr("error W"),
+                self.tr("error b"),
+                self.tr("worst"),
+                self.tr("verdict"),
+            ]
         )
-        self.table.horizontalHeaderItem(2).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of W")
-        self.table.horizontalHeaderItem(3).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of b")
+        self.table.horizontalHeaderItem(2).setToolTip(
+            self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of W")
+        )
+        self.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of b")
+        )
         self.table.horizontalHeaderItem(4).setToolTip(
-            "the largest per-weight relative error |a − n| / max(|a|, |n|) in the layer (CS231n);\n"
-            "tiny entries of a vanished gradient can show round-off here, so the verdict uses the\n"
-            "layer-wide ratio"
+            self.tr(
+                "the largest per-weight relative error |a − n| / max(|a|, |n|) in the layer (CS231n);\n"
+                "tiny entries of a vanished gradient can show round-off here, so the verdict uses the\n"
+                "layer-wide ratio"
+            )
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        note = QtWidgets.QLabel("relative error ‖a − n‖ / max(‖a‖, ‖n‖):  ≤ 1e-7 good · up to 1e-2 check "
-                                "(kinks, round-off) · > 1e-2 wrong")  # fmt: skip
+        note = QtWidgets.QLabel(self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖):  ≤ 1e-7 good · up to 1e-2 check "
+                                "(kinks, round-off) · > 1e-2 wrong"))  # fmt: skip
         note.setWordWrap(True)
         note.setStyleSheet("color:#495057")
         row = QtWidgets.QHBoxLayout()

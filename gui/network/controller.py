@@ -166,7 +166,11 @@ class NetworkController(QtCore.QObject):
 
     def play(self) -> None:
         if self.trainer.diverged is not None:
-            self.sigMessage.emit(self.trainer.diverged.message + " — reset or change the rate")
+            self.sigMessage.emit(
+                self.tr("{problem} — reset or change the rate").format(
+                    problem=self.trainer.diverged.message
+                )
+            )
             return
         self._go_live()
         self.timer.start()

@@ -107,9 +107,13 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                     bb = bt.boundingRect()
                     bt.setPos(p.x() - bb.width() / 2, p.y() + NODE_R + 1)
             title = (
-                "input x"
+                self.tr("input x")
                 if layer == 0
-                else ("output ŷ" if layer == len(layers) - 1 else f"hidden {layer}")
+                else (
+                    self.tr("output ŷ")
+                    if layer == len(layers) - 1
+                    else self.tr("hidden {layer}").format(layer=layer)
+                )
             )
             if 0 < layer < len(layers) - 1 or layer == len(layers) - 1:
                 title += f"  ({names[layer - 1]})"
@@ -132,10 +136,10 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
     def legend(self) -> str:
         """What the colours, widths and node numbers mean in the current mode (rich text)."""
         if self.mode == "gradients":
-            return ("edges ∂L/∂W: <span style='color:#2f9e44'>■ +</span> <span style='color:#e8590c'>■ −</span>,"
+            return self.tr("edges ∂L/∂W: <span style='color:#2f9e44'>■ +</span> <span style='color:#e8590c'>■ −</span>,"
                     " width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample)"
                     " · <span style='color:#ae3ec9'>dashed</span>: stored values reused")  # fmt: skip
-        return ("edges W: <span style='color:#2b6cb0'>■ +</span> <span style='color:#d64545'>■ −</span>,"
+        return self.tr("edges W: <span style='color:#2b6cb0'>■ +</span> <span style='color:#d64545'>■ −</span>,"
                 " width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias")  # fmt: skip
 
     def _fit(self) -> None:

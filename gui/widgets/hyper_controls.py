@@ -3,15 +3,21 @@ per hyperparameter of the rule table); only those the run's rule reads are shown
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget
 
 from core.optim.hyper import PARAMS, Hyper
 from core.optim.table import rule_info
+from gui.i18n.numbers import num, parse_number
 from gui.widgets.log_slider import LogSlider
 
 _DECIMALS = {"beta2": 4, "weight_decay": 4}  # digits a spin box shows (3 otherwise)
 _MAX = {"unit": 0.9999, "nonneg": 10.0}  # the top of each range a spin box offers
+
+
+def _tr(text: str) -> str:
+    """A hyperparameter's label or help in the window's language (marked in core/optim/hyper.py)."""
+    return QCoreApplication.translate("Hyper", text)
 
 
 class HyperControls(QWidget):
@@ -24,8 +30,8 @@ class HyperControls(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.lr = LogSlider()
-        self.lr.setToolTip("learning rate η (log slider; type an exact value in the box)")
-        self.form.addRow("learning rate η", self.lr)
+        self.lr.setToolTip(self.tr("learning rate η (log slider; type an exact value in the box)"))
+        self.form.addRow(self.tr("learning rate η"), self.lr)
         self.lr.sigValueChanged.connect(lambda v: self.sigEdited.emit({"lr": v}))
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.switches: dict[str, QCheckBox] = {}
@@ -37,21 +43,21 @@ class HyperControls(QWidget):
                 sb.setDecimals(dec)
                 sb.setSingleStep(10.0 ** (1 - dec))
                 sb.setRange(0.0, _MAX[p.kind])
-                sb.setToolTip(p.help)
+                sb.setToolTip(_tr(p.help))
                 sb.setKeyboardTracking(False)
                 sb.valueChanged.connect(lambda v, n=p.name: self.sigEdited.emit({n: float(v)}))
-                self.form.addRow(p.label, sb)
+                self.form.addRow(_tr(p.label), sb)
                 self.spins[p.name] = sb
             elif p.kind == "switch":
-                box = QCheckBox(p.label)
-                box.setToolTip(p.help)
+                box = QCheckBox(_tr(p.label))
+                box.setToolTip(_tr(p.help))
                 box.toggled.connect(lambda on, n=p.name: self.sigEdited.emit({n: bool(on)}))
                 self.form.addRow("", box)
                 self.switches[p.name] = box
         self.eps = QLineEdit()
-        self.eps.setToolTip(PARAMS["eps"].help)
+        self.eps.setToolTip(_tr(PARAMS["eps"].help))
         self.eps.editingFinished.connect(self._on_eps_edited)
-        self.form.addRow(PARAMS["eps"].label, self.eps)
+        self.form.addRow(_tr(PARAMS["eps"].label), self.eps)
 
     def show_values(self, rule: str, hyper: Hyper, lr: float) -> None:
         """Display a run's values without emitting, showing only the rows its rule reads."""
@@ -69,17 +75,17 @@ class HyperControls(QWidget):
             box.blockSignals(False)
             self.form.setRowVisible(box, name in used)
         self._eps_value = hyper.eps
-        self.eps.setText(f"{hyper.eps:g}")
+        self.eps.setText(num(hyper.eps, "g"))
         self.form.setRowVisible(self.eps, "eps" in used)
         self.blockSignals(False)
 
     def _on_eps_edited(self) -> None:
         try:
-            v = float(self.eps.text())
+            v = parse_number(self.eps.text())
         except ValueError:
             v = -1.0
         if not v > 0 or v == float("inf"):
-            self.eps.setText(f"{self._eps_value:g}")
+            self.eps.setText(num(self._eps_value, "g"))
             return
         if v != self._eps_value:
             self._eps_value = v
