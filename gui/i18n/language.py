@@ -95,12 +95,11 @@ def start(lang: str) -> None:
     if not _keys:
         _keys.append(DecimalPointKeys(app))
         app.installEventFilter(_keys[0])
-    if lang != DEFAULT_LANGUAGE:
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name, folder in ((f"{CATALOG}_{lang}", str(FOLDER)), (f"qtbase_{lang}", qt_dir)):
-            t = QTranslator(app)
-            if t.load(name, folder):
-                app.installTranslator(t)
-                _translators.append(t)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"{CATALOG}_{lang}", str(FOLDER)), (f"qtbase_{lang}", qt_dir)):
+        t = QTranslator(app)  # English too: its catalogue holds the plural forms
+        if t.load(name, folder):
+            app.installTranslator(t)
+            _translators.append(t)
     _installed[0] = lang
     set_language(lang)

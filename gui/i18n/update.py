@@ -41,10 +41,17 @@ def catalogs(folder: Path = FOLDER) -> list[Path]:
 
 
 def lupdate(ts_files: list[Path], root: Path = ROOT) -> str:
-    """Refresh the .ts files from the sources (no file locations: the files stay stable)."""
-    cmd = [tool("pyside6-lupdate"), *sources(root), "-locations", "none", "-no-obsolete", "-ts"]
-    done = subprocess.run([*cmd, *map(str, ts_files)], capture_output=True, text=True, check=True)
-    return done.stdout + done.stderr
+    """Refresh the .ts files from the sources (no file locations: the files stay stable). The
+    English one holds only the plural forms ("%n step(s)" → 1 step, 2 steps): the source
+    texts are English already."""
+    out = []
+    for ts in ts_files:
+        only = ["-pluralonly"] if ts.stem == f"{CATALOG}_en" else []
+        cmd = [tool("pyside6-lupdate"), *sources(root), "-locations", "none", "-no-obsolete",
+               *only, "-ts", str(ts)]  # fmt: skip
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        out.append(done.stdout + done.stderr)
+    return "".join(out)
 
 
 def lrelease(ts: Path, qm: Path | None = None) -> Path:
@@ -60,12 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m gui.i18n.update", description=__doc__.split("\n")[0]
     )
     p.add_argument("--new", metavar="LANG", help="start a translation into LANG (e.g. de)")
+    p.add_argument("--no-compile", action="store_true", help="only refresh the .ts files")
     args = p.parse_args(argv)
     files = catalogs()
     if args.new:
         files.append(FOLDER / f"{CATALOG}_{args.new}.ts")
     print(lupdate(files), end="")
-    for ts in files:
+    for ts in [] if args.no_compile else files:
         print(f"compiled {lrelease(ts).name}")
     return 0
 
