@@ -20,7 +20,7 @@ from core.optim.base import (
     fmt,
     lines,
 )
-from surfaces.i18n import QT_TRANSLATE_NOOP
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -62,8 +62,8 @@ def _describer(inv: str) -> Describe:
     def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
         H = np.asarray(terms["H"])
         return lines(f"H = [[{H[0, 0]:.5g}, {H[0, 1]:.5g}], [{H[1, 0]:.5g}, {H[1, 1]:.5g}]], "
-                     f"eigenvalues {fmt(terms['eig'])}",
-                     f"curvatures used {fmt(terms['used'])}  (ε = {hp.eps:g})",
+                     + translate("Explain", "eigenvalues {v}").format(v=fmt(terms['eig'])),
+                     translate("Explain", "curvatures used {v}  (ε = {eps:g})").format(v=fmt(terms['used']), eps=hp.eps),
                      f"w ← w − η {inv} g,  η {inv} g = {fmt(terms['step'])}")  # fmt: skip
 
     return describe

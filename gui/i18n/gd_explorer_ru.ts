@@ -374,6 +374,45 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     </message>
 </context>
 <context>
+    <name>Explain</name>
+    <message>
+        <source>per-coordinate divisor</source>
+        <translation>делитель по координатам</translation>
+    </message>
+    <message>
+        <source>decay w ← w (1 − η λ): w shrinks by η λ w = {v}</source>
+        <translation>затухание w ← w (1 − η λ): w уменьшается на η λ w = {v}</translation>
+    </message>
+    <message>
+        <source>running max {gv}̂ = {v}</source>
+        <translation>текущий максимум {gv}̂ = {v}</translation>
+    </message>
+    <message>
+        <source>bias correction 1−β₁ᵗ = {c1}, 1−β₂ᵗ = {c2}  (t = {t})</source>
+        <translation>поправка на смещение 1−β₁ᵗ = {c1}, 1−β₂ᵗ = {c2}  (t = {t})</translation>
+    </message>
+    <message>
+        <source>step = {v}</source>
+        <translation>шаг = {v}</translation>
+    </message>
+    <message>
+        <source>look-ahead</source>
+        <translation>заглядывание вперёд</translation>
+    </message>
+    <message>
+        <source>eigenvalues {v}</source>
+        <translation>собственные значения {v}</translation>
+    </message>
+    <message>
+        <source>curvatures used {v}  (ε = {eps:g})</source>
+        <translation>используемые кривизны {v}  (ε = {eps:g})</translation>
+    </message>
+    <message>
+        <source>centered</source>
+        <translation>центрированный</translation>
+    </message>
+</context>
+<context>
     <name>ExplainDialog</name>
     <message>
         <source>Explain the next step</source>
@@ -1194,15 +1233,15 @@ Ctrl+O открыть · Ctrl+S сохранить сцену · Ctrl+E эксп
     </message>
     <message>
         <source>init</source>
-        <translation>инициализация</translation>
+        <translation>иниц.</translation>
     </message>
     <message>
         <source>Deep sigmoid</source>
-        <translation>Глубокая сигмоида</translation>
+        <translation>Глуб. сигмоида</translation>
     </message>
     <message>
         <source>Deep ReLU</source>
-        <translation>Глубокая ReLU</translation>
+        <translation>Глуб. ReLU</translation>
     </message>
     <message>
         <source>4 hidden sigmoid layers: watch the gradient vanish</source>
@@ -1214,7 +1253,7 @@ Ctrl+O открыть · Ctrl+S сохранить сцену · Ctrl+E эксп
     </message>
     <message>
         <source>Load…</source>
-        <translation>Загрузить…</translation>
+        <translation>Открыть…</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -1357,7 +1396,7 @@ layer-wide ratio</source>
     </message>
     <message>
         <source>two random directions</source>
-        <translation>два случайных направления</translation>
+        <translation>случайные направления</translation>
     </message>
     <message>
         <source>the loss as two chosen weights vary, all others held fixed</source>
@@ -1391,7 +1430,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Open in Explorer ↗</source>
-        <translation>Открыть в Исследователе ↗</translation>
+        <translation>В Исследователь ↗</translation>
     </message>
     <message>
         <source>race optimizers on this slice of the real network loss (SGD samples real examples)</source>
@@ -1430,7 +1469,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>sample </source>
-        <translation>наблюдение </translation>
+        <translation>набл. </translation>
     </message>
     <message>
         <source>the training example whose numbers are shown (click a data point too)</source>
@@ -1497,7 +1536,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Gradient norms</source>
-        <translation>Нормы градиента</translation>
+        <translation>Нормы</translation>
     </message>
     <message>
         <source>Gradient check</source>
@@ -1505,7 +1544,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Loss landscape</source>
-        <translation>Ландшафт функции потерь</translation>
+        <translation>Ландшафт</translation>
     </message>
     <message>
         <source>‖∂L/∂W‖ of each layer: a vanishing gradient shows at a glance</source>
@@ -1631,8 +1670,8 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>⏸ Пауза</translation>
     </message>
     <message>
-        <source>update {t}   ·   loss {loss:.5g}   ·   η = {v2:.4g}</source>
-        <translation>обновление {t}   ·   потери {loss:.5g}   ·   η = {v2:.4g}</translation>
+        <source>update {t}   ·   loss {loss}   ·   η = {lr}</source>
+        <translation>обновление {t}   ·   потери {loss}   ·   η = {lr}</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2303,117 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>diverged</source>
         <translation>разошёлся</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>output</source>
+        <translation>выходной</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>скрытый</translation>
+    </message>
+    <message>
+        <source>Forward · layer {l} ({role}, {f})</source>
+        <translation>Прямое распространение · слой {l} ({role}, {f})</translation>
+    </message>
+    <message>
+        <source>ℓ = ½ Σ (y − ŷ)² = {v}   (this sample)</source>
+        <translation>ℓ = ½ Σ (y − ŷ)² = {v}   (это наблюдение)</translation>
+    </message>
+    <message>
+        <source>L = (1/n) Σ ℓ over n = {n} samples = {v}</source>
+        <translation>L = (1/n) Σ ℓ по n = {n} наблюдениям = {v}</translation>
+    </message>
+    <message>
+        <source>ℓ = −Σ [y log ŷ + (1−y) log(1−ŷ)] = {v}   (this sample)</source>
+        <translation>ℓ = −Σ [y log ŷ + (1−y) log(1−ŷ)] = {v}   (это наблюдение)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Потери</translation>
+    </message>
+    <message>
+        <source>δ{l} = (ŷ − y) / n   (σ′ cancels against the cross-entropy)</source>
+        <translation>δ{l} = (ŷ − y) / n   (σ′ сокращается с перекрёстной энтропией)</translation>
+    </message>
+    <message>
+        <source>ŷ = a{s} (forward {l})</source>
+        <translation>ŷ = a{s} (прямой шаг {l})</translation>
+    </message>
+    <message>
+        <source>z{s} (forward {l})</source>
+        <translation>z{s} (прямой шаг {l})</translation>
+    </message>
+    <message>
+        <source>δ{s} (backward step before)</source>
+        <translation>δ{s} (предыдущий обратный шаг)</translation>
+    </message>
+    <message>
+        <source>∂L/∂W{s} = {prev}ᵀ·δ{s}   summed over the n = {n} samples</source>
+        <translation>∂L/∂W{s} = {prev}ᵀ·δ{s}   сумма по n = {n} наблюдениям</translation>
+    </message>
+    <message>
+        <source>   this sample adds {prev}ᵀδ = {m}</source>
+        <translation>   это наблюдение добавляет {prev}ᵀδ = {m}</translation>
+    </message>
+    <message>
+        <source>   total {m}</source>
+        <translation>   всего {m}</translation>
+    </message>
+    <message>
+        <source>{prev} (forward {l})</source>
+        <translation>{prev} (прямой шаг {l})</translation>
+    </message>
+    <message>
+        <source>x (the input)</source>
+        <translation>x (вход)</translation>
+    </message>
+    <message>
+        <source>layer {l}</source>
+        <translation>слой {l}</translation>
+    </message>
+    <message>
+        <source>layers {a}…{b}</source>
+        <translation>слои {a}…{b}</translation>
+    </message>
+    <message>
+        <source>Without backprop, ∂L/∂W{s} would redo the chain through {later}.</source>
+        <translation>Без обратного распространения для ∂L/∂W{s} пришлось бы заново пройти цепное правило через {later}.</translation>
+    </message>
+    <message>
+        <source>Backward · layer {l}</source>
+        <translation>Обратное распространение · слой {l}</translation>
+    </message>
+    <message>
+        <source>the next update would not be finite (training would stop here)</source>
+        <translation>следующее обновление не было бы конечным (обучение остановилось бы здесь)</translation>
+    </message>
+    <message>
+        <source>largest changes:</source>
+        <translation>наибольшие изменения:</translation>
+    </message>
+    <message>
+        <source>Input · sample {s} of {n}</source>
+        <translation>Вход · наблюдение {s} из {n}</translation>
+    </message>
+    <message>
+        <source>target y = {y}</source>
+        <translation>целевое y = {y}</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Обновление</translation>
+    </message>
+    <message>
+        <source>Update ▶ applies this step to every weight and bias.</source>
+        <translation>«Обновить веса ▶» применяет этот шаг ко всем весам и смещениям.</translation>
+    </message>
+    <message>
+        <source>every ∂L/∂W and ∂L/∂b above</source>
+        <translation>все ∂L/∂W и ∂L/∂b выше</translation>
     </message>
 </context>
 <context>

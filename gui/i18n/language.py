@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from core.lessons.language import DEFAULT_LANGUAGE
+from core.lessons.language import DEFAULT_LANGUAGE, NAMES
 from gui.i18n import CATALOG, FOLDER, languages
 
 SETTINGS_KEY = "ui/language"
@@ -38,6 +38,8 @@ _keys: list[QObject] = []  # the filter letting number boxes take "0.01" as well
 
 def native_name(lang: str) -> str:
     """The language's own name for itself ("English", "Русский")."""
+    if lang in NAMES:
+        return NAMES[lang]
     name = QLocale(lang).nativeLanguageName()
     return name[:1].upper() + name[1:] if name else lang
 
@@ -101,5 +103,8 @@ def start(lang: str) -> None:
         if t.load(name, folder):
             app.installTranslator(t)
             _translators.append(t)
+    from surfaces.i18n import set_translator
+
+    set_translator(QCoreApplication.translate)  # texts core builds (backprop steps, …)
     _installed[0] = lang
     set_language(lang)

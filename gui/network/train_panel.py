@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
 from core.optim.table import rule_info
+from gui.i18n.numbers import num
 from gui.widgets.hyper_controls import HyperControls
 from gui.widgets.schedule_panel import SchedulePanel
 from surfaces.i18n import QT_TRANSLATE_NOOP
@@ -111,7 +112,7 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.play.setText(self.tr("⏸ Pause") if running else self.tr("▶ Play"))
         self.play.blockSignals(False)
         self.status.setText(
-            self.tr("update {t}   ·   loss {loss:.5g}   ·   η = {v2:.4g}").format(
-                t=t, loss=loss, v2=schedule.at(t)
+            self.tr("update {t}   ·   loss {loss}   ·   η = {lr}").format(
+                t=t, loss=num(loss, ".5g"), lr=num(schedule.at(t), ".4g")
             )
         )
