@@ -411,6 +411,34 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <source>centered</source>
         <translation>центрированный</translation>
     </message>
+    <message>
+        <source>full batch</source>
+        <translation>полный батч</translation>
+    </message>
+    <message>
+        <source>one sample</source>
+        <translation>одно наблюдение</translation>
+    </message>
+    <message>
+        <source>mini-batch {m}</source>
+        <translation>мини-батч {m}</translation>
+    </message>
+    <message>
+        <source>step t = {t},  w = {w}</source>
+        <translation>шаг t = {t},  w = {w}</translation>
+    </message>
+    <message>
+        <source>new w = {w} − {step} = {new}</source>
+        <translation>новое w = {w} − {step} = {new}</translation>
+    </message>
+    <message>
+        <source>this point diverged: it no longer moves</source>
+        <translation>эта точка разошлась: она больше не движется</translation>
+    </message>
+    <message>
+        <source>result: w = {w}   (moved {d:.4g})</source>
+        <translation>итог: w = {w}   (сдвиг {d:.4g})</translation>
+    </message>
 </context>
 <context>
     <name>ExplainDialog</name>
@@ -1925,7 +1953,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Saddle-free Newton</source>
-        <translation>Ньютон без седловых точек</translation>
+        <translation>Ньютон без сёдел</translation>
     </message>
     <message>
         <source>RMSprop</source>
@@ -2102,11 +2130,11 @@ PyTorch: {pytorch}</translation>
     </message>
     <message>
         <source>exp range</source>
-        <translation>экспоненциальный диапазон</translation>
+        <translation>эксп. диапазон</translation>
     </message>
     <message>
         <source>cosine restarts</source>
-        <translation>косинус с перезапусками</translation>
+        <translation>косинус, рестарты</translation>
     </message>
     <message>
         <source>step</source>
