@@ -9,13 +9,14 @@ from __future__ import annotations
 import html
 import math
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.i18n.numbers import parse_number
 from surfaces.base import SurfaceError
-from surfaces.formula import ALLOWED, EXAMPLE, FormulaError, FormulaSurface
+from surfaces.formula import EXAMPLE, FormulaError, FormulaSurface
+from surfaces.formula.parse import ALLOWED_TEMPLATE, FUNCTIONS
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 300
@@ -51,7 +52,10 @@ class FormulaBox(QWidget):
             self.tr("f(x, y), e.g. {example}").format(example=EXAMPLE)
         )  # fits a 1280-px window
         self.edit.setMinimumWidth(120)
-        self.edit.setToolTip(self.tr(TIP).format(allowed=ALLOWED.replace("allowed: ", "Allowed: ")))
+        allowed = QCoreApplication.translate("Formula", ALLOWED_TEMPLATE).format(
+            functions=", ".join(FUNCTIONS)
+        )
+        self.edit.setToolTip(self.tr(TIP).format(allowed=allowed[:1].upper() + allowed[1:]))
         self.edit.setClearButtonEnabled(True)
         self.domain = [QLineEdit(t) for t in DEFAULT_DOMAIN]
         for box, what in zip(self.domain, BOUNDS, strict=True):

@@ -709,6 +709,65 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     </message>
 </context>
 <context>
+    <name>Formula</name>
+    <message>
+        <source>allowed: numbers, x, y, pi, e, + - * / ** ^, ( ) and the functions {functions}</source>
+        <translation>допустимы: числа, x, y, pi, e, + - * / ** ^, ( ) и функции {functions}</translation>
+    </message>
+    <message>
+        <source>empty formula; type an expression in x and y, e.g. {example}</source>
+        <translation>пустая формула; введите выражение от x и y, например {example}</translation>
+    </message>
+    <message>
+        <source>write 2*x, not 2x</source>
+        <translation>пишите 2*x, а не 2x</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>например {example}</translation>
+    </message>
+    <message>
+        <source>syntax error at column {col}: {msg}; {hint}</source>
+        <translation>синтаксическая ошибка в столбце {col}; {hint}</translation>
+    </message>
+    <message>
+        <source>{what} at column {col}</source>
+        <translation>{what} (столбец {col})</translation>
+    </message>
+    <message>
+        <source>operator &apos;{sym}&apos; is not allowed</source>
+        <translation>оператор &apos;{sym}&apos; недопустим</translation>
+    </message>
+    <message>
+        <source>call it like {name}(x)</source>
+        <translation>вызывайте её так: {name}(x)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a function</source>
+        <translation>&apos;{name}&apos; — функция</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;{name}&apos;</source>
+        <translation>неизвестное имя &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>only the listed functions can be called</source>
+        <translation>вызывать можно только перечисленные функции</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a function</source>
+        <translation>&apos;{name}&apos; — не функция</translation>
+    </message>
+    <message>
+        <source>unknown function &apos;{name}&apos;</source>
+        <translation>неизвестная функция &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>keyword arguments are not allowed</source>
+        <translation>именованные аргументы недопустимы</translation>
+    </message>
+</context>
+<context>
     <name>FormulaBox</name>
     <message>
         <source>Type a loss surface f(x, y), e.g. x**2 - y**2 + 0.3*sin(3*x).
