@@ -154,7 +154,7 @@ class BasinsPanel(QWidget):
 
     # --- what to compute ----------------------------------------------------------------------
     def domain(self) -> tuple[float, float, float, float]:
-        if self.area.currentText() == "whole surface":
+        if self.area.currentIndex() == AREAS.index("whole surface"):
             x0, x1, y0, y1 = self.controller.surface.domain
             return float(x0), float(x1), float(y0), float(y1)
         return self.controller.race.view_range
