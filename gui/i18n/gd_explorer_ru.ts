@@ -84,7 +84,7 @@
     <name>BasinOverlay</name>
     <message>
         <source>stalled at a saddle</source>
-        <translation>застрял в седловой точке</translation>
+        <translation>застрял в седле</translation>
     </message>
     <message>
         <source>stalled at a degenerate point</source>
@@ -2381,7 +2381,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
     <message>
         <source>stalled at a saddle</source>
-        <translation>застрял в седловой точке</translation>
+        <translation>застрял в седле</translation>
     </message>
     <message>
         <source>stuck at a maximum</source>
@@ -2887,7 +2887,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <name>side_plots</name>
     <message>
         <source>step</source>
-        <translation>ступенчатая</translation>
+        <translation>шаг</translation>
     </message>
 </context>
 <context>
