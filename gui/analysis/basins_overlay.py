@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QRectF
 
 from core.analysis.basin_image import DIVERGED_COLOUR, UNCONVERGED_COLOUR, attractor_colours
 from core.analysis.basins import DIVERGED, UNCONVERGED, BasinMap
+from gui.i18n.numbers import num
 from gui.i18n.plurals import plurals
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
@@ -38,31 +39,33 @@ def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
     rows = []
     colours = attractor_colours(result)
     for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
-        where = f"({a.x:.4g}, {a.y:.4g})"
+        where = QCoreApplication.translate("BasinOverlay", "({x}, {y})").format(
+            x=num(a.x, ".4g"), y=num(a.y, ".4g")
+        )
         found = "" if a.known else QCoreApplication.translate("BasinOverlay", " (found)")
         if a.kind == "minimum":
             value = 0.0 if abs(a.value) < 1e-12 else a.value
             text = QCoreApplication.translate(
-                "BasinOverlay", "minimum at {where}{found}, f = {value:.4g}"
-            ).format(where=where, found=found, value=value)
+                "BasinOverlay", "minimum at {where}{found}, f = {value}"
+            ).format(where=where, found=found, value=num(value, ".4g"))
         else:
             text = QCoreApplication.translate("BasinOverlay", "{kind} {where}{found}").format(
                 kind=QCoreApplication.translate("BasinOverlay", KIND_TEXT.get(a.kind, a.kind)),
                 where=where,
                 found=found,
             )
-        rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{100 * a.fraction:.1f} %</b> {text}"))
+        rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{num(100 * a.fraction, '.1f')} %</b> {text}"))
     rest = result.attractors[limit:]
     if rest:
         share = sum(a.fraction for a in rest)
         more = plurals.more_attractors(len(rest))
-        rows.append(("", f"<b>{100 * share:.1f} %</b> {more}"))
+        rows.append(("", f"<b>{num(100 * share, '.1f')} %</b> {more}"))
     for colour, name, share in ((DIVERGED_COLOUR, QT_TRANSLATE_NOOP("BasinOverlay", "diverged"), result.diverged),
                                 (UNCONVERGED_COLOUR, QT_TRANSLATE_NOOP("BasinOverlay", "still moving"), result.unconverged)):  # fmt: skip
         rows.append(
             (
                 "#{:02x}{:02x}{:02x}".format(*colour),
-                f"<b>{100 * share:.1f} %</b> {QCoreApplication.translate('BasinOverlay', name)}",
+                f"<b>{num(100 * share, '.1f')} %</b> {QCoreApplication.translate('BasinOverlay', name)}",
             )
         )
     return rows

@@ -34,7 +34,7 @@ from gui.explorer.speed_boxes import SpeedBoxes
 from gui.explorer.surface_picker import SurfacePicker
 from gui.explorer.surface_plot import SurfacePlot
 from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
-from gui.i18n.terms import critical_label, surface_text
+from gui.i18n.terms import critical_label, readout, surface_text
 from gui.widgets.schedule_panel import SchedulePanel
 from surfaces.base import Surface, SurfaceError
 
@@ -324,7 +324,7 @@ class ExplorerTab(QWidget):
         with np.errstate(all="ignore"):
             f = float(s.value(p))
             g = float(np.hypot(*s.gradient(p)))
-        self.sigCursorReadout.emit(f"x = {x:.4g}   y = {y:.4g}   f = {f:.6g}   |∇f| = {g:.4g}")
+        self.sigCursorReadout.emit(readout(x, y, f, g))
 
     # --- drawing ------------------------------------------------------------------------------
     def _on_stepped(self, *_: object) -> None:

@@ -95,12 +95,16 @@
         <translation>застрял на максимуме</translation>
     </message>
     <message>
+        <source>({x}, {y})</source>
+        <translation>({x}; {y})</translation>
+    </message>
+    <message>
         <source> (found)</source>
         <translation> (найдено)</translation>
     </message>
     <message>
-        <source>minimum at {where}{found}, f = {value:.4g}</source>
-        <translation>минимум в {where}{found}, f = {value:.4g}</translation>
+        <source>minimum at {where}{found}, f = {value}</source>
+        <translation>минимум в {where}{found}, f = {value}</translation>
     </message>
     <message>
         <source>{kind} {where}{found}</source>

@@ -28,3 +28,8 @@ def critical_label(kind: str, value: float) -> str:
 def surface_text(text: str) -> str:
     """A surface's title, description or group in the window's language (marked in surfaces/)."""
     return QCoreApplication.translate("Surface", text) if text else text
+
+
+def readout(x: float, y: float, f: float, grad: float) -> str:
+    """The status bar's cursor readout, with the window's decimal point."""
+    return f"x = {num(x, '.4g')}   y = {num(y, '.4g')}   f = {num(f, '.6g')}   |∇f| = {num(grad, '.4g')}"
