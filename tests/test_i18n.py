@@ -178,3 +178,14 @@ def test_command_line_output_stays_english_under_a_russian_locale() -> None:
                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert bad.returncode == 2
     assert all(ord(ch) < 128 or ch in "‘’“”…" for ch in bad.stderr), bad.stderr
+
+
+def test_the_compiled_translations_are_package_data() -> None:
+    """`pip install .` and a wheel carry the .qm files (setuptools package-data)."""
+    import fnmatch
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = data["package-data"]["gui.i18n"]
+    for qm in FOLDER.glob("*.qm"):
+        assert any(fnmatch.fnmatch(qm.name, p) for p in patterns), qm.name
