@@ -1382,6 +1382,18 @@ Ctrl+O открыть · Ctrl+S сохранить сцену · Ctrl+E эксп
 <context>
     <name>NetworkCheckPanel</name>
     <message>
+        <source>good</source>
+        <translation>хорошо</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>проверить</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>неверно</translation>
+    </message>
+    <message>
         <source>Check gradients</source>
         <translation>Проверить градиенты</translation>
     </message>
@@ -1403,15 +1415,15 @@ Ctrl+O открыть · Ctrl+S сохранить сцену · Ctrl+E эксп
     </message>
     <message>
         <source>error W</source>
-        <translation>ошибка W</translation>
+        <translation>ош. W</translation>
     </message>
     <message>
         <source>error b</source>
-        <translation>ошибка b</translation>
+        <translation>ош. b</translation>
     </message>
     <message>
         <source>worst</source>
-        <translation>худшая</translation>
+        <translation>макс.</translation>
     </message>
     <message>
         <source>verdict</source>

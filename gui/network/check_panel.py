@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.network.check import LayerCheck
+from gui.i18n.numbers import num
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 VERDICT_COLOUR = {"good": "#d3f9d8", "check": "#fff3bf", "wrong": "#ffc9c9"}
+
+
+VERDICT_TEXT = {  # core/network/check.py's verdicts as the table shows them
+    "good": QT_TRANSLATE_NOOP("NetworkCheckPanel", "good"),
+    "check": QT_TRANSLATE_NOOP("NetworkCheckPanel", "check"),
+    "wrong": QT_TRANSLATE_NOOP("NetworkCheckPanel", "wrong"),
+}
 
 
 class NetworkCheckPanel(QtWidgets.QWidget):
@@ -70,11 +79,11 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         for r, c in enumerate(checks):
             cells = (
                 f"W{c.layer}, b{c.layer}",
-                f"{c.grad_norm:.3g}",
-                f"{c.rel_W:.2e}",
-                f"{c.rel_b:.2e}",
-                f"{c.worst_entry:.2e}",
-                c.verdict,
+                num(c.grad_norm, ".3g"),
+                num(c.rel_W, ".2e"),
+                num(c.rel_b, ".2e"),
+                num(c.worst_entry, ".2e"),
+                self.tr(VERDICT_TEXT.get(c.verdict, c.verdict)),
             )
             for k, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
