@@ -2713,11 +2713,11 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <name>SweepPanel</name>
     <message>
         <source>Learning-rate sweep</source>
-        <translation>Перебор скорости обучения</translation>
+        <translation>Перебор η</translation>
     </message>
     <message>
         <source>η × momentum / β₁ map</source>
-        <translation>Карта η × инерция / β₁</translation>
+        <translation>Карта η × α / β₁</translation>
     </message>
     <message>
         <source>Hyperparameter sweeps</source>
