@@ -11,7 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
@@ -142,7 +151,7 @@ class SessionManager(QObject):
 
     def _set_path(self, path: Path | None) -> None:
         self.path = path
-        title = "Gradient Descent Explorer"
+        title = QCoreApplication.translate("MainWindow", "Gradient Descent Explorer")
         self.window.setWindowTitle(f"{path.name} — {title}" if path else title)
 
     # --- the menu's handlers --------------------------------------------------------------------

@@ -188,3 +188,26 @@ def test_en_and_ru_screenshots_of_each_tab_differ_and_are_not_blank(tmp_path, ta
     # the menu bar (top rows) carries different words
     top = np.abs(pictures["en"][:24] - pictures["ru"][:24]).mean()
     assert top > 1.0
+
+
+@pytest.mark.slow
+def test_the_window_starts_in_the_language_chosen_last_time(tmp_path) -> None:
+    """View > Language's choice, saved in the settings, is the language of the next start."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ui.ini").write_text("[ui]\nlanguage=ru\n")
+    code = (
+        "import sys; from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "def show():\n"
+        "    print([w.windowTitle() for w in app.topLevelWidgets() if w.inherits('QMainWindow')])\n"
+        "    app.quit()\n"
+        "QTimer.singleShot(800, show)\n"
+        "from gui.app import run_app; sys.exit(run_app(None, 'explorer', (900, 600)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GDE_DATA_DIR=str(data), LANG="en_US.UTF-8",
+               LC_ALL="en_US.UTF-8")  # fmt: skip
+    r = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert "Исследователь градиентного спуска" in r.stdout
