@@ -37,7 +37,8 @@ def _trace(p: argparse.ArgumentParser) -> None:
     hyper_arguments(p)
     p.add_argument("--start", type=point, required=True, metavar="X,Y")
     p.add_argument("--steps", type=count(0, 1_000_000), required=True, metavar="N")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("--format", choices=("csv", "json", "pytorch"), default="csv",
+                   help="the trajectory (csv, json) or a torch.optim script reproducing it")  # fmt: skip
 
 
 def _export(p: argparse.ArgumentParser) -> None:
@@ -77,6 +78,13 @@ def _backprop(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="json")
 
 
+def _train(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--net", required=True, metavar="FILE.json")
+    hyper_arguments(p, multi=True)
+    p.add_argument("--steps", type=count(0, 100_000), required=True, metavar="N")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+
+
 def _lesson(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", required=True, parser_class=Parser)
     listing = actions.add_parser("list", help="the lessons in the lecture's order")
@@ -106,6 +114,9 @@ COMMANDS: dict[str, Command] = {
         "forward and backward pass of a network file", _backprop, "core.cli.backprop:backprop"
     ),
     "lesson": Command("list the lessons or check their claims", _lesson, "core.cli.lesson:lesson"),
+    "train": Command(
+        "train copies of a network file with each optimizer", _train, "core.cli.train:train"
+    ),
 }
 
 
@@ -115,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tab", choices=("explorer", "network"), default="explorer")
     p.add_argument("--size", type=size, metavar="WxH", help="window size for --screenshot")
     p.add_argument("--lesson", metavar="ID", help="open the window on a lesson (see: lesson list)")
+    p.add_argument("--scene", metavar="SCENE.json",
+                   help="open this scene as File > Open does (with --screenshot: render it)")  # fmt: skip
     p.add_argument(
         "--lang",
         choices=languages(),
@@ -144,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from gui.app import run_app
 
             return run_app(screenshot=args.screenshot, tab=args.tab, size=args.size,
-                           lesson=args.lesson, lang=args.lang)  # fmt: skip
+                           lesson=args.lesson, lang=args.lang, scene=args.scene)  # fmt: skip
         return handler(args.command)(args)
     except UserError as e:
         where = f"main.py {args.command}" if args.command else "main.py"

@@ -68,9 +68,10 @@ def _start_language(lang: str | None, remembered: bool) -> str:
 
 def run_app(screenshot: str | None = None, tab: str = "explorer",
             size: tuple[int, int] | None = None, lesson: str | None = None,
-            lang: str | None = None) -> int:  # fmt: skip
+            lang: str | None = None, scene: str | None = None) -> int:  # fmt: skip
     """Show the window (or save a PNG of it when screenshot is given), optionally opened on a
-    lesson with its text in ``lang``; returns the exit code."""
+    lesson with its text in ``lang``, or on a scene file; returns the exit code (2 with one line
+    on stderr for a scene that cannot be opened)."""
     if lesson is not None:
         from core.lessons.loader import load_lessons
 
@@ -78,6 +79,15 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
         if known.get(lesson) is None:
             ids = ", ".join(x.id for x in known.lessons)
             sys.stderr.write(f"main.py: error: unknown lesson '{lesson}'; choose from: {ids}\n")
+            return 2
+    loaded = None
+    if scene is not None:  # a refused file is refused before any window is made
+        from core.io.scene import SessionError, load_scene
+
+        try:
+            loaded = load_scene(scene)
+        except SessionError as e:
+            sys.stderr.write(f"main.py: error: {e}\n")
             return 2
     if screenshot is not None:
         problem = _check_writable(screenshot)
@@ -109,7 +119,17 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
             if lang is not None:
                 set_language(lang)
             win.show()
-            if lesson is not None:
+            if loaded is not None:  # as File > Open does, and shown as it was saved
+                from core.io.scene import SessionError
+                from gui import session
+
+                try:
+                    session.show_scene(win.explorer.controller, loaded)
+                except SessionError as e:
+                    sys.stderr.write(f"main.py: error: {e}\n")
+                    return 2
+                win.explorer._refresh_slow()
+            elif lesson is not None:
                 _open_lesson_now(win, lesson)
             else:  # let the default race run a little: the picture shows trails, not markers
                 win.explorer.controller.race.step(SCREENSHOT_STEPS)
@@ -127,6 +147,12 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 session = install(win)
                 session.restore_preferences(geometry=size is None)
                 QTimer.singleShot(0, session.restore_autosave)
+                if scene is not None:  # after the restore: the scene asked for is the one shown
+                    QTimer.singleShot(0, lambda: session.report_open(scene))
+            if size is None:  # 1400×900 (or a saved size) on a smaller screen: fit it
+                from gui.widgets.screen_fit import fit_to_screen
+
+                fit_to_screen(win)
             _install_lessons(win, lesson, lang, os.environ.get("GDE_NO_AUTOSAVE") != "1")
             win.show()
 

@@ -8,15 +8,20 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.explorer import surface_notice
+from gui.explorer.first_hint import FirstHint
+from gui.explorer.focus_return import return_focus_after_edits
+from gui.explorer.plot_room import PlotRoom
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
+from gui.widgets.tab_pages import size_by_current_page
+from gui.widgets.wheel_guard import guard_scroll_areas
 
 TABS = ("explorer", "network")
 
@@ -29,6 +34,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Gradient Descent Explorer"))
         self.resize(1400, 900)
         self.explorer = ExplorerTab()
+        # What to do, until the first click on the surface (or the first Play).
+        self.first_hint = FirstHint(self.explorer.plot, self.explorer.controller.sigPlayingChanged)
         # The Network tab is built the first time it is shown: the first paint does not need it.
         self.network = None
         self._network_page = QWidget()
@@ -37,6 +44,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.explorer, self.tr("Explorer"))
         self.tabs.addTab(self._network_page, self.tr("Network"))
         self.tabs.setDocumentMode(True)
+        size_by_current_page(self.tabs)  # a hidden Network tab does not widen the Explorer
         self.setCentralWidget(self.tabs)
         self.readout = QLabel()
         self.readout.setMinimumWidth(420)
@@ -44,9 +52,17 @@ class MainWindow(QMainWindow):
         self.explorer.sigCursorReadout.connect(self.readout.setText)
         self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
+        self.plot_room = PlotRoom(self.explorer.splitter, self.explorer.sigMessage.emit)
         self._build_menus()
         self._build_toolbar()
+        # What a surface switch changed for the runs, and the surface's suggested rates.
+        self.surface_notice = surface_notice.install(self)
+        self.wheel_guards = guard_scroll_areas(self.explorer)  # the wheel scrolls the side panel
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.focus_return = return_focus_after_edits(self, self.explorer.plot)
+        from gui.explorer import data_view  # beside the surface: lessons open it at once
+
+        data_view.install(self)
 
     def _build_menus(self) -> None:
         a = self.explorer.actions
@@ -89,7 +105,7 @@ class MainWindow(QMainWindow):
         for m in (edit, surface, race, runs, view):
             m.setToolTipsVisible(True)
         help_menu = bar.addMenu(self.tr("&Help"))
-        keys = QAction(self.tr("Keyboard and mouse"), self)
+        keys = QAction(self.tr("Keyboard and mouse…"), self)
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self._show_help)
         help_menu.addAction(keys)
@@ -128,6 +144,7 @@ class MainWindow(QMainWindow):
         hyperparameter sweeps and 3D view in the View menu. Separate from __init__ so the first
         paint does not wait for them (and tests can install each on its own)."""
         from gui.analysis import basins_panel, sweep_panel, view3d
+        from gui.explorer import whatif
         from gui.export.menu import ExportActions
 
         self.export_actions = ExportActions(
@@ -143,6 +160,10 @@ class MainWindow(QMainWindow):
         basins_panel.install(self)
         sweep_panel.install(self)
         view3d.install(self)
+        whatif.install(self)
+        from gui.explorer import swarm_mode
+
+        swarm_mode.install(self)
 
     def network_tab(self):
         """The Network tab, created on first use."""
@@ -185,21 +206,9 @@ class MainWindow(QMainWindow):
         dock.raise_()
 
     def _show_help(self) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Keyboard and mouse"),
-            self.tr(
-                "Click on the surface: every enabled run restarts there.\n"
-                "Shift+click: add another start point.  Drag a start marker to move it.\n"
-                "Space play/pause · → or S step · R reset · E explain the next step\n"
-                "Mouse wheel zooms, dragging pans, F fits the view again\n"
-                "L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run\n"
-                "D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump\n"
-                "Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit\n"
-                "F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels\n"
-                "Ctrl+O open · Ctrl+S save a scene · Ctrl+E export an image · Ctrl+Shift+E an animation"
-            ),
-        )
+        from gui.help_keys import show_help  # every shortcut, read from the actions themselves
+
+        show_help(self)
 
     def shutdown(self) -> None:
         """Stop timers before the window is destroyed."""

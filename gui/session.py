@@ -1,65 +1,70 @@
-"""Sessions in the window: File > New scene / Open… / Save / Save as…, the autosave (throttled
-after changes, and on close) with its restore at start, and UI preferences in QSettings.
+"""Sessions in the window: File > New scene / Open… / Save / Save as…, the autosave with its
+restore at start, and UI preferences in QSettings.
 
-Everything lives in one data folder: QStandardPaths' AppDataLocation, or $GDE_DATA_DIR when set
-(tests point it at a temporary folder so they never touch the user's home)."""
+Everything lives in one data folder (gui.data_folder: locked per window, autosave off with the
+reason when it cannot be written). The autosave writes every edit within about a second
+(EDIT_DELAY_MS), the progress of a playing race at least every PROGRESS_DELAY_MS, and the scene
+on close; a kill loses at most that. Every failed save is shown. Opening a scene builds all of it
+before anything is replaced: a scene that cannot be built changes nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from core.io.scene import Scene, SessionError, load_scene, save_scene
-from core.race.scene import race_scene, restore_race
+from core.race.scene import install_racers, prepare_racers, race_scene
+from gui.data_folder import folder_path, open_folder, put_aside
 from gui.explorer.controller import ExplorerController
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
-AUTOSAVE_NAME = "autosave.json"
-AUTOSAVE_DELAY_MS = 2000  # at most one autosave per 2 s while things change
+EDIT_DELAY_MS = 1000  # an edit is on disk within about a second
+PROGRESS_DELAY_MS = 8000  # a playing race's progress at least every 10 s (a save takes time too)
 FILTER = QT_TRANSLATE_NOOP("SessionManager", "Scenes (*.json);;All files (*)")
 
 
 def data_dir() -> Path:
-    """Where the autosave and the UI settings live (created if missing)."""
-    override = os.environ.get("GDE_DATA_DIR")
-    base = override or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation
-    )
-    path = Path(base or Path.home() / ".gd-explorer")
-    path.mkdir(parents=True, exist_ok=True)
+    """Where the autosave and the UI settings live (created if it can be: if not, the session
+    says autosave is off and why)."""
+    path = folder_path()
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def show_scene(c: ExplorerController, scene: Scene) -> list[int]:
-    """Show a (validated) scene in the Explorer: surface, runs replayed to their steps, view
-    settings. Returns the racers' keys in the scene's order."""
+    """Show a (validated) scene in the Explorer: surface, every run at its saved step (restored
+    from its stored state, or re-run), view settings. Every run is built before anything is
+    replaced: SessionError and no change if one cannot be. Returns the racers' keys in order."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        racers = prepare_racers(c.race, scene)
+    finally:
+        QApplication.restoreOverrideCursor()
     c.pause()
     c.clear_runs()
     c.set_surface(scene.surface)
-    # re-running the saved steps takes as long as the race did (≈ 0.4 s per 10 000 steps)
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    return install_racers(c.race, scene, racers)
+
+
+def open_scene(c: ExplorerController, path: str | os.PathLike[str]) -> str | None:
+    """Read, build and show a scene file as File > Open does; None, or the one-line reason why
+    not (then nothing changed)."""
     try:
-        return restore_race(c.race, scene)
-    finally:
-        QApplication.restoreOverrideCursor()
+        show_scene(c, load_scene(path))
+    except SessionError as e:
+        return str(e)
+    return None
 
 
 Preferences = tuple[Callable[[QSettings], None], Callable[[QSettings], None]]  # (save, restore)
@@ -78,22 +83,33 @@ class SessionManager(QObject):
         self.window = window
         self.controller = controller
         self.preferences: list[Preferences] = []
-        self.folder = folder or data_dir()
-        self.autosave_path = self.folder / AUTOSAVE_NAME
+        self.data = open_folder(folder)
+        self.folder = self.data.path
+        self.autosave_path = self.data.autosave
         self.settings = QSettings(str(self.folder / "ui.ini"), QSettings.Format.IniFormat)
         self.path: Path | None = None  # the scene file being edited, if any
         self.actions = self._make_actions()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.autosave)
+        self.problem: str | None = None  # why the last autosave failed
+        self.status = QLabel()  # autosave off or failing: says so until it works again
+        self.status.setStyleSheet("color: #e8590c")
+        window.statusBar().addPermanentWidget(self.status)
         c = controller
-        for sig in (c.sigSurfaceChanged, c.sigStartsChanged, c.sigRacersChanged, c.sigStepped,
+        for sig in (c.sigSurfaceChanged, c.sigStartsChanged, c.sigRacersChanged,
                     c.sigSelectedChanged, c.sigViewRangeChanged, c.sigLogScaleChanged,
-                    c.sigSpeedChanged):  # fmt: skip
-            sig.connect(self._on_changed)
+                    c.sigSpeedChanged, c.sigPlayingChanged):  # fmt: skip
+            sig.connect(self._on_edit)
+        c.sigStepped.connect(self._on_stepped)
         self.sigMessage.connect(lambda m: window.statusBar().showMessage(m, 10000))
         window.installEventFilter(self)
+        if self.data.problem is not None:
+            self._show_problem(f"Autosave is off: {self.data.problem}", once=True)
+        elif self.data.note is not None:  # another window has the folder: said until closed
+            self.status.setText(self.data.note)
+            self.status.setToolTip(self.data.note)
+            QTimer.singleShot(0, lambda: self.sigMessage.emit(self.data.note or ""))
 
     def _make_actions(self) -> dict[str, QAction]:
         specs = (("new", QT_TRANSLATE_NOOP("SessionManager", "New scene"), None, self.new_scene),
@@ -120,7 +136,7 @@ class SessionManager(QObject):
         return race_scene(self.controller.race)
 
     def apply(self, scene: Scene) -> None:
-        """Show a (validated) scene: surface, runs replayed to their steps, view settings."""
+        """Show a (validated) scene (SessionError and no change if it cannot be built)."""
         show_scene(self.controller, scene)
 
     def new_scene(self) -> None:
@@ -140,11 +156,9 @@ class SessionManager(QObject):
 
     def open_path(self, path: str | os.PathLike[str]) -> str | None:
         """Load and show a scene; on a problem nothing changes and the reason is returned."""
-        try:
-            scene = load_scene(path)
-        except SessionError as e:
-            return str(e)
-        self.apply(scene)
+        problem = open_scene(self.controller, path)
+        if problem is not None:
+            return problem
         self._set_path(Path(path))
         self.sigMessage.emit(self.tr("Opened {name}").format(name=Path(path).name))
         return None
@@ -167,7 +181,11 @@ class SessionManager(QObject):
         )
         if path:
             self._remember_dir(path)
-            self._report(self.open_path(path), self.tr("Could not open the scene"))
+            self.report_open(path)
+
+    def report_open(self, path: str | os.PathLike[str]) -> None:
+        """Open a scene file; a problem is shown to the user (and nothing changes)."""
+        self._report(self.open_path(path), self.tr("Could not open the scene"))
 
     def _on_save(self) -> None:
         if self.path is None:
@@ -192,38 +210,63 @@ class SessionManager(QObject):
             QMessageBox.warning(self.window, title, problem)
 
     # --- autosave -------------------------------------------------------------------------------
-    def _on_changed(self, *_: object) -> None:
-        if not self.timer.isActive():
-            self.timer.start()
+    def _due_in(self, ms: int) -> None:
+        """Autosave at the latest in ms (an earlier due time stands: no write is put off)."""
+        if not self.timer.isActive() or self.timer.remainingTime() > ms:
+            self.timer.start(ms)
 
-    def autosave(self, force: bool = False) -> bool:
-        """Write the scene to the autosave file (silently skipped for an unsavable surface).
-        While the race plays only the step counts change: wait for the pause (or the close)."""
+    def _on_edit(self, *_: object) -> None:
+        self._due_in(EDIT_DELAY_MS)
+
+    def _on_stepped(self, *_: object) -> None:
+        # a step by hand is an edit; a playing race's progress is saved every few seconds
+        self._due_in(PROGRESS_DELAY_MS if self.controller.playing else EDIT_DELAY_MS)
+
+    def autosave(self) -> bool:
+        """Write the scene to this window's autosave file now (also while the race plays); a
+        failure is shown in the status bar until a save works again."""
         self.timer.stop()
-        if self.controller.playing and not force:
-            self.timer.start()
+        if not self.data.writable:
             return False
         try:
             save_scene(self.autosave_path, self.scene())
-        except SessionError:
+        except SessionError as e:
+            self._show_problem(f"Autosave failed: {e}")
             return False
+        if self.problem is not None:
+            self.problem = None
+            self.status.setText(self.data.note or "")
+            self.status.setToolTip(self.data.note or "")
+            self.sigMessage.emit(self.tr("Autosave works again"))
         return True
 
+    def _show_problem(self, text: str, once: bool = False) -> None:
+        """Show an autosave problem in the status bar; a new problem is also announced."""
+        self.status.setText(text if len(text) < 90 else text[:88] + "…")
+        self.status.setToolTip(text)
+        if text != self.problem:
+            self.problem = text
+            QTimer.singleShot(0, lambda: self.sigMessage.emit(text))
+
     def restore_autosave(self) -> bool:
-        """Show the autosaved scene, if any; a broken one is kept aside and the default scene
-        stays, with a note in the status bar."""
+        """Show the autosaved scene, if any; a broken one is kept aside (named by the time, the
+        last few kept) and the default scene stays, with a note in the status bar."""
         if not self.autosave_path.exists():
             return False
         try:
             scene = load_scene(self.autosave_path)
+            show_scene(self.controller, scene)
         except SessionError as e:
-            aside = self.autosave_path.with_name("autosave.broken.json")
-            os.replace(self.autosave_path, aside)
+            try:
+                kept = self.tr("kept as {name}").format(name=put_aside(self.autosave_path).name)
+            except OSError as err:
+                kept = self.tr("left in place: {error}").format(error=err.strerror or err)
             self.sigMessage.emit(
-                self.tr("Could not restore the last session ({e}); started afresh").format(e=e)
+                self.tr(
+                    "Could not restore the last session ({e}); started afresh, the file {kept}"
+                ).format(e=e, kept=kept)
             )
             return False
-        self.apply(scene)
         self.sigMessage.emit(self.tr("Restored the last session"))
         return True
 
@@ -244,8 +287,9 @@ class SessionManager(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self.window and event.type() == QEvent.Type.Close:
-            self.autosave(force=True)
+            self.autosave()
             self.save_preferences()
+            self.data.release()
         return False
 
 

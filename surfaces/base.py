@@ -54,6 +54,7 @@ class Surface(ABC):
     group: str = "Classic test functions"
     domain: Domain = (-5.0, 5.0, -5.0, 5.0)
     known_critical: tuple[CriticalPoint, ...] = field(default=(), repr=False)
+    axis_labels: tuple[str, str] = ("x", "y")  # what the two coordinates are (weights of a model)
 
     @abstractmethod
     def value(self, p: Array) -> Array:

@@ -32,6 +32,7 @@ class DataSurface(Surface):
     X: Array = field(default_factory=lambda: np.zeros((0, 2)), repr=False)
     t: Array = field(default_factory=lambda: np.zeros(0), repr=False)
     group: str = QT_TRANSLATE_NOOP("Surface", "Data-defined losses")
+    axis_labels: tuple[str, str] = ("w₀", "w₁")  # the model's two weights
 
     @property
     def n_samples(self) -> int:

@@ -37,8 +37,10 @@ class Bump:
             v = getattr(self, k)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
                 raise SurfaceError(f"bump {k} must be a finite number, got {v!r}")
-        if self.width <= 0:
-            raise SurfaceError(f"bump width must be > 0, got {self.width}")
+        if not MIN_WIDTH <= self.width <= MAX_WIDTH:  # width² must be a finite, non-zero float
+            raise SurfaceError(
+                f"bump width must be between {MIN_WIDTH:g} and {MAX_WIDTH:g}, got {self.width}"
+            )
 
     def as_dict(self) -> dict[str, float]:
         return {"x": self.x, "y": self.y, "height": self.height, "width": self.width}
@@ -49,6 +51,9 @@ class Bump:
             over="ignore", invalid="ignore"
         ):  # far-off points: 0·inf is nan, no warning
             return self.height * np.exp(-(dx * dx + dy * dy) / (2 * self.width**2)), dx, dy
+
+
+MIN_WIDTH, MAX_WIDTH = 1e-100, 1e100
 
 
 def bump_grid(bump: Bump, xs: Array, ys: Array) -> tuple[slice, slice, Array]:

@@ -329,7 +329,8 @@ def _saddle() -> AnalyticSurface:
         QT_TRANSLATE_NOOP("Surface", "Saddle x² − y²"),
         QT_TRANSLATE_NOOP(
             "Surface",
-            "The textbook saddle at (0, 0): started on the x axis, plain GD stalls there.",
+            "The textbook saddle at (0, 0): started on the x axis (y = 0, as here), plain GD slides "
+            "in and stalls; the slightest y ≠ 0 grows and escapes. Ctrl+click starts exactly on a line.",
         ),
         QT_TRANSLATE_NOOP("Surface", "Saddles"),
         (-2.0, 2.0, -2.0, 2.0),

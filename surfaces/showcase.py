@@ -113,8 +113,9 @@ def ellipse() -> AnalyticSurface:
         QT_TRANSLATE_NOOP("Surface", "Ill-conditioned ellipse"),
         QT_TRANSLATE_NOOP(
             "Surface",
-            "A quadratic bowl 100 times steeper across than along: GD zig-zags across the valley "
-            "and creeps along it; momentum builds speed along the floor.",
+            "A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for "
+            "the steep side (near it GD zig-zags across), so it creeps along the floor; momentum "
+            "builds speed there.",
         ),
         QT_TRANSLATE_NOOP("Surface", "Plateaus & valleys"),
         (-3.0, 3.0, -3.0, 3.0),
@@ -133,8 +134,9 @@ def saddle_two_minima() -> AnalyticSurface:
         QT_TRANSLATE_NOOP("Surface", "Saddle between two minima"),
         QT_TRANSLATE_NOOP(
             "Surface",
-            "A mountain pass between two valleys: GD started on the ridge line (x = 0) slides into "
-            "the saddle and stays; a little noise or momentum off the line picks a valley.",
+            "A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides "
+            "into the saddle and stays; a little noise or a start off the line picks a valley. "
+            "Ctrl+click starts exactly on a line.",
         ),
         QT_TRANSLATE_NOOP("Surface", "Saddles"),
         (-2.0, 2.0, -2.0, 2.0),

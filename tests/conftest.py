@@ -78,6 +78,8 @@ class _Fresh:
         from gui.explorer.user_surfaces import default_folder
 
         tab, c = win.explorer, win.explorer.controller
+        if getattr(win, "swarm_mode", None) is not None:
+            win.swarm_mode.set_active(False)
         if win.network is not None:
             win.network.ctl.pause()
         win.show_tab("explorer")

@@ -4,6 +4,7 @@ broken files changing nothing, preferences. Every file lives under tmp_path."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -140,17 +141,26 @@ def test_autosave_follows_changes(make_window, tmp_path, qtbot):
                               "domain": [-3.0, 3.0, -3.0, 3.0]}  # fmt: skip
 
 
+BROKEN = '{"format": "gd-explorer-scene", "surf'
+
+
 def test_broken_autosave_starts_with_the_default_scene(make_window, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
-    (data / "autosave.json").write_text('{"format": "gd-explorer-scene", "version": 1, "surf')
     win = make_window()
     before = legend(win)
-    assert not win.session.restore_autosave()
+    for i in range(7):  # seven broken starts: the last five broken files are kept, by time
+        (data / "autosave.json").write_text(BROKEN + "x" * i)
+        assert not win.session.restore_autosave()
     assert legend(win) == before and win.explorer.controller.surface.name == "himmelblau"
     message = win.statusBar().currentMessage()
     assert "Could not restore the last session" in message and "not valid JSON" in message
-    assert (data / "autosave.broken.json").exists() and not (data / "autosave.json").exists()
+    assert "Unterminated string starting at line 1" in message and "at at" not in message
+    kept = sorted(data.glob("autosave.broken-*.json"))
+    assert len(kept) == 5 and not (data / "autosave.json").exists()
+    assert all(re.fullmatch(r"autosave\.broken-\d{8}-\d{6}(-\d+)?\.json", p.name) for p in kept)
+    assert {len(p.read_text()) for p in kept} == {len(BROKEN) + i for i in range(2, 7)}  # newest
+    assert kept[-1].name in message
 
 
 @pytest.mark.parametrize(
@@ -215,20 +225,31 @@ def test_screenshot_mode_neither_restores_nor_autosaves(tmp_path, monkeypatch, q
     assert sorted(p.name for p in data.iterdir()) == ["autosave.json"]  # untouched
 
 
-def test_autosave_waits_for_the_pause_but_not_for_the_close(make_window, tmp_path, qtbot):
+def test_edits_and_progress_are_autosaved_while_playing(make_window, tmp_path, qtbot, monkeypatch):
+    """A run and a start added while the race plays are saved without a pause, and so is the
+    race's progress (here with shorter delays; the real ones are held by a killed process in
+    test_autosave_kill)."""
+    import gui.session
+
+    monkeypatch.setattr(gui.session, "PROGRESS_DELAY_MS", 400)
     win = make_window()
-    win.session.timer.setInterval(10)
     auto = tmp_path / "data" / "autosave.json"
     c = win.explorer.controller
     c.play()
-    for _ in range(3):  # the autosave timer comes due while the race plays ...
-        with qtbot.waitSignal(win.session.timer.timeout, timeout=3000):
-            pass
-    assert not auto.exists()  # ... and writes nothing: only step counts change
-    c.pause()
+    c.add_run("rmsprop")
+    c.add_start(1.0, 1.0)
     qtbot.waitUntil(auto.exists, timeout=3000)
-    auto.unlink()
+    doc = json.loads(auto.read_text())
+    assert c.playing and len(doc["runs"]) == 4 and len(doc["starts"]) == 2
+    first = doc["runs"][0]["steps"]
+    qtbot.waitUntil(lambda: json.loads(auto.read_text())["runs"][0]["steps"] > first + 5,
+                    timeout=5000)  # fmt: skip
+    assert c.playing
+    c.pause()
+    c.step_once()  # a step by hand while paused is saved within the edit delay
+    t = c.race.t
+    qtbot.waitUntil(lambda: json.loads(auto.read_text())["runs"][0]["steps"] == t, timeout=3000)
     c.play()
-    qtbot.waitUntil(lambda: c.race.t > 3, timeout=3000)
-    win.close()
-    assert json.loads(auto.read_text())["runs"][0]["steps"] > 3
+    qtbot.waitUntil(lambda: c.race.t > t + 3, timeout=3000)
+    win.close()  # and the close saves the last state
+    assert json.loads(auto.read_text())["runs"][0]["steps"] == c.race.racers[0].t

@@ -86,8 +86,15 @@ def test_constant_and_scalar_evaluation():
         ({"lr": -0.1}, "lr must be a finite number ≥ 0"),
         ({"lr": float("nan")}, "lr must be a finite number"),
         ({"mode": "triangular", "base_lr": 0.1, "max_lr": 0.01}, "max-lr"),
-        ({"mode": "triangular", "step_size": 0}, "step-size must be a whole number ≥ 1"),
-        ({"mode": "cosine_restarts", "t0": 0}, "t0 must be a whole number ≥ 1"),
+        ({"mode": "triangular", "step_size": 0}, "step-size must be a whole number from 1 to"),
+        ({"mode": "cosine_restarts", "t0": 0}, "t0 must be a whole number from 1 to"),
+        # beyond these the step arithmetic overflows (a scene with t0 1e19 once opened halfway)
+        ({"mode": "cosine_restarts", "t0": 1e19}, "t0 must be a whole number from 1 to 1000000000"),
+        ({"mode": "triangular", "step_size": 1e20}, "step-size must be a whole number from 1 to"),
+        (
+            {"mode": "cosine_restarts", "t_mult": 10**6},
+            "t-mult must be a whole number from 1 to 1000",
+        ),
         ({"mode": "exponential", "gamma": 1.5}, "gamma must be in"),
     ],
 )

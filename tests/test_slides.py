@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 import main
 from core.race.colours import RUN_COLOURS
-from gui.explorer.surface_plot import frame_exits
+from gui.explorer.frame_exits import frame_exits
 from gui.export.cli import build_race
 from gui.export.figure import FigureStyle, loss_text
 from gui.export.render import ExportError, race_figure

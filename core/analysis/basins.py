@@ -153,9 +153,9 @@ def label_end_points(
     """Label each end point (see BasinMap) and list the attractors reached, most popular first."""
     size = max(domain[1] - domain[0], domain[3] - domain[2])
     n = len(w)
-    with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):  # a huge gradient is just "not at a critical point"
         g = np.asarray(surface.gradient(w))
-    gn = np.hypot(g[:, 0], g[:, 1])
+        gn = np.hypot(g[:, 0], g[:, 1])
     settled = ~diverged & (last_step < tol.settle * size)
     label = np.full(n, UNCONVERGED, dtype=np.int64)
     label[diverged] = DIVERGED

@@ -32,12 +32,15 @@ def backprop_report(path: str) -> dict[str, Any]:
         }
         for i in range(net.n_layers)
     ]
-    report = {"loss": loss, "output": cache.output.tolist(), "layers": layers}
-    if not np.isfinite(loss) or not all(
-        np.isfinite(g).all() for g in (*grads.grad_W, *grads.grad_b)
-    ):
-        raise CliError(f"{path}: the forward or backward pass overflowed (a value is not finite)")
-    return report
+    arrays = (cache.output, *cache.zs, *cache.as_, *grads.deltas, *grads.grad_W, *grads.grad_b)
+    if not np.isfinite(loss) or not all(np.isfinite(a).all() for a in arrays):
+        # Every value printed must be a number: an inf in z (even under a saturated sigmoid whose
+        # loss stays finite) would make the JSON invalid and the text meaningless.
+        raise CliError(
+            f"{path}: the forward or backward pass overflowed (a value is not finite); "
+            "use smaller weights or inputs"
+        )
+    return {"loss": loss, "output": cache.output.tolist(), "layers": layers}
 
 
 def _fmt(a: list[Any]) -> str:

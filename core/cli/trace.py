@@ -1,4 +1,5 @@
-"""`main.py trace`: one run's trajectory in the trace format (CSV step,x,y,loss,lr, or JSON)."""
+"""`main.py trace`: one run's trajectory in the trace format (CSV step,x,y,loss,lr, or JSON), or the
+torch.optim script that reproduces it (--format pytorch)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import numpy as np
 
 from core.cli.args import CliError, load_surface, run_config
+from core.io.pytorch_code import run_code
 from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from core.runs.run import Run
 
@@ -15,6 +17,9 @@ from core.runs.run import Run
 def trace(args: argparse.Namespace) -> int:
     surface = load_surface(args)
     spec = run_config(args, surface)
+    if args.format == "pytorch":  # the script Copy as PyTorch code copies, from the same generator
+        sys.stdout.write(run_code(surface, spec, args.start, args.steps))
+        return 0
     run = Run(
         surface,
         spec.rule,

@@ -96,6 +96,8 @@ def parse_json(
     try:
         return json.loads(text, parse_constant=parse_constant)
     except json.JSONDecodeError as e:
-        raise error(f"not valid JSON ({e.msg} at line {e.lineno} column {e.colno})") from None
+        # some of json's messages end in "at" ("Unterminated string starting at"): no "at at"
+        msg = e.msg.removesuffix(" at")
+        raise error(f"not valid JSON ({msg} at line {e.lineno} column {e.colno})") from None
     except RecursionError:
         raise error("JSON nested too deeply") from None

@@ -19,7 +19,8 @@ from core.io.trajectory_file import CSV_HEADER
 from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
-from core.optim.table import canonical
+from core.optim.table import canonical, rule_info
+from core.runs.config import RunConfig
 from surfaces.errors import UserError
 
 
@@ -55,14 +56,16 @@ def hyper_summary(rule: str, hyper: Hyper, schedule: Schedule, estimate: Estimat
     if key in ("momentum", "nesterov"):
         parts.append(f"{'μ' if torch else 'α'} {_g(hyper.momentum)}")
     elif key == "rmsprop":
-        parts.append(f"α {_g(hyper.alpha)}, ε {hyper.eps:.0e}")
+        extra = f", μ {_g(hyper.rms_momentum)}" if hyper.rms_momentum else ""
+        extra += ", centered" if hyper.centered else ""
+        parts.append(f"α {_g(hyper.alpha)}, ε {hyper.eps:.0e}{extra}")
     elif key in ("adagrad", "newton", "sfn"):
         parts.append(f"ε {hyper.eps:.0e}")
     elif key in ("adam", "adamw", "amsgrad"):
         bc = "bias corr. on" if hyper.bias_correction else "bias corr. off"
         parts.append(f"β₁ {_g(hyper.beta1)}, β₂ {_g(hyper.beta2)}, ε {hyper.eps:.0e}, {bc}")
-        if key == "adamw":
-            parts.append(f"λ {_g(hyper.weight_decay)}")
+    if key == "adamw" or (hyper.weight_decay and key not in ("newton", "sfn")):
+        parts.append(f"λ {_g(hyper.weight_decay)}")
     if estimate.kind != "full":
         parts.append(estimate.label)
     return " · ".join(parts)
@@ -171,22 +174,33 @@ def _optimizer_source(rule: str, hyper: Hyper, lr0: float, constant: bool) -> tu
             "(where ε sits, how momentum is scaled by a changing rate, Adam's bias correction), "
             "so the paths can differ: switch the run to 'pytorch' to match exactly"
         )
-    if key == "sgd":
-        return f"torch.optim.SGD([w], {lr})", notes
-    if key in ("momentum", "nesterov"):
-        nest = ", nesterov=True" if key == "nesterov" else ""
-        return f"torch.optim.SGD([w], {lr}, momentum={hyper.momentum!r}{nest})", notes
-    if key == "adagrad":
-        return f"torch.optim.Adagrad([w], {lr}, eps={hyper.eps!r})", notes
-    if key == "rmsprop":
-        return f"torch.optim.RMSprop([w], {lr}, alpha={hyper.alpha!r}, eps={hyper.eps!r})", notes
-    if not hyper.bias_correction:
-        notes.append("this run has Adam's bias correction off; torch.optim always applies it")
-    betas = f"betas=({hyper.beta1!r}, {hyper.beta2!r}), eps={hyper.eps!r}"
-    if key == "adamw":
-        return f"torch.optim.AdamW([w], {lr}, {betas}, weight_decay={hyper.weight_decay!r})", notes
-    ams = ", amsgrad=True" if key == "amsgrad" else ""
-    return f"torch.optim.Adam([w], {lr}, {betas}{ams})", notes
+    read = rule_info(key).params  # the rule table says which hyperparameters the run reads
+    kw = [lr]
+    for name in read:
+        value = getattr(hyper, name)
+        if name == "beta1":
+            kw.append(f"betas=({hyper.beta1!r}, {hyper.beta2!r})")
+        elif name == "bias_correction":
+            if not value:
+                notes.append(
+                    "this run has Adam's bias correction off; torch.optim always applies it"
+                )
+        # (AdamW's torch default λ is 0.01, so its λ is always written, even 0.)
+        elif name in TORCH_KWARG and (value or name not in _OPTIONAL or key == "adamw"):
+            kw.append(f"{TORCH_KWARG[name]}={value!r}")
+    kw += [f"{flag}=True" for flag in _FLAGS.get(key, ())]
+    return f"torch.optim.{TORCH_CLASS[key]}([w], {', '.join(kw)})", notes
+
+
+# The torch.optim class of each rule that has one (Newton-type rules have none).
+TORCH_CLASS = {"sgd": "SGD", "momentum": "SGD", "nesterov": "SGD", "adagrad": "Adagrad",
+               "rmsprop": "RMSprop", "adam": "Adam", "adamw": "AdamW", "amsgrad": "Adam"}  # fmt: skip
+# Hyper fields and their torch.optim keyword (beta1/beta2 become `betas`; weight_decay is torch's
+# one λ: coupled L2 in every class, decoupled in AdamW; RMSprop's μ is its `momentum`).
+TORCH_KWARG = {"momentum": "momentum", "alpha": "alpha", "eps": "eps",
+               "weight_decay": "weight_decay", "rms_momentum": "momentum", "centered": "centered"}  # fmt: skip
+_OPTIONAL = ("weight_decay", "rms_momentum", "centered")  # left out while off (torch's default)
+_FLAGS = {"nesterov": ("nesterov",), "amsgrad": ("amsgrad",)}  # the class's switches for the rule
 
 
 def _scheduler_source(s: Schedule) -> tuple[float, str | None]:
@@ -209,6 +223,13 @@ def _scheduler_source(s: Schedule) -> tuple[float, str | None]:
     if s.mode == "step":
         return s.lr, f"{sched}StepLR(opt, step_size={s.step_size}, gamma={s.gamma_value!r})"
     return s.lr, f"{sched}ExponentialLR(opt, gamma={s.gamma_value!r})"
+
+
+def run_code(surface: object, config: RunConfig, start: tuple[float, float], steps: int) -> str:
+    """The script for a run's configuration: what Copy as PyTorch code copies and what
+    `main.py trace --format pytorch` prints (CodeError if torch cannot express it)."""
+    return pytorch_code(surface, config.rule, config.hyper, config.schedule, config.estimate, start,
+                        steps, config.seed)  # fmt: skip
 
 
 def pytorch_code(surface: object, rule: str, hyper: Hyper, schedule: Schedule,

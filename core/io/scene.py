@@ -1,10 +1,12 @@
 """Scene files: a whole Explorer scene as versioned JSON ("format": "gd-explorer-scene").
 
 A scene holds the surface, the shared start points, every run's full configuration (rule, Hyper,
-schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Runs are
-deterministic given their seeds, so loading re-runs the recorded steps; a run whose settings were
-edited mid-race keeps the earlier settings in ``history`` (each with the step it ended at), so
-core.race.scene can replay it through them. Reading validates everything before returning, so a broken or newer file
+schedule, estimate, seed, colour, enabled) with the steps it has taken, and view settings. Since
+version 3 each run also stores its whole state (points, the rule's state, random stream, trail:
+core.io.run_state), so opening takes no re-running however long the race was. Runs are
+deterministic given their seeds, so a run without a stored state (versions 1 and 2, hand-written
+lesson scenes) is re-run; a run whose settings were edited mid-race keeps the earlier settings in
+``history`` (each with the step it ended at), so core.race.scene can replay it through them. Reading validates everything before returning, so a broken or newer file
 raises one SessionError line and the caller changes nothing. Writes are atomic.
 """
 
@@ -22,21 +24,29 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.io.files import parse_json, read_text, write_atomic
+from core.io.run_state import RunStateError, snapshot_from_dict, snapshot_to_dict
 from core.io.scene_surface import SurfaceSpecError, build_surface, surface_spec
 from core.optim.base import RuleError
 from core.optim.estimates import Estimate, EstimateError
 from core.optim.hyper import Hyper, HyperError
 from core.optim.schedules import Schedule, ScheduleError
 from core.optim.table import canonical
+from core.race.swarm import COLOUR_MODES, SwarmSpec
 from core.runs.config import RunConfig
+from core.runs.snapshot import RunSnapshot
 from surfaces.base import Surface
 from surfaces.errors import UserError
 
 FORMAT = "gd-explorer-scene"
-VERSION = 2  # 2: weight decay is read by every rule that lists it (1: by AdamW only)
+# 3: runs store their state; 2: weight decay is read by every rule that lists it (1: by AdamW only)
+VERSION = 3
 MAX_FILE_BYTES = 20_000_000
 MAX_RUNS, MAX_STARTS, MAX_HISTORY = 64, 1000, 10_000
-MAX_STEPS = 1_000_000  # re-running more would make loading take minutes
+MAX_STEPS = 1_000_000  # re-running more would make loading take minutes (runs without a state)
+MAX_STORED_STEPS = 2**62  # a stored run opens at once whatever its step
+TRAIL_BYTES = (
+    8_000_000  # raw bytes of the runs' trails (base64: 4/3 of it), thinned to fit on writing
+)
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -55,6 +65,7 @@ class RunSpec:
     name: str = ""
     # Earlier settings, oldest first, each with the step it ended at (the run's seed throughout).
     history: tuple[tuple[int, RunConfig], ...] = ()
+    state: RunSnapshot | None = None  # the run's whole state at `steps` (None: re-run it)
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,19 @@ class Scene:
     speed: tuple[int, int] = (1, 60)  # steps per tick, ticks per second
     selected: int | None = None  # index into runs
     extra: dict[str, Any] = field(default_factory=dict)
+    swarm: SwarmSection | None = None  # particles dropped on the race (Swarm mode)
+
+
+@dataclass(frozen=True)
+class SwarmSection:
+    """A swarm (core/race/swarm.py): where its particles started, how they are coloured, and per
+    run of the scene (in order) the steps its particles took and the settings in force before
+    each live edit of them (oldest first, with the step each ended at)."""
+
+    spec: SwarmSpec
+    steps: tuple[int, ...]
+    history: tuple[tuple[tuple[int, RunConfig], ...], ...]
+    colour_by: str = "racer"
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -86,10 +110,14 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
     except SurfaceSpecError as e:
         raise SessionError(str(e)) from None
     runs = []
-    for r in scene.runs:
+    for r, state in zip(scene.runs, _thinned_states(scene.runs), strict=True):
         d: dict[str, Any] = {"name": r.name, **_config_dict(r.config), "seed": r.config.seed,
                              "colour": r.colour, "enabled": r.enabled, "steps": r.steps}  # fmt: skip
-        d["history"] = [{**_config_dict(c), "until": until} for until, c in r.history]
+        # a stored state needs no history to open; beyond what a reader takes it is left out
+        history = r.history if len(r.history) <= MAX_HISTORY or state is None else ()
+        d["history"] = [{**_config_dict(c), "until": until} for until, c in history]
+        if state is not None:
+            d["state"] = snapshot_to_dict(state)
         runs.append(d)
     return {
         "format": FORMAT,
@@ -101,12 +129,40 @@ def scene_to_dict(scene: Scene) -> dict[str, Any]:
         "log_scale": scene.log_scale,
         "speed": {"steps_per_tick": scene.speed[0], "ticks_per_second": scene.speed[1]},
         "selected": scene.selected,
+        **({"swarm": _swarm_dict(scene.swarm)} if scene.swarm is not None else {}),
     }
 
 
+def _trail_bytes(s: RunSnapshot) -> int:
+    return len(s.trail_step) * 16 * (1 + s.n_points)
+
+
+def _thinned_states(runs: tuple[RunSpec, ...]) -> list[RunSnapshot | None]:
+    """The runs' states, the longest trails thinned until all of them fit TRAIL_BYTES."""
+    states = [r.state for r in runs]
+    total = sum(_trail_bytes(s) for s in states if s is not None)
+    while total > TRAIL_BYTES:
+        i = max((j for j, s in enumerate(states) if s is not None),
+                key=lambda j: _trail_bytes(states[j]))  # fmt: skip
+        s = states[i]
+        assert s is not None
+        if len(s.trail_step) <= 2:
+            break
+        thin = s.thinned(len(s.trail_step) // 2)
+        total += _trail_bytes(thin) - _trail_bytes(s)
+        states[i] = thin
+    return states
+
+
 def save_scene(path: str | os.PathLike[str], scene: Scene) -> None:
-    """Write a scene file atomically; SessionError for an unsavable scene or an unwritable path."""
-    text = json.dumps(scene_to_dict(scene), indent=1, allow_nan=False)
+    """Write a scene file atomically; SessionError for an unsavable scene or an unwritable path
+    (nothing is written that this app would refuse to open)."""
+    try:
+        text = json.dumps(scene_to_dict(scene), allow_nan=False, separators=(",", ":"))
+    except ValueError as e:  # a value JSON cannot hold
+        raise SessionError(f"cannot save the scene: {e}") from None
+    if len(text) > MAX_FILE_BYTES:
+        raise SessionError(f"cannot save the scene: larger than {MAX_FILE_BYTES // 1_000_000} MB")
     try:
         write_atomic(path, text + "\n")
     except OSError as e:
@@ -167,9 +223,10 @@ def _config(d: dict, what: str, surface: Surface, seed: int, version: int) -> Ru
 _CONFIG_KEYS = ("rule", "hyper", "schedule", "estimate")
 
 
-def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
+def _run(d: object, i: int, surface: Surface, version: int, n: int) -> RunSpec:
     what = f"runs[{i}]"
-    r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), ("name", "seed", "enabled", "history"))
+    optional = ("name", "seed", "enabled", "history", *(("state",) if version >= 3 else ()))
+    r = _obj(d, what, (*_CONFIG_KEYS, "colour", "steps"), optional)
     colour = r["colour"]
     if not isinstance(colour, str) or not _COLOUR.match(colour):
         raise SessionError(f"{what} colour must look like #rrggbb, got {json.dumps(colour)}")
@@ -180,7 +237,15 @@ def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
     if not isinstance(name, str):
         raise SessionError(f"{what} name must be a string")
     seed = _int(r.get("seed", 0), f"{what} seed", 0, 2**63 - 1)
-    steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS)
+    state = None
+    if "state" in r:
+        try:
+            state = snapshot_from_dict(r["state"], n, f"{what} state")
+        except RunStateError as e:
+            raise SessionError(str(e)) from None
+    steps = _int(r["steps"], f"{what} steps", 0, MAX_STEPS if state is None else MAX_STORED_STEPS)
+    if state is not None and state.t != steps:
+        raise SessionError(f"{what} state is at step {state.t}, not at its steps {steps}")
     hist = r.get("history", [])
     if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
         raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
@@ -192,7 +257,7 @@ def _run(d: object, i: int, surface: Surface, version: int) -> RunSpec:
         history.append((until, _config(h, hw, surface, seed, version)))
         last = until
     config = _config(r, what, surface, seed, version)
-    return RunSpec(config, colour, enabled, steps, name, tuple(history))
+    return RunSpec(config, colour, enabled, steps, name, tuple(history), state)
 
 
 def _starts(v: object) -> NDArray[np.float64]:
@@ -218,7 +283,7 @@ def scene_from_dict(doc: object) -> Scene:
             f"scene version {v} is newer than this app reads (up to {VERSION}); update the app"
         )
     d = _obj(doc, "the scene", ("format", "version", "surface", "starts", "runs"),
-             ("view", "log_scale", "speed", "selected"))  # fmt: skip
+             ("view", "log_scale", "speed", "selected", "swarm"))  # fmt: skip
     try:
         surface = build_surface(d["surface"])
     except SurfaceSpecError as e:
@@ -227,7 +292,7 @@ def scene_from_dict(doc: object) -> Scene:
     runs = d["runs"]
     if not isinstance(runs, list) or len(runs) > MAX_RUNS:
         raise SessionError(f"'runs' must be a list of at most {MAX_RUNS} runs")
-    specs = tuple(_run(r, i, surface, v) for i, r in enumerate(runs))
+    specs = tuple(_run(r, i, surface, v, len(starts)) for i, r in enumerate(runs))
     view = d.get("view")
     if view is not None:
         if not isinstance(view, list) or len(view) != 4:
@@ -245,7 +310,8 @@ def scene_from_dict(doc: object) -> Scene:
     sel = d.get("selected")
     if sel is not None:
         sel = _int(sel, "'selected'", 0, max(len(specs) - 1, 0))
-    return Scene(surface, starts, specs, view, log, speed, sel)
+    swarm = _swarm(d["swarm"], specs, surface, v) if d.get("swarm") is not None else None
+    return Scene(surface, starts, specs, view, log, speed, sel, swarm=swarm)
 
 
 def _reject_constant(name: str) -> None:
@@ -265,3 +331,59 @@ def load_scene(path: str | os.PathLike[str]) -> Scene:
         return parse_scene(text)
     except SessionError as e:
         raise SessionError(f"{p.name}: {e}") from None
+
+
+# --- the optional swarm section (older scenes have none; no version change needed) -------------
+def _swarm_dict(sw: SwarmSection) -> dict[str, Any]:
+    p = sw.spec
+    return {
+        "kind": p.kind, "particles": int(p.n), "area": list(p.area), "centre": list(p.centre),
+        "radius": p.radius, "seed": p.seed, "colour_by": sw.colour_by,
+        "runs": [{"steps": steps, "history": [{**_config_dict(c), "until": until}
+                                              for until, c in hist]}
+                 for steps, hist in zip(sw.steps, sw.history, strict=True)],
+    }  # fmt: skip
+
+
+def _swarm(v: object, runs: tuple[RunSpec, ...], surface: Surface, version: int) -> SwarmSection:
+    """The 'swarm' object, validated completely (SessionError naming the fault)."""
+    d = _obj(v, "'swarm'", ("kind", "particles", "area", "runs"),
+             ("centre", "radius", "seed", "colour_by"))  # fmt: skip
+    area, centre = d["area"], d.get("centre", [0.0, 0.0])
+    if not isinstance(area, list) or len(area) != 4:
+        raise SessionError("swarm area must be [xmin, xmax, ymin, ymax]")
+    if not isinstance(centre, list) or len(centre) != 2:
+        raise SessionError("swarm centre must be [x, y]")
+    colour_by = d.get("colour_by", "racer")
+    if colour_by not in COLOUR_MODES:
+        raise SessionError(f"swarm colour_by must be one of {', '.join(COLOUR_MODES)}")
+    kind = d["kind"] if isinstance(d["kind"], str) else repr(d["kind"])
+    try:
+        spec = SwarmSpec(kind, _int(d["particles"], "swarm particles", 1, 10**9),
+                         tuple(_num(c, "each swarm area bound") for c in area),
+                         tuple(_num(c, "swarm centre") for c in centre),
+                         _num(d.get("radius", 1.0), "swarm radius"),
+                         _int(d.get("seed", 0), "swarm seed", 0, 2**31 - 1)).checked()  # fmt: skip
+    except UserError as e:
+        raise SessionError(str(e)) from None
+    per_run = d["runs"]
+    if not isinstance(per_run, list) or len(per_run) != len(runs):
+        raise SessionError(f"swarm runs must list one entry per run ({len(runs)})")
+    steps, history = [], []
+    for i, (r, spec_run) in enumerate(zip(per_run, runs, strict=True)):
+        what = f"swarm runs[{i}]"
+        e = _obj(r, what, ("steps",), ("history",))
+        n = _int(e["steps"], f"{what} steps", 0, MAX_STEPS)
+        hist = e.get("history", [])
+        if not isinstance(hist, list) or len(hist) > MAX_HISTORY:
+            raise SessionError(f"{what} history must be a list of at most {MAX_HISTORY} settings")
+        out, last = [], 0
+        for j, h in enumerate(hist):
+            hw = f"{what} history[{j}]"
+            h = _obj(h, hw, (*_CONFIG_KEYS, "until"))
+            until = _int(h["until"], f"{hw} until", last + 1, n)
+            out.append((until, _config(h, hw, surface, spec_run.config.seed, version)))
+            last = until
+        steps.append(n)
+        history.append(tuple(out))
+    return SwarmSection(spec, tuple(steps), tuple(history), colour_by)

@@ -92,9 +92,8 @@ _NO_DATA: Any = _NoData()
 
 
 def layer_grad_norms(net: Network, x: np.ndarray, y: np.ndarray) -> list[float]:
-    """‖(∂L/∂W_l, ∂L/∂b_l)‖ of each layer, first to last (weights and biases together, as the
-    Network tab's gradient-norm bars)."""
+    """Each layer's gradient norm, first to last, as the Network tab shows it (Grads.layer_norms:
+    weights and biases together)."""
     with np.errstate(all="ignore"):
         _, grads, _ = net.loss_and_grad(x, y)
-    return [float(np.linalg.norm(np.concatenate([w.ravel(), b])))
-            for w, b in zip(grads.grad_W, grads.grad_b, strict=True)]  # fmt: skip
+    return grads.layer_norms()

@@ -16,14 +16,21 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.io.files import parse_json, read_text, write_atomic
+from core.network.datasets import MAX_ROWS
 from core.network.model import Network, NetworkError
 
 Array = NDArray[np.float64]
+VERSION = 1  # files without "version" are version 1 too
+MAX_SAMPLES = MAX_ROWS  # the most examples a file may hold (as many as a dataset may have)
+MAX_FILE_BYTES = 2_000_000  # 10 000 samples of 3 inputs and 3 targets take about 1.3 MB
+REQUIRED = ("layers", "activation", "output_activation", "weights", "biases", "x", "y")
+OPTIONAL = ("loss", "version")
 
 
 def network_dict(net: Network, x: Array, y: Array) -> dict[str, Any]:
     """The JSON-ready form of a network and its batch."""
     out: dict[str, Any] = {
+        "version": VERSION,
         "layers": list(net.layers),
         "activation": net.activation,
         "output_activation": net.output_activation,
@@ -85,9 +92,22 @@ def network_from_dict(d: object) -> tuple[Network, Array, Array]:
     """Validate a parsed network file; returns (network, x, y)."""
     if not isinstance(d, dict):
         raise NetworkError("a network file must hold a JSON object")
-    for key in ("layers", "activation", "output_activation", "weights", "biases", "x", "y"):
+    for key in REQUIRED:
         if key not in d:
             raise NetworkError(f"the network file has no '{key}'")
+    unknown = sorted(set(d) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        raise NetworkError(f"the network file has unknown key {unknown[0]!r}")
+    v = d.get("version", VERSION)
+    if type(v) is not int or not 1 <= v <= VERSION:
+        raise NetworkError(
+            f"network file version {v!r} is not one this app reads (up to {VERSION})"
+        )
+    for key in ("x", "y"):
+        if isinstance(d[key], list) and len(d[key]) > MAX_SAMPLES:
+            raise NetworkError(
+                f"'{key}' has {len(d[key])} samples; a network file holds at most {MAX_SAMPLES}"
+            )
     layers = d["layers"]
     if not isinstance(layers, list) or not all(type(n) is int for n in layers):
         raise NetworkError(f"'layers' must be a list of whole numbers, got {layers!r}")
@@ -119,7 +139,7 @@ def network_from_dict(d: object) -> tuple[Network, Array, Array]:
 
 def load_network(path: str | os.PathLike[str]) -> tuple[Network, Array, Array]:
     """Read and validate a network file; every problem is one NetworkError line."""
-    text = read_text(path, NetworkError, "network")
+    text = read_text(path, NetworkError, "network", MAX_FILE_BYTES)
     try:
         d = parse_json(text, NetworkError)
     except NetworkError as e:

@@ -109,6 +109,12 @@ class Grads:
     grad_W: list[Array]
     grad_b: list[Array]
 
+    def layer_norms(self) -> list[float]:
+        """‖(∂L/∂W_l, ∂L/∂b_l)‖ of each layer, first to last: weights and biases together. The
+        one per-layer gradient norm: the step-through's text, the tab's bars and the lessons."""
+        return [float(np.sqrt(np.sum(w * w) + np.sum(b * b)))
+                for w, b in zip(self.grad_W, self.grad_b, strict=True)]  # fmt: skip
+
 
 @dataclass
 class Network:

@@ -125,7 +125,10 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
     else:
         nxt = g.deltas[l][s]
         lines.append(f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) ⊙ {f}′(z{sub(l)})")
-        lines.append(f"   = ({vec(nxt)}·W{sub(l + 1)}ᵀ) ⊙ {vec(fp)} = {vec(d)}")
+        if len(d) <= MAX_TERMS and len(nxt) <= MAX_TERMS:
+            lines.append(f"   = ({vec(nxt)}·W{sub(l + 1)}ᵀ) ⊙ {vec(fp)} = {vec(d)}")
+        else:  # wide layers: the inputs are in the previous step and the diagram
+            lines.append(f"   = {vec(d)}")
         reused = [
             translate("Steps", "δ{s} (backward step before)").format(s=sub(l + 1)),
             f"W{sub(l + 1)}",
@@ -133,20 +136,15 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
         ]
     prev = "x" if l == 1 else f"a{sub(l - 1)}"
     gw, gb = g.grad_W[l - 1], g.grad_b[l - 1]
-    lines.append(
-        translate("Steps", "∂L/∂W{s} = {prev}ᵀ·δ{s}   summed over the n = {n} samples").format(
-            s=sub(l), prev=prev, n=n
-        )
-    )
     if gw.size <= 8:
-        lines.append(
-            translate("Steps", "   this sample adds {prev}ᵀδ = {m}").format(
-                prev=prev, m=mat(np.outer(cache.as_[l - 1][s], d))
-            )
-        )
-        lines.append(translate("Steps", "   total {m}").format(m=mat(gw)))
-    lines.append(f"   ‖∂L/∂W{sub(l)}‖ = {num(float(np.linalg.norm(gw)))}")
+        lines.append(translate("Steps", "∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples) = {m}").format(
+            s=sub(l), prev=prev, n=n, m=mat(gw)))  # fmt: skip
+    else:
+        lines.append(translate("Steps", "∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples)").format(
+            s=sub(l), prev=prev, n=n))  # fmt: skip
     lines.append(f"∂L/∂b{sub(l)} = Σ δ{sub(l)} = {vec(gb)}")
+    lines.append(f"‖(∂L/∂W{sub(l)}, ∂L/∂b{sub(l)})‖ = {num(g.layer_norms()[l - 1])}"
+                 + translate("Steps", "   (weights and biases, as the bar)"))  # fmt: skip
     reused.append(
         translate("Steps", "{prev} (forward {l})").format(prev=prev, l=l - 1)
         if l > 1
@@ -157,8 +155,8 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
                  else translate("Steps", "layers {a}…{b}").format(a=l + 1, b=L))  # fmt: skip
         lines.append(
             translate(
-                "Steps", "Without backprop, ∂L/∂W{s} would redo the chain through {later}."
-            ).format(s=sub(l), later=later)
+                "Steps", "Without backprop this would redo the chain through {later}."
+            ).format(later=later)
         )
     return Step("backward", l, translate("Steps", "Backward · layer {l}").format(l=l), tuple(lines), reused=tuple(reused),
                 stored=(f"δ{sub(l)}",))  # fmt: skip

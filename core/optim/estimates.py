@@ -58,6 +58,17 @@ class Estimate:
             "noise": f"noise σ={self.sigma:g}",
         }[self.kind]
 
+    def examples_per_step(self, n_samples: int) -> int:
+        """Examples one gradient costs on a loss of n examples (0 when it has none): GD n,
+        SGD 1, a mini-batch m — the slide's O(n) against O(1). Noise adds to the full gradient."""
+        if n_samples <= 0:
+            return 0
+        if self.kind == "sample":
+            return 1
+        if self.kind == "minibatch":
+            return min(int(self.batch), n_samples)
+        return n_samples
+
     def check(self, loss: Loss) -> None:
         """Raise EstimateError if this estimate cannot be used on that loss."""
         if self.kind in ("sample", "minibatch") and loss.n_samples == 0:

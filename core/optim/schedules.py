@@ -42,6 +42,9 @@ READS: dict[str, tuple[str, ...]] = {
     "exponential": ("lr", "gamma"),
 }
 
+# Longest period and largest period multiplier (beyond them the step arithmetic would overflow).
+MAX_PERIOD, MAX_T_MULT = 10**9, 1000
+
 # gamma's meaning depends on the mode; these are its defaults when not given.
 GAMMA_DEFAULTS: dict[str, float] = {"exp_range": 0.999, "step": 0.5, "exponential": 0.995}
 
@@ -80,9 +83,11 @@ class Schedule:
                 f"max-lr ({self.max_lr}) must be ≥ base-lr ({self.base_lr}) for {self.mode}"
             )
         for name in ("step_size", "t0", "t_mult"):
-            v = getattr(self, name)
-            if int(v) != v or v < 1:
-                raise ScheduleError(f"{name.replace('_', '-')} must be a whole number ≥ 1, got {v}")
+            v, hi = getattr(self, name), MAX_T_MULT if name == "t_mult" else MAX_PERIOD
+            if not math.isfinite(v) or int(v) != v or not 1 <= v <= hi:
+                raise ScheduleError(
+                    f"{name.replace('_', '-')} must be a whole number from 1 to {hi}, got {v}"
+                )
         g = self.gamma_value
         if not math.isfinite(g) or not 0 < g <= 1:
             raise ScheduleError(f"gamma must be in (0, 1], got {g}")

@@ -25,6 +25,7 @@ from surfaces.base import CriticalPoint, Surface
 
 Array = NDArray[np.float64]
 TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
+MAX_VIEW = 1e12  # the farthest a view reaches from 0 (beyond it the plot cannot draw)
 CHUNK = 16  # steps between two looks at the clock when stepping against a time budget
 
 # Starts that show something interesting on the classic surfaces; others use a corner of the domain.
@@ -37,13 +38,19 @@ DEFAULT_STARTS: dict[str, tuple[float, float]] = {
     "ackley": (3.6, 2.7),
     "six_hump_camel": (-1.7, 0.9),
     "goldstein_price": (-1.5, 1.5),
-    "saddle": (1.5, 0.05),
+    "saddle": (1.5, 0.0),  # on the stable manifold y = 0: GD stalls at the saddle
     "monkey_saddle": (1.5, 0.4),
+    "saddle_two_minima": (0.0, 1.5),  # on the ridge line x = 0, as the description says
+    "local_vs_global": (2.4, 0.0),  # from the right: GD settles in the shallow well
 }
 
 
 def default_start(surface: Surface) -> tuple[float, float]:
-    """A sensible first start: a known good one, or a point 15 % in from the upper-left corner."""
+    """A sensible first start: where the surface says it is now (a network's current weights), a
+    known good one, or a point 15 % in from the upper-left corner."""
+    current = getattr(surface, "current", None)
+    if current is not None:
+        return float(current[0]), float(current[1])
     if surface.name in DEFAULT_STARTS:
         return DEFAULT_STARTS[surface.name]
     x0, x1, y0, y1 = surface.domain
@@ -61,6 +68,32 @@ def critical_points(surface: Surface) -> tuple[CriticalPoint, ...]:
     except Exception:  # a search failure must not take the window down; known points still help
         return tuple(surface.known_critical)
     return found or tuple(surface.known_critical)
+
+
+def _span(surface: Surface) -> float:
+    x0, x1, y0, y1 = surface.domain
+    return float(max(x1 - x0, y1 - y0))
+
+
+def _make_run(c: RunConfig, surface: Surface, starts: Array, critical: tuple) -> Run:
+    return Run(surface, c.rule, c.hyper, c.schedule, np.array(starts, dtype=np.float64),
+               c.estimate, seed=c.seed, max_points=TRAIL_POINTS, critical=critical,
+               scale=_span(surface))  # fmt: skip
+
+
+def clamp_view(view: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A view the plot can draw: bounds within ±MAX_VIEW, each side at least 1e-9 wide (a view
+    of ±1e308 once blanked the plot and then could not be saved); narrow at most to 1e-9 of
+    its distance from 0."""
+    out: list[float] = []
+    for lo, hi in (view[:2], view[2:]):
+        lo, hi = (float(np.clip(np.nan_to_num(v), -MAX_VIEW, MAX_VIEW)) for v in (lo, hi))
+        mid = min(max((lo + hi) / 2, -MAX_VIEW / 2), MAX_VIEW / 2)
+        half = max(5e-10, abs(mid) * 1e-9)
+        if not hi - lo >= 2 * half:
+            lo, hi = mid - half, mid + half
+        out += [lo, hi]
+    return (out[0], out[1], out[2], out[3])
 
 
 class RaceEvents(SignalGroup):
@@ -89,6 +122,7 @@ class Race:
         self.view_range: tuple[float, float, float, float] = tuple(map(float, surface.domain))
         self.log_scale = False
         self.speed = (1, 60)
+        self.swarm: object | None = None  # the particles dropped on this race (core/race/swarm.py)
         self.surface = surface
         self.critical: tuple[CriticalPoint, ...] = ()
         self.starts = np.array([default_start(surface)], dtype=np.float64)
@@ -97,8 +131,7 @@ class Race:
     # --- surface and starts -----------------------------------------------------------------
     @property
     def span(self) -> float:
-        x0, x1, y0, y1 = self.surface.domain
-        return float(max(x1 - x0, y1 - y0))
+        return _span(self.surface)
 
     def _install(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None,
                  starts: Array | None) -> None:  # fmt: skip
@@ -106,11 +139,16 @@ class Race:
         self.critical = tuple(critical) if critical is not None else critical_points(surface)
         first = [default_start(surface)] if starts is None else starts
         self.starts = np.array(first, dtype=np.float64).reshape(-1, 2)
+        fallbacks = []
         for r in self.racers:
             if r.config.estimate.kind in ("sample", "minibatch") and surface.n_samples == 0:
+                before = r.name
                 r.config = r.config.with_(estimate=Estimate("noise", sigma=1.0))
+                fallbacks.append((r.key, before, r.name))
             r.run = None
             self._build(r)
+        # (key, name before, name after) of the racers whose estimate the surface could not serve
+        self.fallbacks: tuple[tuple[int, str, str], ...] = tuple(fallbacks)
 
     def set_surface(self, surface: Surface, critical: tuple[CriticalPoint, ...] | None = None,
                     starts: Array | None = None, values: Array | None = None) -> None:  # fmt: skip
@@ -162,10 +200,17 @@ class Race:
     def _build(self, r: Racer) -> None:
         """(Re)create the racer's Run from the current starts."""
         r.history = []
-        c = r.config
-        r.run = Run(self.surface, c.rule, c.hyper, c.schedule, self.starts.copy(), c.estimate,
-                    seed=c.seed, max_points=TRAIL_POINTS, critical=self.critical,
-                    scale=self.span)  # fmt: skip
+        r.run = self.run_for(r.config)
+
+    def run_for(self, c: RunConfig) -> Run:
+        """A fresh Run of these settings on this race's surface from its starts, at step 0."""
+        return _make_run(c, self.surface, self.starts, self.critical)
+
+    def prepare_racer(self, config: RunConfig, colour: str, surface: Surface,
+                      starts: Array) -> Racer:  # fmt: skip
+        """A racer with a fresh key and a run from ``starts`` on ``surface``, changing nothing
+        in the race (a scene being opened builds every racer before it replaces the old ones)."""
+        return Racer(next(self._keys), config, colour, run=_make_run(config, surface, starts, ()))
 
     def racer(self, key: int) -> Racer:
         for r in self.racers:
@@ -255,8 +300,8 @@ class Race:
             self.events.selected.emit(now)
 
     def set_view_range(self, view: tuple[float, float, float, float]) -> None:
-        """The part of the plane shown: (x0, x1, y0, y1)."""
-        view = tuple(map(float, view))
+        """The part of the plane shown: (x0, x1, y0, y1), kept within what can be drawn."""
+        view = clamp_view(view)
         if view != self.view_range:
             self.view_range = view
             self.events.view_range.emit(view)
@@ -298,23 +343,24 @@ class Race:
         return max((r.t for r in self.active()), default=0)
 
     # --- what the views show (plain arrays) ---------------------------------------------------
-    def trails(self) -> tuple[list[tuple[str, Array, object]], Array, list[str]]:
-        """(colour, recorded xy (count, 2), token) per run point; heads (K, 2); their colours.
-        The token changes when a trajectory is replaced or re-decimated."""
+    def trails(self) -> tuple[list[tuple[str, Array, object, int]], Array, list[str]]:
+        """(colour, recorded xy (count, 2), token, start index) per run point; heads (K, 2);
+        their colours. The token changes when a trajectory is replaced or re-decimated."""
         trails, heads, colours = [], [], []
         for r in self.active():
             run = r.run
             assert run is not None and run.trajectory is not None
             tr = run.trajectory
             for i in range(run.n_points):
-                trails.append((r.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i)))
+                trails.append((r.colour, tr.xy[i, : tr.count], (id(tr), tr.stride, i), i))
             heads.append(run.w)
             colours += [r.colour] * run.n_points
         return trails, (np.vstack(heads) if heads else np.zeros((0, 2))), colours
 
-    def readouts(self) -> tuple[list[tuple], list[tuple[str, Array, Array, Array]]]:
+    def readouts(self) -> tuple[list[tuple], list[tuple]]:
         """Legend rows (key, colour, name, step, loss, |∇f|, lr, status text) and history curves
-        (colour, steps, loss, lr) per run point, read from core."""
+        (colour, steps, loss, lr, |∇f|, examples per step) per run point, read from core. The
+        examples per step are the racer's current estimate's (0 on a surface without data)."""
         rows, curves = [], []
         for r in self.active():
             run = r.run
@@ -322,8 +368,10 @@ class Race:
             loss, grad, status, lr = run.loss(), run.grad_norm(), run.status(), run.lr_now()
             tr, n = run.trajectory, run.trajectory.count
             for i in range(run.n_points):
-                name = r.name if run.n_points == 1 else f"{r.name} #{i + 1}"
+                name = r.name if run.n_points == 1 else f"{r.name} · start {i + 1}"
                 rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
-                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n]))
+                cost = r.config.estimate.examples_per_step(self.surface.n_samples)
+                curves.append((r.colour, tr.step[:n], tr.loss[i, :n], tr.lr[:n],
+                               tr.grad_norm[i, :n], cost))  # fmt: skip
         return rows, curves

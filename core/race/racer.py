@@ -30,12 +30,20 @@ def apply_config(run: Run, config: RunConfig) -> None:
 
 def edited_config(config: RunConfig, changes: dict[str, object], surface: Surface) -> RunConfig:
     """The settings after a live edit. Keys: rule, convention, lr, estimate_kind (+ batch, sigma),
-    schedule (a dict of fields) and any Hyper field. Raises the core's errors (HyperError,
+    schedule (a dict of fields), seed and any Hyper field. Raises the core's errors (HyperError,
     EstimateError, ...) for bad values; nothing is half-applied."""
     rule = canonical(str(changes["rule"])) if "rule" in changes else config.rule
     # A new rule starts from its own defaults, keeping what both rules read alike.
     hyper = carried_over(config.rule, rule, config.hyper) if rule != config.rule else config.hyper
     hyper_changes = {k: v for k, v in changes.items() if k in Hyper.__dataclass_fields__}
+    conv = hyper_changes.get("convention", hyper.convention)
+    if conv != hyper.convention:
+        # Values still at the old convention's defaults take the new one's (RMSprop α 0.9 → 0.99,
+        # Adam's bias correction on for torch); values the user set are kept.
+        old_d, new_d = default_hyper(rule, hyper.convention), default_hyper(rule, conv)
+        for name in rule_info(rule).params:
+            if name not in hyper_changes and getattr(hyper, name) == getattr(old_d, name):
+                hyper_changes[name] = getattr(new_d, name)
     if hyper_changes:
         hyper = hyper.with_(**hyper_changes)
     estimate = config.estimate
@@ -51,7 +59,8 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
         lr = float(changes["lr"]) if "lr" in changes else None
         fields = changes.get("schedule", {})
         schedule = schedule.edited(dict(fields) if isinstance(fields, dict) else {}, lr)
-    return config.with_(rule=rule, hyper=hyper, schedule=schedule, estimate=estimate)
+    seed = int(changes["seed"]) if "seed" in changes else config.seed
+    return config.with_(rule=rule, hyper=hyper, schedule=schedule, estimate=estimate, seed=seed)
 
 
 @dataclass(eq=False)

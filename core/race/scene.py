@@ -1,21 +1,30 @@
 """The Explorer's race as a scene and back, without Qt: what File > Save writes and Open restores.
-Runs are deterministic given their seeds, so a restored run is re-run through its saved history."""
+
+A saved run carries its whole state, so it is restored as it was; a run without one (older files,
+hand-written lesson scenes) is re-run through its saved history, runs being deterministic given
+their seeds. Opening is all-or-nothing: every racer is built first (prepare_racers), and only
+then do they replace the race's (install_racers)."""
 
 from __future__ import annotations
 
-from core.io.scene import RunSpec, Scene
+from core.io.scene import RunSpec, Scene, SessionError, SwarmSection
 from core.race.model import Race
 from core.race.racer import Racer, apply_config
+from core.race.swarm import Swarm
 from core.runs.config import RunConfig
 from core.runs.run import Run
+from core.runs.snapshot import SnapshotError
+from surfaces.errors import UserError
 
 
 def racer_spec(r: Racer) -> RunSpec:
-    """A racer's settings, edit history and step count (0 when sitting out: a disabled run is not
-    shown and restarts from step 0 when ticked again)."""
+    """A racer's settings, edit history, step count and state (step 0 and no state when sitting
+    out: a disabled run is not shown and restarts from step 0 when ticked again)."""
     steps = r.t if r.enabled else 0
     history = tuple(r.history) if steps else ()
-    return RunSpec(r.config, r.colour, r.enabled, steps, r.name, history)
+    run = r.run
+    state = run.snapshot() if steps and run is not None and run.record else None
+    return RunSpec(r.config, r.colour, r.enabled, steps, r.name, history, state)
 
 
 def race_scene(race: Race) -> Scene:
@@ -24,7 +33,37 @@ def race_scene(race: Race) -> Scene:
     chosen = race.selected
     selected = race.racers.index(chosen) if chosen is not None else None
     return Scene(race.surface, race.starts.copy(), specs, view=race.view_range,
-                 log_scale=race.log_scale, speed=race.speed, selected=selected)  # fmt: skip
+                 log_scale=race.log_scale, speed=race.speed, selected=selected,
+                 swarm=swarm_section(race))  # fmt: skip
+
+
+def swarm_section(race: Race) -> SwarmSection | None:
+    """The race's swarm (if one is dropped) for its scene: per racer its particles' steps and
+    the settings they ran with before each live edit."""
+    sw = race.swarm
+    if not isinstance(sw, Swarm):
+        return None
+    steps = tuple(sw.runs[r.key].t if r.key in sw.runs else 0 for r in race.racers)
+    hist = tuple(tuple(sw.history.get(r.key, ())) if n else () for r, n in zip(race.racers, steps,
+                                                                                strict=True))  # fmt: skip
+    return SwarmSection(sw.spec, steps, hist, sw.colour_by)
+
+
+def restore_swarm(race: Race, section: SwarmSection | None) -> Swarm | None:
+    """Drop the scene's swarm on the (restored) race, every racer's particles re-run to their
+    saved step through their saved edits; none: the race has no swarm."""
+    if isinstance(race.swarm, Swarm):
+        race.swarm.close()
+    race.swarm = None
+    if section is None:
+        return None
+    sw = Swarm(race, section.spec)
+    sw.colour_by = section.colour_by
+    for r, steps, hist in zip(race.racers, section.steps, section.history, strict=True):
+        if r.key in sw.runs:
+            sw.replay_run(r.key, steps, list(hist))
+    race.swarm = sw
+    return sw
 
 
 def first_config(spec: RunSpec) -> RunConfig:
@@ -48,19 +87,43 @@ def _step_to(run: Run, t: int) -> None:
         run.step(min(t - run.t, 1000))
 
 
-def restore_race(race: Race, scene: Scene) -> list[int]:
-    """Make the race the scene's (its surface must already be set): starts, racers with every run
-    replayed to its saved step, selection, view and speed. Returns the racer keys in scene order."""
-    race.set_racers([])
-    race.set_starts(scene.starts)
-    racers = []
-    for spec in scene.runs:
-        r = race.new_racer(first_config(spec), spec.colour)
+def _prepared(race: Race, scene: Scene, spec: RunSpec) -> Racer:
+    if spec.state is not None:
+        r = race.prepare_racer(spec.config, spec.colour, scene.surface, scene.starts)
+        assert r.run is not None
+        r.run.restore(spec.state)
+    else:
+        r = race.prepare_racer(first_config(spec), spec.colour, scene.surface, scene.starts)
         assert r.run is not None
         replay(r.run, spec)
-        r.config, r.history, r.enabled = spec.config, list(spec.history), spec.enabled
-        racers.append(r)
+    r.config, r.history, r.enabled = spec.config, list(spec.history), spec.enabled
+    return r
+
+
+def prepare_racers(race: Race, scene: Scene) -> list[Racer]:
+    """Every racer of the scene with its run at its saved step, the race left unchanged.
+    SessionError (one line naming the run) if any run cannot be built."""
+    racers = []
+    for i, spec in enumerate(scene.runs):
+        try:
+            racers.append(_prepared(race, scene, spec))
+        except (SnapshotError, UserError, ArithmeticError, ValueError) as e:
+            raise SessionError(f"runs[{i}] cannot be rebuilt: {e}") from None
+    return racers
+
+
+def install_racers(race: Race, scene: Scene, racers: list[Racer]) -> list[int]:
+    """Make the race the scene's with prepared racers (its surface must already be the scene's):
+    starts, racers, selection, view and speed. Returns the racer keys in scene order."""
+    restore_swarm(race, None)
+    race.set_racers([])
+    race.set_starts(scene.starts)
+    for r in racers:
+        if r.run is not None:
+            r.run.critical = race.critical
     race.set_racers(racers)
+    if restore_swarm(race, scene.swarm) is not None:
+        race.events.racers.emit(tuple(racers))  # views learn of the swarm with its racers
     if racers:
         race.select(racers[scene.selected or 0].key)
     race.set_speed(*scene.speed)
@@ -69,3 +132,9 @@ def restore_race(race: Race, scene: Scene) -> list[int]:
     if scene.log_scale is not None:
         race.set_log_scale(scene.log_scale)
     return [r.key for r in racers]
+
+
+def restore_race(race: Race, scene: Scene) -> list[int]:
+    """Make the race the scene's (its surface must already be set), every run at its saved step;
+    SessionError and no change if a run cannot be built. Returns the racer keys in scene order."""
+    return install_racers(race, scene, prepare_racers(race, scene))

@@ -21,6 +21,7 @@ from core.optim.estimates import Estimate
 from core.optim.hyper import Hyper
 from core.optim.schedules import Schedule
 from core.optim.table import canonical, rule_info
+from core.runs.snapshot import RunSnapshot, SnapshotError, check_rule_state
 from core.runs.status import (  # noqa: F401 - STATUS_TEXT and Tolerances are read from here too
     STATUS_ORDER,
     STATUS_TEXT,
@@ -119,10 +120,9 @@ class Run:
             self.starts = np.array(starts, dtype=np.float64).reshape(-1, 2)
         n = len(self.starts)
         init = rule_info(self.rule).init
-        spans = [slice(i, min(n, i + self.chunk)) for i in range(0, n, self.chunk)]
         self._parts = [
             _Part(sp, w, init(w), self._part_hyper(self._hyper, sp))
-            for sp in spans or [slice(0, 0)]
+            for sp in self._spans()
             for w in [self.starts[sp].copy(order="K")]
         ]
         self.t = 0
@@ -132,9 +132,59 @@ class Run:
         self.stopped_at = np.full(n, -1, dtype=np.int64)
         self.last_step = np.full(n, np.inf)
         self._gcache: Array | None = None
+        # the examples (N, m) each point's last update used (one sample, a mini-batch), or None
+        self.last_examples: NDArray[np.intp] | None = None
         self.trajectory = Trajectory(n, self.max_points) if self.record else None
         if self.trajectory is not None:
             self._record()
+
+    def _spans(self) -> list[slice]:
+        n = len(self.starts)
+        return [slice(i, min(n, i + self.chunk)) for i in range(0, n, self.chunk)] or [slice(0, 0)]
+
+    def snapshot(self) -> RunSnapshot:
+        """The whole state of a recording run as copies: restore() on a run with the same
+        settings and number of starts goes on exactly as this one would."""
+        tr = self.trajectory
+        if tr is None:
+            raise SnapshotError("only a run that records its trail can be stored")
+        n = tr.count
+        fields = tuple(v if np.ndim(v) == 0 else np.array(v) for v in self.state)
+        rng = self.rng.bit_generator.state  # a fresh dict each time
+        return RunSnapshot(self.t, self.w.copy(), fields, rng, self.diverged.copy(),
+                           self.stopped_at.copy(), self.last_step.copy(), tr.step[:n].copy(),
+                           tr.xy[:, :n].copy(), tr.lr[:n].copy(), tr.stride)  # fmt: skip
+
+    def restore(self, snap: RunSnapshot) -> None:
+        """Go on from a snapshot instead of re-running its steps. SnapshotError if it does not
+        fit this run (another rule, number of points, random generator); then nothing changes."""
+        n = self.n_points
+        if snap.w.shape != (n, 2) or snap.trail_xy.shape[::2] != (n, 2):
+            raise SnapshotError(f"the stored run has {snap.n_points} points, not {n}")
+        state = check_rule_state(snap.rule_state, rule_info(self.rule).init(snap.w))
+        rng = np.random.default_rng(0)
+        try:
+            rng.bit_generator.state = snap.rng
+        except (TypeError, ValueError, KeyError, OverflowError):
+            raise SnapshotError("the stored random stream is not numpy's PCG64 state") from None
+        if self.record and self.max_points is not None:
+            snap = snap.thinned(self.max_points)
+        with np.errstate(all="ignore"):
+            loss, g = self.surface.value(snap.trail_xy), self.surface.gradient(snap.trail_xy)
+        trail = Trajectory.restored(snap.trail_step, snap.trail_xy, loss, np.hypot(g[..., 0], g[..., 1]),
+                                    snap.trail_lr, snap.stride, self.max_points)  # fmt: skip
+        parts = []
+        for sp in self._spans():
+            fields = (v if np.ndim(v) == 0 else v[sp].copy() for v in state)
+            part = _Part(
+                sp, snap.w[sp].copy(), type(state)(*fields), self._part_hyper(self._hyper, sp)
+            )
+            part.frozen = bool(snap.diverged[sp].any())
+            parts.append(part)
+        self._parts, self.t, self.rng = parts, int(snap.t), rng
+        self.diverged, self.stopped_at = snap.diverged.copy(), snap.stopped_at.copy()
+        self.last_step, self._gcache = snap.last_step.copy(), None
+        self.trajectory = trail if self.record else None
 
     @property
     def w(self) -> Array:
@@ -211,6 +261,8 @@ class Run:
             else:
                 for _ in range(k):
                     drawn = self.estimate.draw(self.surface, (self.n_points, 2), self.rng)
+                    sampled = self.estimate.kind in ("sample", "minibatch")
+                    self.last_examples = drawn if sampled else None
                     for p in self._parts:
                         self._step_part(p, info.update, hess, self.t, drawn)
                     self.t += 1

@@ -26,6 +26,17 @@ class Trajectory:
         self.count = 0
         self.stride = 1
 
+    @classmethod
+    def restored(cls, step: NDArray[np.int64], xy: Array, loss: Array, grad_norm: Array,
+                 lr: Array, stride: int, max_points: int | None = None) -> Trajectory:  # fmt: skip
+        """A trajectory holding these records (a stored run's trail), ready to go on recording."""
+        n, count = xy.shape[0], len(step)
+        tr = cls(n, max_points, capacity=max(count, 1))
+        tr.xy[:, :count], tr.loss[:, :count], tr.grad_norm[:, :count] = xy, loss, grad_norm
+        tr.lr[:count], tr.step[:count] = lr, step
+        tr.count, tr.stride = count, int(stride)
+        return tr
+
     def _grow(self) -> None:
         cap = self.xy.shape[1]
         if self.max_points is not None and cap >= self.max_points:

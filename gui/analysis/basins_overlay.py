@@ -33,6 +33,14 @@ def basin_rgba(result: BasinMap) -> NDArray[np.uint8]:
     return lut[idx]
 
 
+def _coordinate(v: float, result: BasinMap) -> str:
+    """A coordinate to 4 digits; rounding noise far below the domain's scale (-6.89e-16 for a
+    point found on the x axis) reads as the 0 it is."""
+    x0, x1, y0, y1 = result.domain
+    scale = max(abs(x1 - x0), abs(y1 - y0), 1e-300)
+    return "0" if abs(v) < 1e-9 * scale else num(v, ".4g")
+
+
 def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
     """(hex colour, rich text) per attractor (the first ``limit``; the rest summed in one row),
     then diverged and still moving, always listed so the key to their colours is visible."""
@@ -40,7 +48,7 @@ def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
     colours = attractor_colours(result)
     for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
         where = QCoreApplication.translate("BasinOverlay", "({x}, {y})").format(
-            x=num(a.x, ".4g"), y=num(a.y, ".4g")
+            x=_coordinate(a.x, result), y=_coordinate(a.y, result)
         )
         found = "" if a.known else QCoreApplication.translate("BasinOverlay", " (found)")
         if a.kind == "minimum":
@@ -81,7 +89,8 @@ class BasinOverlay:
         self.image.setOpacity(opacity)
         self.image.setVisible(False)
         self.result: BasinMap | None = None
-        self._enabled = True
+        self._enabled = True  # the panel's "show overlay" box
+        self._panel_open = True  # a closed Basin panel leaves no map on the surface
 
     def set_map(self, result: BasinMap) -> None:
         """Show a complete map over its domain (a cancelled one raises ValueError)."""
@@ -90,7 +99,7 @@ class BasinOverlay:
         self.image.setImage(rgba, autoLevels=False)
         self.image.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.result = result
-        self.image.setVisible(self._enabled)
+        self._update()
 
     def clear(self) -> None:
         self.result = None
@@ -99,7 +108,15 @@ class BasinOverlay:
 
     def set_enabled(self, on: bool) -> None:
         self._enabled = on
-        self.image.setVisible(on and self.result is not None)
+        self._update()
+
+    def set_panel_open(self, on: bool) -> None:
+        """Hide the map while its panel is closed (and show it again when the panel reopens)."""
+        self._panel_open = on
+        self._update()
+
+    def _update(self) -> None:
+        self.image.setVisible(self._enabled and self._panel_open and self.result is not None)
 
     def set_opacity(self, opacity: float) -> None:
         self.image.setOpacity(max(0.0, min(1.0, opacity)))

@@ -277,7 +277,7 @@ def install(window: QMainWindow) -> QDockWidget:
     and its overlay to the Explorer's plot."""
     panel = BasinsPanel(window.explorer.controller)
     window.explorer.add_plot_item(panel.overlay.image)
-    return install_dock(
+    dock = install_dock(
         window,
         panel,
         (QCoreApplication.translate("BasinsPanel", "Basins of attraction"), "basins_dock"),
@@ -286,6 +286,10 @@ def install(window: QMainWindow) -> QDockWidget:
             "BasinsPanel", "Colour every start by where the selected run's optimizer ends (Ctrl+B)"
         ),
     )
+    # Closed (not merely behind another tabbed dock): the overlay goes with it.
+    panel.overlay.set_panel_open(False)
+    dock.toggleViewAction().toggled.connect(panel.overlay.set_panel_open)
+    return dock
 
 
 def install_dock(

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from core.analysis.sweeps import LrSweep
 from gui.theme import PLOT_BG
+from gui.widgets.log_axis import LogAxis
 
 FLOOR = 1e-16  # gaps below this are drawn at it (a log axis has no zero)
 AXIS_TEXT, AXIS_PEN = "#c8ccd4", "#5a6272"
@@ -52,8 +53,11 @@ class LrSweepPlot(pg.GraphicsLayoutWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setBackground(PLOT_BG)
-        self.loss_plot: pg.PlotItem = self.addPlot(row=0, col=0)
-        self.steps_plot: pg.PlotItem = self.addPlot(row=1, col=0)
+        # decades only on the log axes (gui.widgets.log_axis): minor labels piled up here too
+        axes = {"left": LogAxis("left"), "bottom": LogAxis("bottom")}
+        self.loss_plot: pg.PlotItem = self.addPlot(row=0, col=0, axisItems=axes)
+        self.steps_plot: pg.PlotItem = self.addPlot(row=1, col=0,
+                                                    axisItems={"bottom": LogAxis("bottom")})  # fmt: skip
         _style(self.loss_plot, self.tr("final f − f* (log)"))
         _style(self.steps_plot, self.tr("steps to converge"))
         self.loss_plot.setLogMode(x=True, y=True)

@@ -25,6 +25,7 @@ class ParamMapPage(QWidget):
         self.worker = TaskWorker(self)
         self.result: ParamMap | None = None
         self.map_key: int | None = None  # the run the map was computed for (clicks edit it)
+        self.map_name = ""  # that run's name (rule and estimate) when the map was computed
         self._pending: tuple = (None, None)  # (surface, run key) being computed
         self.about = QLabel()
         self.about.setWordWrap(True)
@@ -97,6 +98,14 @@ class ParamMapPage(QWidget):
             )
             self.row.run_button.setEnabled(not self.worker.running)
         mapped = next((r for r in self.controller.racers if r.key == self.map_key), None)
+        if self.result is not None and (racer is None or mapped is not racer
+                                        or mapped.name != self.map_name):  # fmt: skip
+            # The map belongs to one run as it was: another selection, or that run changed
+            # (rule, estimate, convention), makes it someone else's map. Say so and clear it.
+            now = racer.name if racer is not None else "no run"
+            self._clear(f"The map was computed for {self.map_name}; {now} is selected now: "
+                        "compute the map again.")  # fmt: skip
+            return
         if mapped is not None and self.result is not None:
             value = getattr(mapped.config.hyper, self.result.param)
             self.plot.set_current(mapped.lr, value)
@@ -130,7 +139,11 @@ class ParamMapPage(QWidget):
         if surface is not self.controller.surface:
             self.status.setText(self.tr("The surface changed while computing: run it again."))
             return
-        self.result, self.map_key = result, key
+        mapped = next((r for r in self.controller.racers if r.key == key), None)
+        if mapped is None or mapped is not self.controller.selected:
+            self.status.setText(self.tr("The selected run changed while computing: run it again."))
+            return
+        self.result, self.map_key, self.map_name = result, key, mapped.name
         fs = f_star(self.controller.race.critical, result.final_loss.ravel())
         self.plot.set_map(result, fs)
         self.status.setText(
@@ -164,11 +177,16 @@ class ParamMapPage(QWidget):
 
     def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()
+        self._clear("New surface: compute the map again.")
+        self.refresh_from_race()  # the runs' names may have changed with it (estimates)
+
+    def _clear(self, message: str) -> None:
         self.result = self.map_key = None
+        self.map_name = ""
         self.plot.result = None
         self.plot.image.clear()
         self.plot.set_current(None, None)
-        self.status.setText(self.tr("New surface: compute the map again."))
+        self.status.setText(message)
 
     def shutdown(self) -> None:
         self.worker.shutdown()

@@ -275,7 +275,16 @@ class View3DWindow(QWidget):
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("Ctrl+3"))
         self.action.setToolTip(self.tr("The surface and the live trails in 3D, rotatable (Ctrl+3)"))
-        self.action.toggled.connect(self.setVisible)
+        # Ctrl+3 works from any window of the app (the 3D window itself closes with it, a floating
+        # dock or the Lessons panel having the focus does not swallow it).
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.toggled.connect(self._on_action_toggled)
+
+    def _on_action_toggled(self, on: bool) -> None:
+        self.setVisible(on)
+        if on:  # in front, with the keyboard: a window opened behind looks like nothing happened
+            self.raise_()
+            self.activateWindow()
 
     def closeEvent(self, event) -> None:
         self.action.setChecked(False)  # closed with the title-bar button: untick the menu item

@@ -4,6 +4,8 @@ each of which relays one model event with its new value. No widget reaches into 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -64,6 +66,7 @@ class ExplorerController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(16)
         self.timer.timeout.connect(self._on_timer_tick)
+        self.tick_override: Callable[[], None] | None = None  # called by the timer instead
         self._relay_events()
         self.search_critical()
 
@@ -197,6 +200,9 @@ class ExplorerController(QObject):
         self.sigSpeedChanged.emit(steps_per_tick, ticks_per_second)
 
     def _on_timer_tick(self) -> None:
+        if self.tick_override is not None:  # a mode that moves something else (the swarm)
+            self.tick_override()
+            return
         self.race.step(self.race.speed[0], budget_s=TICK_BUDGET_S)
 
     # --- racers, selection, view ----------------------------------------------------------------

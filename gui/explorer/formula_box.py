@@ -6,14 +6,14 @@ under the offending column and the field turns red; the surface on screen stays 
 
 from __future__ import annotations
 
-import html
 import math
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gui.i18n.numbers import parse_number
+from gui.widgets.number_box import NumberBox
 from surfaces.base import SurfaceError
 from surfaces.formula import EXAMPLE, FormulaError, FormulaSurface
 from surfaces.formula.parse import ALLOWED_TEMPLATE, FUNCTIONS
@@ -57,34 +57,39 @@ class FormulaBox(QWidget):
         )
         self.edit.setToolTip(self.tr(TIP).format(allowed=allowed[:1].upper() + allowed[1:]))
         self.edit.setClearButtonEnabled(True)
-        self.domain = [QLineEdit(t) for t in DEFAULT_DOMAIN]
-        for box, what in zip(self.domain, BOUNDS, strict=True):
-            box.setToolTip(
-                self.tr("{what} of the formula's domain (a finite number; min < max)").format(
-                    what=self.tr(what)
-                )
-            )
-            box.setMaximumWidth(46)
+        self.domain = [NumberBox(t, self.tr("{what} of the domain").format(what=self.tr(what)),
+                                 self.tr("a finite number; min < max"))
+                       for t, what in zip(DEFAULT_DOMAIN, BOUNDS, strict=True)]  # fmt: skip
+        # The formula and a caret under the faulty column: monospace and never wrapped, so the caret
+        # stays under its character whatever the message below does.
+        self.where = QLabel()
+        self.where.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setWordWrap(False)
+        self.where.setStyleSheet("color:#bf616a;")
+        self.where.hide()
         self.error = QLabel()
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.error.setFont(mono)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color:#bf616a;")
         self.error.setWordWrap(True)
         self.error.hide()
-        domain_row = QHBoxLayout()
-        domain_row.setSpacing(3)
+        # x and y on a row each: boxes sized to their numbers always fit the panel's width
+        domain_row = QGridLayout()
+        domain_row.setHorizontalSpacing(3)
+        domain_row.setVerticalSpacing(2)
         for k, box in enumerate(self.domain):
+            row = k // 2
             if k % 2 == 0:
-                domain_row.addWidget(QLabel(self.tr("domain  x") if k == 0 else "   y"))
-            domain_row.addWidget(box)
-            if k % 2 == 0:
-                domain_row.addWidget(QLabel("…"))
-        domain_row.addStretch(1)
+                domain_row.addWidget(QLabel(self.tr("domain  x") if k == 0 else "y"), row, 0,
+                                     Qt.AlignmentFlag.AlignRight)  # fmt: skip
+                domain_row.addWidget(QLabel("…"), row, 2)
+            domain_row.addWidget(box, row, 1 + 2 * (k % 2))
+        domain_row.setColumnStretch(4, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
         lay.addWidget(self.edit)
+        lay.addWidget(self.where)
         lay.addWidget(self.error)
         lay.addLayout(domain_row)
         self.timer = QTimer(self)
@@ -101,8 +106,9 @@ class FormulaBox(QWidget):
 
     # --- public -------------------------------------------------------------------------------
     def show_surface(self, surface: object) -> None:
-        """Reflect the surface in use: a formula's text and domain; for other surfaces only the
-        domain (so the boxes never contradict the axes, and a formula typed next keeps the view)."""
+        """Reflect the surface in use: a formula's text and domain; for other surfaces the domain
+        (so the boxes never contradict the axes, and a formula typed next keeps the view) and an
+        empty formula box."""
         domain = getattr(surface, "domain", None)
         if domain is not None and len(domain) == 4:
             for box, v in zip(self.domain, domain, strict=True):
@@ -115,8 +121,15 @@ class FormulaBox(QWidget):
                 self.edit.setText(surface.expr)
             self._applied = (surface.expr.strip(), tuple(surface.domain))
             self._show_error(None)
-        else:
-            self._applied = None
+            return
+        self._applied = None
+        base = getattr(surface, "base", None)  # a drawing keeps showing the formula it is drawn on
+        if not (isinstance(base, FormulaSurface) and self.edit.text().strip() == base.expr.strip()):
+            # A preset, a new scene, a network slice: the box must not show a formula that is
+            # not on screen (nor its error); typing pending for the old one is dropped.
+            self.timer.stop()
+            self.edit.clear()
+            self._show_error(None)
 
     def apply(self) -> bool:
         """Check now and emit if valid and new; returns whether the text is valid."""
@@ -183,20 +196,44 @@ class FormulaBox(QWidget):
             for box in self.domain:
                 self._mark(box, False)
             self.error_message = ""
-            self.error.clear()
-            self.error.hide()
+            for label in (self.where, self.error):
+                label.clear()
+                label.hide()
             return
         col = getattr(err, "column", None)
         # The full list of what is allowed is in the tooltip: keep the inline message short.
         plain = str(err).split("; allowed:")[0]
         self.error_message = plain
-        msg = html.escape(plain)
+        self.where.hide()
         if isinstance(err, FormulaError):
             self.edit.setStyleSheet(BAD_STYLE)
             if col is not None and text:
-                caret = "&nbsp;" * (col - 1) + "^"
-                msg = f"{html.escape(text)}<br>{caret}<br>{msg}"
-        self.error.setText(
-            self.tr("<span style='white-space:pre-wrap'>{msg}</span>").format(msg=msg)
-        )
+                line, caret = caret_lines(text, col, self._columns_shown())
+                self.where.setText(f"{line}\n{caret}")
+                self.where.setToolTip(text)
+                self.where.show()
+        self.error.setText(plain)
         self.error.show()
+
+    def _columns_shown(self) -> int:
+        """How many monospace characters fit the box's width (the formula line is cut to it)."""
+        width = self.width() if self.width() > 50 else self.sizeHint().width()
+        advance = QFontMetrics(self.where.font()).horizontalAdvance("m") or 8
+        return max(12, (width - 6) // advance)
+
+
+def caret_lines(text: str, column: int, width: int) -> tuple[str, str]:
+    """The formula (a window of it around `column` when longer than `width` characters, cut ends
+    shown as …) and the line with ^ under the 1-based column."""
+    text = text.replace("\t", " ")
+    i = max(0, min(column - 1, len(text)))
+    if len(text) <= width:
+        return text, " " * i + "^"
+    start = max(0, min(i - width // 2, len(text) - width))
+    end = start + width
+    line = text[start:end]
+    if start > 0:
+        line = "…" + line[1:]
+    if end < len(text):
+        line = line[:-1] + "…"
+    return line, " " * (i - start) + "^"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from gui.explorer.legend_columns import fit_columns
+from gui.explorer.start_styles import LINE_ICON, line_icon, start_numbers
 from gui.i18n.numbers import num
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
@@ -16,6 +18,7 @@ HEADER_TIPS = (QT_TRANSLATE_NOOP("LegendTable", "the run's colour"), QT_TRANSLAT
                QT_TRANSLATE_NOOP("LegendTable", "f at the current point"), QT_TRANSLATE_NOOP("LegendTable", "gradient norm at the current point"),
                QT_TRANSLATE_NOOP("LegendTable", "learning rate of the next update"), QT_TRANSLATE_NOOP("LegendTable", "moving, converged (global / local minimum), "
                "stalled at a saddle, or diverged"))  # fmt: skip
+_LOOK_ROLE = Qt.ItemDataRole.UserRole + 1  # (colour, start) of the name cell's line sample
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
 
@@ -38,14 +41,16 @@ class LegendTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         h = self.horizontalHeader()
-        # Fixed widths: resize-to-contents would re-measure every cell on every refresh.
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Only the status column takes the spare width: run names are short, statuses long.
-        h.setStretchLastSection(True)
+        # Widths follow the content (legend_columns.fit_columns), measured once per refresh.
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        h.setStretchLastSection(False)
         h.setMinimumSectionSize(16)
-        for col, width in enumerate((16, 110, 52, 108, 72, 60, 200)):
-            self.setColumnWidth(col, width)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._wanted: list[int] = [0] * len(COLUMNS)
+        self._names: list[str] = []
         self.verticalHeader().setDefaultSectionSize(22)
+        self.setIconSize(QSize(*LINE_ICON))  # the start's line sample at full length
         self._keys: list[int] = []
         self.cellClicked.connect(lambda row, _col: self.sigRunClicked.emit(self._keys[row]))
 
@@ -58,8 +63,18 @@ class LegendTable(QTableWidget):
             self.setItem(row, col, item)
         return item
 
+    def _fit_steps(self, rows: list[tuple]) -> None:
+        """Widen the step column when the counts get more digits: whole numbers, never cut."""
+        digits = max((len(f"{r[3]:d}") for r in rows), default=1)
+        if digits != getattr(self, "_digits", 0):
+            self._digits = digits
+            self._step_need = self.fontMetrics().horizontalAdvance("8" * digits) + 14
+            if self.columnWidth(2) < self._step_need:
+                self.setColumnWidth(2, self._step_need)
+
     def set_rows(self, rows: list[tuple[int, str, str, int, float, float, float, str]]) -> None:
         self._keys = [r[0] for r in rows]
+        self._fit_steps(rows)
         if self.rowCount() != len(rows):
             self.setRowCount(len(rows))
         for i, (_, colour, name, step, loss, grad, lr, status) in enumerate(rows):
@@ -68,12 +83,53 @@ class LegendTable(QTableWidget):
                 sw.setBackground(QColor(colour))
             shown = QCoreApplication.translate("Status", status)
             texts = (name, f"{step:d}", num(loss, ".6g"), num(grad, ".3g"), num(lr, ".4g"), shown)
-            for col, text in enumerate(texts, start=1):
+            tips = (name, f"{step:d}", num(loss, ".12g"), num(grad, ".12g"), num(lr, ".12g"), shown)
+            for col, (text, tip) in enumerate(zip(texts, tips, strict=True), start=1):
                 cell = self._cell(i, col)
                 if cell.text() != text:
                     cell.setText(text)
+                    cell.setToolTip(f"{self.tr(COLUMNS[col])}: {tip}")
             st = self._cell(i, 6)
             st.setForeground(QColor(STATUS_COLOURS.get(status, "#1d2330")))
+        self._show_starts(rows)
+        names = [r[2] for r in rows]
+        if names != self._names:  # other runs: numbers may be narrower now
+            self._names, self._wanted = names, [0] * len(COLUMNS)
+        self.fit_columns()
+
+    def _show_starts(self, rows: list[tuple]) -> None:
+        """Rows of a run with several starts get the start's line sample (its dash, as on the
+        plot) before the name; a run with one start shows none."""
+        keys = [r[0] for r in rows]
+        for i, (k, row) in enumerate(zip(start_numbers(keys), rows, strict=True)):
+            several = keys.count(row[0]) > 1
+            look = (row[1], k) if several else None
+            cell = self._cell(i, 1)
+            if cell.data(_LOOK_ROLE) != look:
+                cell.setData(_LOOK_ROLE, look)
+                cell.setIcon(line_icon(row[1], k) if several else QIcon())
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its widest cell and title (numbers never shrink back during a
+        race, so columns do not jitter), within the table's width (legend_columns)."""
+        h = self.horizontalHeader()
+        wanted = [max(self.sizeHintForColumn(c), h.sectionSizeHint(c), old)
+                  for c, old in enumerate(self._wanted)]  # fmt: skip
+        wanted[2] = max(wanted[2], getattr(self, "_step_need", 0))  # whole counts, with margins
+        self._wanted = wanted
+        for col, width in enumerate(fit_columns(wanted, self.viewport().width())):
+            if self.columnWidth(col) != width:
+                self.setColumnWidth(col, width)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._wanted = [0] * len(COLUMNS)  # presentation fonts and back: measure afresh
+            self.fit_columns()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def value(self, row: int, column: str) -> str:
         """Displayed text of a cell by column title (for tests and copy)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.explorer.overlay_key import OverlayKey
 from gui.theme import OVERLAY_COLOURS
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
@@ -22,6 +23,7 @@ class HeadOverlays:
     """Owns one PlotCurveItem per overlay kind inside a plot; hidden kinds draw nothing."""
 
     def __init__(self, plot: pg.PlotItem) -> None:
+        self.key = OverlayKey(plot.vb)
         self.items: dict[str, pg.PlotCurveItem] = {}
         for kind, colour in OVERLAY_COLOURS.items():
             width = 2.0 if kind.startswith("eig") else 1.6
@@ -30,8 +32,14 @@ class HeadOverlays:
             plot.addItem(item)
             self.items[kind] = item
 
-    def set_segments(self, segments: dict[str, np.ndarray]) -> None:
-        """segments: kind -> (2K, 2) array of segment end points; missing kinds are cleared."""
+    def set_segments(self, segments: dict[str, np.ndarray], kinds: set[str] | None = None) -> None:
+        """segments: kind -> (2K, 2) array of segment end points; missing kinds are cleared.
+        kinds: the overlays switched on (their entries in the key; default: those given)."""
+        if kinds is None:
+            kinds = {"eigen" if k.startswith("eig") else k for k in segments}
+        self.key.show_kinds(kinds, {k: item.opts["pen"] for k, item in self.items.items()})
+        shown = [seg for seg in segments.values() if len(seg)]
+        self.key.avoid(np.vstack(shown) if shown else _EMPTY.reshape(0, 2))
         for kind, item in self.items.items():
             seg = segments.get(kind)
             if seg is None or len(seg) == 0:

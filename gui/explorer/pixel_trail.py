@@ -28,6 +28,17 @@ class PixelTrail:
             return None
         return self.n, float(self.x[self.n - 1]), float(self.y[self.n - 1])
 
+    def drawn(self, cap: int) -> tuple[Array, Array]:
+        """The kept points to draw, at most about cap of them: beyond it every s-th (s a power of
+        2, so the picture stays put as the trail grows) and always the newest. A trail that
+        keeps reaching new pixels (noise, oscillation) would otherwise cost more every tick."""
+        n = self.n
+        if n <= cap:
+            return self.x[:n], self.y[:n]
+        s = 1 << (-(-n // cap) - 1).bit_length()
+        idx = np.append(np.arange(0, n - 1, s), n - 1)
+        return self.x[idx], self.y[idx]
+
     def _reserve(self, n: int) -> None:
         if n > len(self.x):
             cap = max(n, 2 * len(self.x))

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.optim.schedules import READS
 from core.optim.table import RULES, rule_info
 from core.race.racer import Racer
+from gui.explorer.start_styles import starts_suffix
 from gui.widgets.hyper_controls import HyperControls
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
@@ -178,8 +180,9 @@ class RunPanel(QWidget):
         row = 0
         for i, s in enumerate(racers):
             item = self.list.item(i)
-            if item.text() != s.name or item.data(_COLOUR_ROLE) != s.colour:
-                item.setText(s.name)
+            name = s.name + starts_suffix(s.run.n_points if s.run is not None else 1)
+            if item.text() != name or item.data(_COLOUR_ROLE) != s.colour:
+                item.setText(name)
                 item.setIcon(swatch(s.colour))
                 item.setData(_COLOUR_ROLE, s.colour)
             item.setCheckState(Qt.CheckState.Checked if s.enabled else Qt.CheckState.Unchecked)
@@ -214,7 +217,7 @@ class RunPanel(QWidget):
             self.sigma.setValue(float(c.estimate.sigma))
             self.form.setRowVisible(self.batch, c.estimate.kind == "minibatch")
             self.form.setRowVisible(self.sigma, c.estimate.kind == "noise")
-            self.hyper.show_values(c.rule, c.hyper, s.lr)
+            self.hyper.show_values(c.rule, c.hyper, s.lr, "lr" in READS[c.schedule.mode])
         for w in widgets:
             w.blockSignals(False)
 

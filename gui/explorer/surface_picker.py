@@ -88,11 +88,22 @@ class SurfacePicker(QComboBox):
         )  # fmt: skip
         return f"{self.tr(self.USER_GROUP)} › {title}" if own else title
 
+    def shown_text(self, opt: QStyleOptionComboBox | None = None) -> str:
+        """display_text elided with "…" to the box's label room (a long typed formula was cut
+        mid-word with no sign that it goes on); the whole of it is in the tooltip."""
+        if opt is None:
+            opt = QStyleOptionComboBox()
+            self.initStyleOption(opt)
+        room = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)  # fmt: skip
+        return self.fontMetrics().elidedText(self.display_text(), Qt.TextElideMode.ElideRight,
+                                             room.width() - 2)  # fmt: skip
+
     def paintEvent(self, _event) -> None:
         painter = QStylePainter(self)
         opt = QStyleOptionComboBox()
         self.initStyleOption(opt)
-        opt.currentText = self.display_text()
+        opt.currentText = self.shown_text(opt)
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
@@ -132,6 +143,7 @@ class SurfacePicker(QComboBox):
         self.blockSignals(True)
         self.setCurrentIndex(i)
         self.blockSignals(False)
+        self.setToolTip(self.tr("{v0}\n(choose a loss surface)").format(v0=self.display_text()))
 
     def _on_activated(self, index: int) -> None:
         name = self.itemData(index)

@@ -10,18 +10,23 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
+from core.race.snap import SnapLine, nearest_line
 from gui.explorer.fast_items import HeadDots, TrailCurve
+from gui.explorer.fit_keeper import FitKeeper
+from gui.explorer.frame_exits import cached_trail_exits
 from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
-from gui.i18n.numbers import num
+from gui.explorer.start_styles import START_LABEL, start_label, start_pen
+from gui.i18n.terms import at_point
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
+DRAWN_POINTS = 2000  # display points of a whole trail at most (tick time stays flat)
 TRAIL_WIDTHS = (1.0, 2.5)  # px: the whole trail, its recent stretch
 TICK_PT, LABEL_PT = 9.0, 10.0  # axis fonts at scale 1
 MARKER_PX, HEAD_PX, EXIT_PX = 13, 5.5, 10
@@ -29,39 +34,17 @@ MARKER_PX, HEAD_PX, EXIT_PX = 13, 5.5, 10
 EXIT_SYMBOLS = ("t3", "t2", "t", "t1")
 
 
-def frame_exits(x: np.ndarray, y: np.ndarray,
-                frame: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """Where the polyline (x, y) leaves the rectangle frame = (x0, x1, y0, y1): the points on the
-    frame (k, 2) and the edge each one crosses (0 left, 1 right, 2 bottom, 3 top). A segment that
-    ends in a non-finite point (a diverged run) does not count as leaving."""
-    x0, x1, y0, y1 = frame
-    with np.errstate(invalid="ignore"):
-        inside = (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
-    i = np.flatnonzero(inside[:-1] & ~inside[1:] & np.isfinite(x[1:]) & np.isfinite(y[1:]))
-    ax, ay, bx, by = x[i], y[i], x[i + 1], y[i + 1]
-    dx, dy = bx - ax, by - ay
-    inf = np.full(len(i), np.inf)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.stack([np.where(bx < x0, (x0 - ax) / dx, inf), np.where(bx > x1, (x1 - ax) / dx, inf),
-                      np.where(by < y0, (y0 - ay) / dy, inf), np.where(by > y1, (y1 - ay) / dy, inf)])  # fmt: skip
-    edge = np.argmin(t, axis=0) if len(i) else np.zeros(0, dtype=np.intp)
-    tt = t[edge, np.arange(len(i))] if len(i) else np.zeros(0)
-    pts = np.column_stack([ax + tt * dx, ay + tt * dy])
-    return pts, edge
-
-
 def _critical_tip(x: float, y: float, data: object) -> str:
-    at = QCoreApplication.translate("SurfacePlot", "at ({x}, {y})").format(
-        x=num(x, ".4g"), y=num(y, ".4g")
-    )
-    return f"{data}\n{at}"
+    return f"{data}\n{at_point(x, y)}"
 
 
 class SurfacePlot(pg.GraphicsLayoutWidget):
     """The Explorer's main plot. Signals carry data coordinates. ``colour_bar`` is the
-    pg.ColorBarItem beside the plot (as tall as it)."""
+    pg.ColorBarItem beside the plot (as tall as it). With Ctrl held a click lands exactly on the
+    nearest of ``snap_lines`` (an axis, or a line through a saddle)."""
 
     sigClicked = Signal(float, float, bool)  # x, y, shift held (add a start instead of restarting)
+    sigMessage = Signal(str)  # for the status bar: where a Ctrl+click was snapped to
     sigStartMoved = Signal(int, float, float)  # start index, new x, y (while dragging)
     sigCursorMoved = Signal(float, float)
     sigCursorLeft = Signal()
@@ -94,6 +77,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._run_colours: list[str] = []  # of the shown trails, as given
+        self._run_starts: list[int] = []  # ... and the start each one began from
         self._trail_colours: list[str] = []  # ... as the theme draws them
         self._heads: tuple[np.ndarray, list[str]] = (np.zeros((0, 2)), [])
         self._exit_cache: list[tuple[object, int, np.ndarray, np.ndarray]] = []
@@ -112,6 +96,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heatmap: Heatmap | None = None
         self._z: np.ndarray | None = None
         self._domain = (-1.0, 1.0, -1.0, 1.0)
+        self.fit_keeper = FitKeeper(self)
+        self.axis_labels = ("x", "y")
+        self.snap_lines: list[SnapLine] = []
         self.set_theme(theme)
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
@@ -136,6 +123,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for t in self._starts:
             t.setPen(pg.mkPen(theme.start, width=2 * scale))
         colours = dict(theme.overlays)
+        self.overlays.key.set_text_colour(theme.text, theme.background)
         for kind, item in self.overlays.items.items():
             item.setPen(pg.mkPen(colours.get(kind, theme.text), width=item.opts["pen"].widthF()))
         if self._z is not None and self.heatmap is not None:
@@ -151,10 +139,26 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         for ax in self._axes():
             ax.textWidth, ax.textHeight = self._text_room[ax]
             ax.setStyle(tickFont=font)
-        self.plot.setLabel("bottom", "x", **self._label_style)
-        self.plot.setLabel("left", "y", **self._label_style)
+        self.plot.setLabel("bottom", self.axis_labels[0], **self._label_style)
+        self.plot.setLabel("left", self.axis_labels[1], **self._label_style)
         if self.heatmap is not None:
             self._update_bar()
+
+    def set_context(self, axis_labels: tuple[str, str], snap_lines: list[SnapLine]) -> None:
+        """Name the axes (a data surface's weights w₀, w₁; a network's W1[1,1], ...) and give the
+        lines a Ctrl+click snaps onto."""
+        self.axis_labels = (str(axis_labels[0]), str(axis_labels[1]))
+        self.snap_lines = list(snap_lines)
+        self.plot.setLabel("bottom", self.axis_labels[0], **self._label_style)
+        self.plot.setLabel("left", self.axis_labels[1], **self._label_style)
+
+    def snap_hint(self, x: float, y: float) -> str:
+        """What a Ctrl+click here would snap onto, when a line is near (a twentieth of the view)."""
+        line = nearest_line(self.snap_lines, x, y)
+        (x0, x1), (y0, y1) = self.vb.viewRange()
+        if line is None or line.distance(x, y) > 0.05 * max(x1 - x0, y1 - y0):
+            return ""
+        return f"   · Ctrl+click: start exactly on {line.label}"
 
     def _axes(self) -> list[pg.AxisItem]:
         """The axes with tick labels: the plot's x and y, the colour bar's values."""
@@ -202,9 +206,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self.fit_view()
 
     def fit_view(self) -> None:
-        """Show the whole domain (the mouse wheel zooms, dragging pans)."""
-        x0, x1, y0, y1 = self._domain
-        self.vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        """Show the whole domain, and keep it in view through resizes until the user zooms."""
+        self.fit_keeper.fit()
 
     def set_critical(self, critical: list[tuple[float, float, str, str]]) -> None:
         """Markers with one symbol and fill per kind; hovering shows the text."""
@@ -240,7 +243,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
-        """One trail per (colour, xy (count, 2), token); token changes when the source is
+        """One trail per (colour, xy (count, 2), token[, start]); token changes when the source is
         replaced or re-decimated. Each trail is a thin line (Qt's fast antialiased path) with its
         most recent stretch drawn bold; items and display buffers are reused between calls."""
         while len(self._trails) < len(trails):
@@ -254,11 +257,14 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             self._pixel_trails.append(PixelTrail())
         px = self.vb.viewPixelSize()
         cell = (float(px[0]), float(px[1]))
-        self._run_colours = [c for c, _, _ in trails]
-        if [run_colour(c, self.theme) for c in self._run_colours] != self._trail_colours:
+        self._run_colours = [t[0] for t in trails]
+        starts = [t[3] if len(t) > 3 else 0 for t in trails]  # (colour, xy, token[, start])
+        colours = [run_colour(c, self.theme) for c in self._run_colours]
+        if colours != self._trail_colours or starts != self._run_starts:
+            self._run_starts = starts
             self._pen_trails()
         changed = False
-        for (thin, bold), pt, (_, xy, token) in zip(
+        for (thin, bold), pt, (_, xy, token, *_) in zip(
             self._trails, self._pixel_trails, trails, strict=False
         ):
             before = pt.head()
@@ -266,7 +272,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if pt.head() != before or not thin.isVisible():
                 changed = True
                 n = pt.n
-                thin.setData(pt.x[:n], pt.y[:n], skipFiniteCheck=True)
+                thin.setData(*pt.drawn(DRAWN_POINTS), skipFiniteCheck=True)
                 k = max(0, n - TAIL_POINTS)
                 bold.setData(pt.x[k:n], pt.y[k:n], skipFiniteCheck=True)
             thin.setVisible(True)
@@ -308,35 +314,16 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self._exits_shown = True
 
     def _trail_exits(self, i: int, frame: tuple[float, float, float, float]):
-        """Trail i's crossings out of frame (frame_exits), cached: while the frame and the
-        trail's start stay and the points added since (with the last one before, which may have
-        been refreshed) all lie inside, no new crossing can have appeared."""
-        pt = self._pixel_trails[i]
-        n = pt.n
-        key = (frame, (float(pt.x[0]), float(pt.y[0])) if n else None)
-        if i < len(self._exit_cache):
-            old_key, old_n, p, e = self._exit_cache[i]
-            if old_key == key and old_n <= n:
-                k = max(old_n - 2, 0)
-                x, y = pt.x[k:n], pt.y[k:n]
-                x0, x1, y0, y1 = frame
-                if ((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).all():
-                    self._exit_cache[i] = (key, n, p, e)
-                    return p, e
-        p, e = frame_exits(pt.x[:n], pt.y[:n], frame)
-        entry = (key, n, p, e)
-        if i < len(self._exit_cache):
-            self._exit_cache[i] = entry
-        else:
-            self._exit_cache.append(entry)
-        return p, e
+        return cached_trail_exits(self._exit_cache, i, self._pixel_trails[i], frame)
 
     def _pen_trails(self) -> None:
         """Each shown trail's line in its run's colour (as the theme draws it) and width."""
         self._trail_colours = [run_colour(c, self.theme) for c in self._run_colours]
-        for (thin, bold), colour in zip(self._trails, self._trail_colours, strict=False):
-            thin.setPen(pg.mkPen(colour, width=self.trail_widths[0]))
-            bold.setPen(pg.mkPen(colour, width=self.trail_widths[1]))
+        for (thin, bold), colour, k in zip(
+            self._trails, self._trail_colours, self._run_starts, strict=False
+        ):
+            thin.setPen(start_pen(colour, self.trail_widths[0], k))
+            bold.setPen(start_pen(colour, self.trail_widths[1], k))
 
     def set_heads(self, xy: np.ndarray, colours: list[str]) -> None:
         self._heads = (xy, list(colours))
@@ -360,10 +347,16 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if i < len(starts):
                 t.blockSignals(True)
                 t.setPos(QPointF(*map(float, starts[i])))
+                t.setLabel(start_label(i, len(starts)), START_LABEL)
                 t.blockSignals(False)
 
-    def set_overlays(self, segments: dict[str, np.ndarray]) -> None:
-        self.overlays.set_segments(segments)
+    def set_overlays(self, segments: dict[str, np.ndarray], kinds: set[str] | None = None) -> None:
+        self.overlays.set_segments(segments, kinds)  # kinds: those switched on, for the key
+
+    def run_items(self) -> list[QGraphicsItem]:
+        """What is drawn for the runs: trails, heads, exit arrows, overlays, start markers."""
+        return [*(c for pair in self._trails for c in pair), self.heads, self.exits,
+                *self.overlays.items.values(), *self._starts]  # fmt: skip
 
     # --- mouse --------------------------------------------------------------------------------
     def data_to_widget(self, x: float, y: float) -> QPointF:
@@ -381,8 +374,14 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         if not self.vb.sceneBoundingRect().contains(pos):
             return
         p = self.vb.mapSceneToView(pos)
+        x, y = float(p.x()), float(p.y())
+        line = nearest_line(self.snap_lines, x, y)
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier and line is not None:
+            x, y = line.project(x, y)
+            snapped = self.tr("start snapped exactly onto {label}")
+            self.sigMessage.emit(snapped.format(label=line.label))
         shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        self.sigClicked.emit(float(p.x()), float(p.y()), shift)
+        self.sigClicked.emit(x, y, shift)
 
     def _on_scene_moved(self, pos: QPointF) -> None:
         if self.vb.sceneBoundingRect().contains(pos):

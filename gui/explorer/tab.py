@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.race.snap import snap_lines
 from gui.explorer.actions import make_actions
 from gui.explorer.controller import ExplorerController
 from gui.explorer.draw.panel import DrawPanel
@@ -28,13 +29,14 @@ from gui.explorer.explain import ExplainDialog
 from gui.explorer.formula_box import FormulaBox
 from gui.explorer.heatmap import grid_values, wants_log
 from gui.explorer.legend_table import LegendTable
+from gui.explorer.readout import cursor_readout
 from gui.explorer.run_panel import RunPanel
 from gui.explorer.side_plots import SidePlots
 from gui.explorer.speed_boxes import SpeedBoxes
 from gui.explorer.surface_picker import SurfacePicker
 from gui.explorer.surface_plot import SurfacePlot
 from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
-from gui.i18n.terms import critical_label, readout, surface_text
+from gui.i18n.terms import critical_label, surface_text
 from gui.widgets.schedule_panel import SchedulePanel
 from surfaces.base import Surface, SurfaceError
 
@@ -141,7 +143,7 @@ class ExplorerTab(QWidget):
         c.sigCriticalReady.connect(self._on_critical_ready)
         c.sigRacersChanged.connect(self._on_racers_changed)
         c.sigSelectedChanged.connect(self._on_racers_changed)
-        c.sigStartsChanged.connect(self._on_stepped)
+        c.sigStartsChanged.connect(self._on_racers_changed)  # the Runs list counts starts
         c.sigStepped.connect(self._on_stepped)
         c.sigPlayingChanged.connect(self._on_playing_changed)
         c.sigViewRangeChanged.connect(self._on_view_range_changed)
@@ -158,6 +160,7 @@ class ExplorerTab(QWidget):
         self.save_surface_action.triggered.connect(self._on_save_surface_triggered)
         self.log_box.toggled.connect(c.set_log_scale)
         self.plot.sigClicked.connect(self._on_plot_clicked)
+        self.plot.sigMessage.connect(self.sigMessage)
         self.plot.sigStartMoved.connect(c.move_start)
         self.plot.sigCursorMoved.connect(self._on_cursor_moved)
         self.plot.sigCursorLeft.connect(lambda: self.sigCursorReadout.emit(""))
@@ -195,6 +198,7 @@ class ExplorerTab(QWidget):
         self._shown_surface = s
         self._log_shown = log
         self.plot.set_surface(self._z, s.domain, log, self._critical_markers(), fit=not edit)
+        self.plot.set_context(s.axis_labels, snap_lines(s, self.controller.race.critical))
         self.controller.set_log_scale(log)
         self._show_log_scale(log)
         self._on_plot_range_changed()  # a range the plot kept still reaches the model
@@ -249,8 +253,9 @@ class ExplorerTab(QWidget):
         mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
         self.side.set_reference(min(mins) if mins and np.isfinite(min(mins)) else None)
 
-    def _on_critical_ready(self, _points: tuple) -> None:
+    def _on_critical_ready(self, points: tuple) -> None:
         self.plot.set_critical(self._critical_markers())
+        self.plot.set_context(self.plot.axis_labels, snap_lines(self.controller.surface, points))
         self._set_reference()
         self._refresh_slow()
 
@@ -319,12 +324,8 @@ class ExplorerTab(QWidget):
             self.controller.restart_at(x, y)
 
     def _on_cursor_moved(self, x: float, y: float) -> None:
-        s = self.controller.surface
-        p = np.array([x, y])
-        with np.errstate(all="ignore"):
-            f = float(s.value(p))
-            g = float(np.hypot(*s.gradient(p)))
-        self.sigCursorReadout.emit(readout(x, y, f, g))
+        hint = self.plot.snap_hint(x, y)
+        self.sigCursorReadout.emit(cursor_readout(self.controller.surface, x, y) + hint)
 
     # --- drawing ------------------------------------------------------------------------------
     def _on_stepped(self, *_: object) -> None:
@@ -340,7 +341,7 @@ class ExplorerTab(QWidget):
         self.plot.set_starts(self.controller.race.starts)
         kinds = {n[len("overlay_") :] for n, a in self.actions.items()
                  if n.startswith("overlay_") and a.isChecked()}  # fmt: skip
-        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {})
+        self.plot.set_overlays(self.controller.overlays(kinds) if kinds else {}, kinds)
 
     def _refresh_slow(self) -> None:
         """Legend, side plots, schedule marker and the explain dialog."""

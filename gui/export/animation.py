@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from gui.export.render import View, race_figure, render_image
+from gui.export.render import View, race_figure, render_image, swarm_figure
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -61,7 +61,11 @@ class Frames:
                  log: bool | None = None, view: View | None = None,
                  style: FigureStyle | None = None) -> None:  # fmt: skip
         self.size = size
-        self.figure = race_figure(race, size, log, view, style=style)
+        self.layer = None  # a swarm's particles, replayed step by step (gui.export.swarm_layer)
+        if race.swarm is not None:
+            self.figure, self.layer = swarm_figure(race, size, log, view, style)
+        else:
+            self.figure = race_figure(race, size, log, view, style=style)
         self.steps = frame_steps(self.figure.last, max_frames)
 
     def __len__(self) -> int:
@@ -69,6 +73,8 @@ class Frames:
 
     def render(self, i: int) -> QImage:
         self.figure.draw(self.steps[i])
+        if self.layer is not None:
+            self.layer.draw(self.steps[i])
         return render_image(self.figure.widget, self.size, self.figure.theme.background)
 
     def replay(self, progress: Progress | None = None,

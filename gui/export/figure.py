@@ -149,6 +149,7 @@ class RaceFigure:
         self.widget.set_trail_widths(TRAIL_PX[0] * line_scale, TRAIL_PX[1] * line_scale)
         self.title = title or surface.title or surface.name
         self.last = max((r.last_step for r in racers), default=0)
+        self.notes: list[str] | None = None  # per run: text shown instead of its loss and status
         self._pt = 1.0 if len(racers) <= DENSE_AFTER else 0.8
         self._legend: pg.GraphicsLayout | None = None
         self._rows: list[tuple] = []
@@ -296,7 +297,7 @@ class RaceFigure:
         for r in self.racers:
             k = r.upto(t)
             for i in range(r.xy.shape[0]):
-                trails.append((r.colour, r.xy[i, :k], (id(r), i, k)))
+                trails.append((r.colour, r.xy[i, :k], (id(r), i, k), i))
             heads.append(r.xy[:, k - 1])
             colours += [r.colour] * r.xy.shape[0]
         self.widget.set_trails(trails)
@@ -311,7 +312,7 @@ class RaceFigure:
         )
         big, name, small = (f"{v * self._pt:.3g}pt" for v in (NAME_PT + 1, NAME_PT, DETAIL_PT))
         status_colours = dict(th.status)
-        for r, row in zip(self.racers, self._rows, strict=False):
+        for i, (r, row) in enumerate(zip(self.racers, self._rows, strict=False)):
             k = r.upto(t)
             status = self._status(r, t, final)
             colour = status_colours.get(status, th.text if status in STATUS_COLOURS else th.muted)
@@ -322,10 +323,12 @@ class RaceFigure:
             loss = (f"<span style='color:{th.text};font-size:{small}'>"
                     f"{loss_text(r.loss[:, k - 1], self.f_scale)}</span>"
                     f"<span style='color:{colour};font-size:{small}'>&nbsp;&nbsp;{_tr_status(status)}</span>")  # fmt: skip
+            if self.notes is not None and i < len(self.notes):
+                loss = f"<span style='color:{th.text};font-size:{small}'>{self.notes[i]}</span>"
             if len(row) == 2:  # one line below the plot
                 row[0].setText(f"{swatch}&nbsp;&nbsp;{summary}")
                 # the zero-width space as tall as the swatch keeps the rows aligned
-                row[1].setText(f"<span style='font-size:{big}'>\u200b</span>{loss}")
+                row[1].setText(f"<span style='font-size:{big}'>​</span>{loss}")
             else:
                 row[0].setText(f"{swatch}<br>{summary}<br>{loss}<br>")
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.io.files import atomic_path
-from core.io.pytorch_code import pytorch_code
+from core.io.pytorch_code import run_code
 from core.io.trajectory_file import trajectory_csv, trajectory_json, trajectory_rows
 from surfaces.errors import UserError
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from core.race.model import Race
     from gui.export.figure import FigureStyle, RaceFigure
+    from gui.export.swarm_layer import SwarmLayer
     from surfaces.base import CriticalPoint
 
 IMAGE_FORMATS = ("png", "svg", "gif", "mp4")
@@ -165,10 +166,11 @@ def figure_critical(race: Race, view: View | None) -> tuple[CriticalPoint, ...]:
 
 def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
                 view: View | None = None, title: str | None = None, *,
-                style: FigureStyle | None = None) -> RaceFigure:  # fmt: skip
+                style: FigureStyle | None = None,
+                notes: list[str] | None = None) -> RaceFigure:  # fmt: skip
     """An offscreen RaceFigure of the race's recorded runs showing view (default the surface's
-    domain), laid out for an output of `size`. The caller must call ``close()`` on it
-    (see REFERENCE.md §6)."""
+    domain), laid out for an output of `size`; ``notes`` replace the runs' loss and status in
+    the legend (a swarm's shares). The caller must call ``close()`` on it (REFERENCE.md §6)."""
     from PySide6.QtWidgets import QApplication
 
     from gui.export.figure import RaceFigure, racers_from_race
@@ -182,10 +184,29 @@ def race_figure(race: Race, size: tuple[int, int], log: bool | None = None,
     fig = RaceFigure(race.surface, figure_critical(race, view), racers_from_race(race),
                      race.starts, log=log, view=view, title=title, grid=grid,
                      line_scale=size[0] / logical_size(size)[0], style=style)  # fmt: skip
+    fig.notes = notes
     fig.lay_out(logical_size(size))
     fig.draw()
     QApplication.processEvents()
     return fig
+
+
+def swarm_figure(
+    race: Race,
+    size: tuple[int, int],
+    log: bool | None,
+    view: View | None,
+    style: FigureStyle | None,
+    replay: bool = True,
+) -> tuple[RaceFigure, SwarmLayer]:
+    """A RaceFigure of the race with its swarm (race.swarm) laid out for ``size``: the swarm is
+    replayed from its starts (animations) or drawn as it is now."""
+    from gui.export.swarm_layer import SwarmLayer, share_note, swarm_title
+
+    swarm = race.swarm
+    notes = [share_note(s) for s in swarm.shares()]  # the widest texts lay the legend out
+    fig = race_figure(race, size, log, view, swarm_title(race, swarm), style=style, notes=notes)
+    return fig, SwarmLayer(fig, swarm, size[0] / logical_size(size)[0], replay)
 
 
 def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
@@ -194,7 +215,11 @@ def export_race_image(race: Race, path: str, size: tuple[int, int] = LOGICAL,
     """The race as PNG or SVG, with a legend of runs and hyperparameters in the picture."""
     output_format(path, ("png", "svg"))
     check_writable(path)
-    fig = race_figure(race, size, log, view, style=style)
+    if race.swarm is not None:
+        fig, layer = swarm_figure(race, size, log, view, style, replay=False)
+        layer.draw(layer.last)
+    else:
+        fig = race_figure(race, size, log, view, style=style)
     try:
         export_image(fig.widget, path, size, fig.theme.background)
     finally:
@@ -233,10 +258,8 @@ def race_pytorch_code(race: Race, key: int) -> str:
     """The run `key` of the race as a PyTorch script: its rule, hyperparameters and schedule, the
     surface, the first start point and as many steps as it has taken (CodeError if impossible)."""
     r = race.racer(key)
-    c = r.config
     x, y = (float(v) for v in race.starts[0])
-    return pytorch_code(race.surface, c.rule, c.hyper, c.schedule, c.estimate, (x, y), r.t,
-                        c.seed)  # fmt: skip
+    return run_code(race.surface, r.config, (x, y), r.t)
 
 
 def copy_pytorch_code(race: Race, key: int) -> str:

@@ -40,6 +40,23 @@
     </message>
 </context>
 <context>
+    <name>SwarmMode</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln particle(s)&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln particle&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln particles&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n racer(s)</source>
+        <translation>
+            <numerusform>%n racer</numerusform>
+            <numerusform>%n racers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UserSurfaces</name>
     <message numerus="yes">
         <source> (and %n more)</source>

@@ -32,7 +32,7 @@
         <translation>Объяснить шаг…</translation>
     </message>
     <message>
-        <source>Decompose the selected run&apos;s next update with its formula and numbers (E)</source>
+        <source>Decompose the selected run's next update with its formula and numbers (E)</source>
         <translation>Разобрать следующее обновление выбранного запуска: формула и числа (E)</translation>
     </message>
     <message>
@@ -72,11 +72,11 @@
         <translation>Показать целиком</translation>
     </message>
     <message>
-        <source>Show the surface&apos;s whole domain again after zooming (F)</source>
+        <source>Show the surface's whole domain again after zooming (F)</source>
         <translation>Снова показать всю область поверхности после масштабирования (F)</translation>
     </message>
     <message>
-        <source>Show the {what} at each run&apos;s head ({key})</source>
+        <source>Show the {what} at each run's head ({key})</source>
         <translation>Показать: {what} у текущей точки каждого запуска ({key})</translation>
     </message>
 </context>
@@ -154,7 +154,7 @@
         <translation>Построить карту областей</translation>
     </message>
     <message>
-        <source>Run the selected run&apos;s optimizer from every grid cell</source>
+        <source>Run the selected run's optimizer from every grid cell</source>
         <translation>Запустить оптимизатор выбранного запуска из каждой клетки сетки</translation>
     </message>
     <message>
@@ -214,8 +214,8 @@
         <translation>Поверхность изменилась во время вычисления: карта не нарисована.</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing=&apos;2&apos;&gt;{rows}&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing=&apos;2&apos;&gt;{rows}&lt;/table&gt;</translation>
+        <source>&lt;table cellspacing='2'&gt;{rows}&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing='2'&gt;{rows}&lt;/table&gt;</translation>
     </message>
     <message>
         <source>New surface: compute a map for it.</source>
@@ -226,8 +226,8 @@
         <translation>Нет запуска для карты.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, lr {lr:.3g} (the selected run) from every start of a grid</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, η {lr:.3g} (выбранный запуск) из каждой начальной точки сетки</translation>
+        <source>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, lr {lr:.3g} (the selected run) from every start of a grid</source>
+        <translation>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, η {lr:.3g} (выбранный запуск) из каждой начальной точки сетки</translation>
     </message>
     <message>
         <source>The run changed since this map: compute again to update it.</source>
@@ -242,7 +242,7 @@
         <translation>Карта областей притяжения</translation>
     </message>
     <message>
-        <source>Colour every start by where the selected run&apos;s optimizer ends (Ctrl+B)</source>
+        <source>Colour every start by where the selected run's optimizer ends (Ctrl+B)</source>
         <translation>Раскрасить каждую начальную точку по тому, куда приходит оптимизатор выбранного запуска (Ctrl+B)</translation>
     </message>
 </context>
@@ -263,6 +263,33 @@
     <message>
         <source>degenerate</source>
         <translation>вырожденная точка</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>This surface has no examples to show (a data-defined one has).</source>
+        <translation>У этой поверхности нет наблюдений для показа (они есть у поверхностей, заданных данными).</translation>
+    </message>
+    <message>
+        <source>data, lines y = w₀ + w₁t</source>
+        <translation>данные, прямые y = w₀ + w₁t</translation>
+    </message>
+    <message>
+        <source>t (input)</source>
+        <translation>t (вход)</translation>
+    </message>
+    <message>
+        <source>y (target)</source>
+        <translation>y (цель)</translation>
+    </message>
+    <message>
+        <source>data, boundaries w₀x₁ + w₁x₂ = 0</source>
+        <translation>данные, границы w₀x₁ + w₁x₂ = 0</translation>
+    </message>
+    <message>
+        <source>n = {v0} · ringed: used by the last SGD / mini-batch step</source>
+        <translation>n = {v0} · в кружке: взятые последним шагом SGD / мини-батча</translation>
     </message>
 </context>
 <context>
@@ -296,7 +323,7 @@
     <name>DrawTool</name>
     <message>
         <source>Draw mode (D): press on the surface and drag — the longer the drag, the deeper the well
-(or the higher the hill); a plain click adds one of the brush&apos;s size. Drag a bump&apos;s dot to
+(or the higher the hill); a plain click adds one of the brush's size. Drag a bump's dot to
 move it, click a dot to select it, mouse wheel over it to resize it, Del/Backspace deletes
 it, Esc deselects. Elsewhere the wheel changes the brush width (the dashed circle).
 Ctrl+Z / Ctrl+Shift+Z undo and redo. Clicks do not restart runs while drawing; press D
@@ -459,12 +486,12 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Сделать этот шаг (вся гонка продвинется на одно обновление)</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — the next update</source>
-        <translation>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — следующее обновление</translation>
+        <source>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — the next update</source>
+        <translation>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — следующее обновление</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, the next update</source>
-        <translation>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, следующее обновление</translation>
+        <source>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, the next update</source>
+        <translation>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, следующее обновление</translation>
     </message>
 </context>
 <context>
@@ -533,7 +560,7 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Экспорт траекторий…</translation>
     </message>
     <message>
-        <source>Save every run&apos;s path as CSV or JSON (step, x, y, loss, lr, as `trace`)</source>
+        <source>Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)</source>
         <translation>Сохранить траекторию каждого запуска в CSV или JSON (step, x, y, loss, lr, как `trace`)</translation>
     </message>
     <message>
@@ -612,11 +639,11 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>свой</translation>
     </message>
     <message>
-        <source>{k} × the plot&apos;s size on screen ({w} × {h} px); 2× or more for slides</source>
+        <source>{k} × the plot's size on screen ({w} × {h} px); 2× or more for slides</source>
         <translation>{k} × размер графика на экране ({w} × {h} пикс.); для слайдов 2× и больше</translation>
     </message>
     <message>
-        <source>{k} × the plot&apos;s size on screen ({w} × {h} px)</source>
+        <source>{k} × the plot's size on screen ({w} × {h} px)</source>
         <translation>{k} × размер графика на экране ({w} × {h} пикс.)</translation>
     </message>
     <message>
@@ -696,11 +723,11 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Файл</translation>
     </message>
     <message>
-        <source> (the drawing&apos;s size; it stays sharp at any zoom)</source>
+        <source> (the drawing's size; it stays sharp at any zoom)</source>
         <translation> (размер рисунка; он чёткий при любом масштабе)</translation>
     </message>
     <message>
-        <source> (a video&apos;s sides are even)</source>
+        <source> (a video's sides are even)</source>
         <translation> (стороны видео чётные)</translation>
     </message>
     <message>
@@ -710,6 +737,17 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     <message>
         <source>Export to</source>
         <translation>Экспортировать в</translation>
+    </message>
+</context>
+<context>
+    <name>FirstHint</name>
+    <message>
+        <source>Click the surface to set a start, Space to play</source>
+        <translation>Щёлкните по поверхности, чтобы задать начало; пробел — пуск</translation>
+    </message>
+    <message>
+        <source>Shift+click adds more starts; F1 lists every key</source>
+        <translation>Shift+щелчок добавляет начальные точки; F1 — все клавиши</translation>
     </message>
 </context>
 <context>
@@ -739,32 +777,32 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>{what} (столбец {col})</translation>
     </message>
     <message>
-        <source>operator &apos;{sym}&apos; is not allowed</source>
-        <translation>оператор &apos;{sym}&apos; недопустим</translation>
+        <source>operator '{sym}' is not allowed</source>
+        <translation>оператор '{sym}' недопустим</translation>
     </message>
     <message>
         <source>call it like {name}(x)</source>
         <translation>вызывайте её так: {name}(x)</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is a function</source>
-        <translation>&apos;{name}&apos; — функция</translation>
+        <source>'{name}' is a function</source>
+        <translation>'{name}' — функция</translation>
     </message>
     <message>
-        <source>unknown name &apos;{name}&apos;</source>
-        <translation>неизвестное имя &apos;{name}&apos;</translation>
+        <source>unknown name '{name}'</source>
+        <translation>неизвестное имя '{name}'</translation>
     </message>
     <message>
         <source>only the listed functions can be called</source>
         <translation>вызывать можно только перечисленные функции</translation>
     </message>
     <message>
-        <source>&apos;{name}&apos; is not a function</source>
-        <translation>&apos;{name}&apos; — не функция</translation>
+        <source>'{name}' is not a function</source>
+        <translation>'{name}' — не функция</translation>
     </message>
     <message>
-        <source>unknown function &apos;{name}&apos;</source>
-        <translation>неизвестная функция &apos;{name}&apos;</translation>
+        <source>unknown function '{name}'</source>
+        <translation>неизвестная функция '{name}'</translation>
     </message>
     <message>
         <source>keyword arguments are not allowed</source>
@@ -804,35 +842,90 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>f(x, y), напр. {example}</translation>
     </message>
     <message>
-        <source>{what} of the formula&apos;s domain (a finite number; min &lt; max)</source>
-        <translation>{what} области формулы (конечное число; мин &lt; макс)</translation>
+        <source>{what} of the domain</source>
+        <translation>{what} области</translation>
+    </message>
+    <message>
+        <source>a finite number; min &lt; max</source>
+        <translation>конечное число; мин &lt; макс</translation>
     </message>
     <message>
         <source>domain  x</source>
         <translation>область  x</translation>
     </message>
     <message>
-        <source>{what} must be a finite number, got &apos;{text}&apos;</source>
-        <translation>{what}: нужно конечное число, получено &apos;{text}&apos;</translation>
+        <source>{what} must be a finite number, got '{text}'</source>
+        <translation>{what}: нужно конечное число, получено '{text}'</translation>
     </message>
     <message>
         <source>{axis} range: min must be below max</source>
         <translation>диапазон {axis}: мин должен быть меньше макс</translation>
     </message>
-    <message>
-        <source>&lt;span style=&apos;white-space:pre-wrap&apos;&gt;{msg}&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;white-space:pre-wrap&apos;&gt;{msg}&lt;/span&gt;</translation>
-    </message>
 </context>
 <context>
     <name>GradNormPlot</name>
     <message>
-        <source>‖∂L/∂W‖ per layer (log₁₀)</source>
-        <translation>‖∂L/∂W‖ по слоям (log₁₀)</translation>
+        <source>‖(∂L/∂W, ∂L/∂b)‖ per layer, biases included (log₁₀)</source>
+        <translation>‖(∂L/∂W, ∂L/∂b)‖ по слоям, со смещениями (log₁₀)</translation>
     </message>
     <message>
-        <source>log₁₀ ‖∂L/∂W‖</source>
-        <translation>log₁₀ ‖∂L/∂W‖</translation>
+        <source>log₁₀ ‖(∂L/∂W, ∂L/∂b)‖</source>
+        <translation>log₁₀ ‖(∂L/∂W, ∂L/∂b)‖</translation>
+    </message>
+</context>
+<context>
+    <name>HelpKeys</name>
+    <message>
+        <source>Keyboard and mouse</source>
+        <translation>Клавиатура и мышь</translation>
+    </message>
+    <message>
+        <source>Click the surface</source>
+        <translation>Щелчок по поверхности</translation>
+    </message>
+    <message>
+        <source>every enabled run restarts there</source>
+        <translation>каждый включённый запуск начинается заново оттуда</translation>
+    </message>
+    <message>
+        <source>add another start point</source>
+        <translation>ещё одна начальная точка</translation>
+    </message>
+    <message>
+        <source>the start lands exactly on the nearest axis or saddle line</source>
+        <translation>начало ложится точно на ближайшую ось или линию седла</translation>
+    </message>
+    <message>
+        <source>Drag a start marker</source>
+        <translation>Перетащить маркер начала</translation>
+    </message>
+    <message>
+        <source>move that start</source>
+        <translation>сдвинуть это начало</translation>
+    </message>
+    <message>
+        <source>Wheel / drag</source>
+        <translation>Колесо / перетаскивание</translation>
+    </message>
+    <message>
+        <source>zoom / pan the surface</source>
+        <translation>масштаб / сдвиг поверхности</translation>
+    </message>
+    <message>
+        <source>Draw mode (D)</source>
+        <translation>Режим рисования (D)</translation>
+    </message>
+    <message>
+        <source>drag to dig a well or raise a hill; the wheel sets the brush, or resizes the bump under the cursor; drag a bump's dot to move it</source>
+        <translation>тяните, чтобы выкопать яму или насыпать холм; колесо задаёт кисть или меняет размер неровности под курсором; тяните точку неровности, чтобы сдвинуть её</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> или </translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Прочее</translation>
     </message>
 </context>
 <context>
@@ -908,6 +1001,10 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <source>learning rate η</source>
         <translation>скорость обучения η</translation>
     </message>
+    <message>
+        <source>drag to change {label} (the box above takes an exact value)</source>
+        <translation>тяните, чтобы изменить {label} (в поле выше можно ввести точное значение)</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -951,7 +1048,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>состояние</translation>
     </message>
     <message>
-        <source>the run&apos;s colour</source>
+        <source>the run's colour</source>
         <translation>цвет запуска</translation>
     </message>
     <message>
@@ -997,7 +1094,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>Язык уроков</translation>
     </message>
     <message>
-        <source>The lecture&apos;s agenda: ✓ marks a lesson whose tasks are all done</source>
+        <source>The lecture's agenda: ✓ marks a lesson whose tasks are all done</source>
         <translation>План лекции: ✓ отмечает урок, все задания которого выполнены</translation>
     </message>
     <message>
@@ -1021,7 +1118,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>Вернуть в точности ту сцену, что была до уроков</translation>
     </message>
     <message>
-        <source>Load this lesson&apos;s scene into its tab</source>
+        <source>Load this lesson's scene into its tab</source>
         <translation>Загрузить сцену этого урока в его вкладку</translation>
     </message>
     <message>
@@ -1192,8 +1289,8 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <source>Keyboard and mouse</source>
-        <translation>Клавиатура и мышь</translation>
+        <source>Keyboard and mouse…</source>
+        <translation>Клавиатура и мышь…</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -1216,28 +1313,8 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation> стрелки </translation>
     </message>
     <message>
-        <source>Arrows drawn at each run&apos;s head (G, V, A, H toggle them)</source>
+        <source>Arrows drawn at each run's head (G, V, A, H toggle them)</source>
         <translation>Стрелки у текущей точки каждого запуска (G, V, A, H включают их)</translation>
-    </message>
-    <message>
-        <source>Click on the surface: every enabled run restarts there.
-Shift+click: add another start point.  Drag a start marker to move it.
-Space play/pause · → or S step · R reset · E explain the next step
-Mouse wheel zooms, dragging pans, F fits the view again
-L log colour scale · G/V/A/H overlays · Ctrl+N/Ctrl+D/Del add/duplicate/remove a run
-D draw mode: drag to dig a well or raise a hill, wheel sets the brush, Del deletes a bump
-Ctrl+Z / Ctrl+Shift+Z undo / redo a drawing edit
-F11 presentation mode (full screen, larger, light theme) · F9 hide the side panels
-Ctrl+O open · Ctrl+S save a scene · Ctrl+E export an image · Ctrl+Shift+E an animation</source>
-        <translation>Щелчок по поверхности: каждый включённый запуск начинается заново оттуда.
-Shift+щелчок: ещё одна начальная точка.  Перетащите маркер начала, чтобы сдвинуть его.
-Пробел пуск/пауза · → или S шаг · R сброс · E объяснить следующий шаг
-Колесо мыши масштабирует, перетаскивание сдвигает, F снова показывает всё
-L логарифмическая шкала · G/V/A/H стрелки · Ctrl+N/Ctrl+D/Del добавить/дублировать/удалить запуск
-D режим рисования: тяните, чтобы выкопать яму или насыпать холм, колесо — кисть, Del удаляет неровность
-Ctrl+Z / Ctrl+Shift+Z отменить / повторить правку рисунка
-F11 режим презентации (весь экран, крупнее, светлая тема) · F9 скрыть боковые панели
-Ctrl+O открыть · Ctrl+S сохранить сцену · Ctrl+E экспорт изображения · Ctrl+Shift+E анимации</translation>
     </message>
 </context>
 <context>
@@ -1460,7 +1537,7 @@ layer-wide ratio</source>
 <context>
     <name>NetworkDataPlot</name>
     <message>
-        <source>data and the network&apos;s output</source>
+        <source>data and the network's output</source>
         <translation>данные и выход сети</translation>
     </message>
     <message>
@@ -1483,12 +1560,12 @@ layer-wide ratio</source>
         <translation>скрытый {layer}</translation>
     </message>
     <message>
-        <source>edges ∂L/∂W: &lt;span style=&apos;color:#2f9e44&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#e8590c&apos;&gt;■ −&lt;/span&gt;, width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample) · &lt;span style=&apos;color:#ae3ec9&apos;&gt;dashed&lt;/span&gt;: stored values reused</source>
-        <translation>рёбра ∂L/∂W: &lt;span style=&apos;color:#2f9e44&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#e8590c&apos;&gt;■ −&lt;/span&gt;, толщина ∝ √|∂L/∂W| · узлы: δ = ∂L/∂z (выбранное наблюдение) · &lt;span style=&apos;color:#ae3ec9&apos;&gt;пунктир&lt;/span&gt;: повторно использованные сохранённые значения</translation>
+        <source>edges ∂L/∂W: &lt;span style='color:#2f9e44'&gt;■ +&lt;/span&gt; &lt;span style='color:#e8590c'&gt;■ −&lt;/span&gt;, width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample) · &lt;span style='color:#ae3ec9'&gt;dashed&lt;/span&gt;: stored values reused</source>
+        <translation>рёбра ∂L/∂W: &lt;span style='color:#2f9e44'&gt;■ +&lt;/span&gt; &lt;span style='color:#e8590c'&gt;■ −&lt;/span&gt;, толщина ∝ √|∂L/∂W| · узлы: δ = ∂L/∂z (выбранное наблюдение) · &lt;span style='color:#ae3ec9'&gt;пунктир&lt;/span&gt;: повторно использованные сохранённые значения</translation>
     </message>
     <message>
-        <source>edges W: &lt;span style=&apos;color:#2b6cb0&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#d64545&apos;&gt;■ −&lt;/span&gt;, width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias</source>
-        <translation>рёбра W: &lt;span style=&apos;color:#2b6cb0&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#d64545&apos;&gt;■ −&lt;/span&gt;, толщина ∝ √|w| · узлы: a = f(z) (выбранное наблюдение), b = смещение</translation>
+        <source>edges W: &lt;span style='color:#2b6cb0'&gt;■ +&lt;/span&gt; &lt;span style='color:#d64545'&gt;■ −&lt;/span&gt;, width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias</source>
+        <translation>рёбра W: &lt;span style='color:#2b6cb0'&gt;■ +&lt;/span&gt; &lt;span style='color:#d64545'&gt;■ −&lt;/span&gt;, толщина ∝ √|w| · узлы: a = f(z) (выбранное наблюдение), b = смещение</translation>
     </message>
 </context>
 <context>
@@ -1516,11 +1593,11 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>зерно </translation>
     </message>
     <message>
-        <source>the weight along the plane&apos;s horizontal axis</source>
+        <source>the weight along the plane's horizontal axis</source>
         <translation>вес по горизонтальной оси плоскости</translation>
     </message>
     <message>
-        <source>the weight along the plane&apos;s vertical axis</source>
+        <source>the weight along the plane's vertical axis</source>
         <translation>вес по вертикальной оси плоскости</translation>
     </message>
     <message>
@@ -1546,6 +1623,53 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <message>
         <source>log₁₀ loss over the plane  (× = the network now)</source>
         <translation>log₁₀ потерь на плоскости  (× = сеть сейчас)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkRacePanel</name>
+    <message>
+        <source>learning rate of {title} in the race</source>
+        <translation>скорость обучения {title} в гонке</translation>
+    </message>
+    <message>
+        <source>Start from the current network</source>
+        <translation>Начать с текущей сети</translation>
+    </message>
+    <message>
+        <source>each checked optimizer trains its own copy of the network as it is now</source>
+        <translation>каждый отмеченный оптимизатор обучает свою копию сети в её текущем виде</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Пуск</translation>
+    </message>
+    <message>
+        <source>+50 updates</source>
+        <translation>+50 обновлений</translation>
+    </message>
+    <message>
+        <source>whose decision boundary the data plot shows</source>
+        <translation>чью разделяющую границу показывает график данных</translation>
+    </message>
+    <message>
+        <source>boundary of</source>
+        <translation>граница</translation>
+    </message>
+    <message>
+        <source>loss (full batch) of each optimizer's copy</source>
+        <translation>потери (полный батч) копии каждого оптимизатора</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>обновление</translation>
+    </message>
+    <message>
+        <source>check at least one optimizer, then Start</source>
+        <translation>отметьте хотя бы один оптимизатор, затем «Начать»</translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation>⏸ Пауза</translation>
     </message>
 </context>
 <context>
@@ -1630,7 +1754,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>рёбра: градиенты ∂L/∂W</translation>
     </message>
     <message>
-        <source>what the edges&apos; colour and width show</source>
+        <source>what the edges' colour and width show</source>
         <translation>что показывают цвет и толщина рёбер</translation>
     </message>
     <message>
@@ -1650,8 +1774,12 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>Ландшафт</translation>
     </message>
     <message>
-        <source>‖∂L/∂W‖ of each layer: a vanishing gradient shows at a glance</source>
-        <translation>‖∂L/∂W‖ каждого слоя: затухающий градиент виден сразу</translation>
+        <source>Optimizer race</source>
+        <translation>Гонка</translation>
+    </message>
+    <message>
+        <source>‖(∂L/∂W, ∂L/∂b)‖ of each layer: a vanishing gradient shows at a glance</source>
+        <translation>‖(∂L/∂W, ∂L/∂b)‖ каждого слоя: затухающий градиент виден сразу</translation>
     </message>
     <message>
         <source>backprop against finite differences, layer by layer</source>
@@ -1660,6 +1788,10 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <message>
         <source>the loss on a plane through the current weights</source>
         <translation>потери на плоскости через текущие веса</translation>
+    </message>
+    <message>
+        <source>several optimizers train copies of this network side by side</source>
+        <translation>несколько оптимизаторов обучают копии этой сети рядом</translation>
     </message>
     <message>
         <source>input x{k} = {a:.4g}  (sample {s})</source>
@@ -1701,8 +1833,8 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>Обучение</translation>
     </message>
     <message>
-        <source>▶ Play</source>
-        <translation>▶ Пуск</translation>
+        <source>Play</source>
+        <translation>Пуск</translation>
     </message>
     <message>
         <source>train continuously (the loss curve and the fit update live)</source>
@@ -1737,7 +1869,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>PyTorch</translation>
     </message>
     <message>
-        <source>update rules as on the lecture&apos;s slides, or as torch.optim computes them</source>
+        <source>update rules as on the lecture's slides, or as torch.optim computes them</source>
         <translation>правила обновления как на слайдах лекции или как их считает torch.optim</translation>
     </message>
     <message>
@@ -1769,8 +1901,8 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>скорость</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation>⏸ Пауза</translation>
+        <source>Pause</source>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>update {t}   ·   loss {loss}   ·   η = {lr}</source>
@@ -1867,8 +1999,8 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>У &lt;b&gt;{name}&lt;/b&gt; нет второго гиперпараметра для карты: выберите запуск Momentum, Nesterov, RMSprop или Adam.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (the selected run): final loss over η × {v2} from the first start. Click a cell to load its values into the run.</source>
-        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (выбранный запуск): итоговые потери по η × {v2} из первой начальной точки. Щёлкните клетку, чтобы загрузить её значения в запуск.</translation>
+        <source>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (the selected run): final loss over η × {v2} from the first start. Click a cell to load its values into the run.</source>
+        <translation>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (выбранный запуск): итоговые потери по η × {v2} из первой начальной точки. Щёлкните клетку, чтобы загрузить её значения в запуск.</translation>
     </message>
     <message>
         <source>The first learning rate must be below the last.</source>
@@ -1877,6 +2009,10 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <message>
         <source>Computing {n}×{n} settings × {steps}…</source>
         <translation>Вычисляется {n}×{n} настроек × {steps}…</translation>
+    </message>
+    <message>
+        <source>The selected run changed while computing: run it again.</source>
+        <translation>Выбранный запуск изменился во время вычисления: запустите снова.</translation>
     </message>
     <message>
         <source>{rule}: {settings} × {steps} of full batch, f* = {fs}; red = diverged. Computed in {compute_seconds} s.</source>
@@ -1893,10 +2029,6 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <message>
         <source>Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.</source>
         <translation>В запуск загружено η = {lr:.3g}, {name} = {value:.3g}.</translation>
-    </message>
-    <message>
-        <source>New surface: compute the map again.</source>
-        <translation>Новая поверхность: постройте карту заново.</translation>
     </message>
 </context>
 <context>
@@ -1930,43 +2062,23 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation>
-            <numerusform>%n шаг</numerusform>
-            <numerusform>%n шага</numerusform>
-            <numerusform>%n шагов</numerusform>
-        </translation>
+        <translation><numerusform>%n шаг</numerusform><numerusform>%n шага</numerusform><numerusform>%n шагов</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n outcome(s)</source>
-        <translation>
-            <numerusform>%n исход</numerusform>
-            <numerusform>%n исхода</numerusform>
-            <numerusform>%n исходов</numerusform>
-        </translation>
+        <translation><numerusform>%n исход</numerusform><numerusform>%n исхода</numerusform><numerusform>%n исходов</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n more attractor(s)</source>
-        <translation>
-            <numerusform>ещё %n аттрактор</numerusform>
-            <numerusform>ещё %n аттрактора</numerusform>
-            <numerusform>ещё %n аттракторов</numerusform>
-        </translation>
+        <translation><numerusform>ещё %n аттрактор</numerusform><numerusform>ещё %n аттрактора</numerusform><numerusform>ещё %n аттракторов</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n setting(s)</source>
-        <translation>
-            <numerusform>%n настройка</numerusform>
-            <numerusform>%n настройки</numerusform>
-            <numerusform>%n настроек</numerusform>
-        </translation>
+        <translation><numerusform>%n настройка</numerusform><numerusform>%n настройки</numerusform><numerusform>%n настроек</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n start(s)</source>
-        <translation>
-            <numerusform>%n начальная точка</numerusform>
-            <numerusform>%n начальные точки</numerusform>
-            <numerusform>%n начальных точек</numerusform>
-        </translation>
+        <translation><numerusform>%n начальная точка</numerusform><numerusform>%n начальные точки</numerusform><numerusform>%n начальных точек</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2102,7 +2214,7 @@ PyTorch: {pytorch}</translation>
         <translation>PyTorch (torch.optim)</translation>
     </message>
     <message>
-        <source>Which form of the update rule: the lecture&apos;s or torch.optim&apos;s</source>
+        <source>Which form of the update rule: the lecture's or torch.optim's</source>
         <translation>Какая форма правила обновления: как в лекции или как в torch.optim</translation>
     </message>
     <message>
@@ -2118,7 +2230,7 @@ PyTorch: {pytorch}</translation>
         <translation>стандартное отклонение σ гауссова шума, добавляемого к ∇f</translation>
     </message>
     <message>
-        <source>The run&apos;s colour everywhere: trail, head, legend and plots</source>
+        <source>The run's colour everywhere: trail, head, legend and plots</source>
         <translation>Цвет запуска везде: траектория, текущая точка, легенда и графики</translation>
     </message>
     <message>
@@ -2172,7 +2284,7 @@ PyTorch: {pytorch}</translation>
         <translation>η на каждом шаге</translation>
     </message>
     <message>
-        <source>Smith&apos;s cyclic lr: up and down between base-lr and max-lr, half-period s</source>
+        <source>Smith's cyclic lr: up and down between base-lr and max-lr, half-period s</source>
         <translation>циклическая скорость обучения Смита (CLR): вверх и вниз между base-lr и max-lr, полупериод s</translation>
     </message>
     <message>
@@ -2220,8 +2332,12 @@ PyTorch: {pytorch}</translation>
         <translation>экспоненциальная</translation>
     </message>
     <message>
-        <source>lowest lr of each cycle (the run&apos;s η is the peak, max-lr)</source>
-        <translation>наименьшая скорость обучения в цикле (η запуска — пик, max-lr)</translation>
+        <source>lowest lr of each cycle (base-lr)</source>
+        <translation>наименьшая скорость обучения цикла (base-lr)</translation>
+    </message>
+    <message>
+        <source>highest lr of each cycle, its peak (max-lr)</source>
+        <translation>наибольшая скорость обучения цикла, её пик (max-lr)</translation>
     </message>
     <message>
         <source>lr at the end of each cosine cycle</source>
@@ -2229,7 +2345,7 @@ PyTorch: {pytorch}</translation>
     </message>
     <message>
         <source>decay factor γ in (0, 1]: per drop (step), per step (exponential),
-per step of the cycle&apos;s amplitude (exp range)</source>
+per step of the cycle's amplitude (exp range)</source>
         <translation>множитель затухания γ из (0, 1]: на ступень (ступенчатая), на шаг (экспоненциальная),
 на шаг амплитуды цикла (экспоненциальный диапазон)</translation>
     </message>
@@ -2256,6 +2372,10 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>base lr</source>
         <translation>базовая скорость</translation>
+    </message>
+    <message>
+        <source>max lr</source>
+        <translation>макс. скорость</translation>
     </message>
     <message>
         <source>step size s</source>
@@ -2329,8 +2449,20 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Не удалось сохранить сцену</translation>
     </message>
     <message>
-        <source>Could not restore the last session ({e}); started afresh</source>
-        <translation>Не удалось восстановить прошлый сеанс ({e}); начато заново</translation>
+        <source>Autosave works again</source>
+        <translation>Автосохранение снова работает</translation>
+    </message>
+    <message>
+        <source>kept as {name}</source>
+        <translation>сохранён как {name}</translation>
+    </message>
+    <message>
+        <source>left in place: {error}</source>
+        <translation>оставлен на месте: {error}</translation>
+    </message>
+    <message>
+        <source>Could not restore the last session ({e}); started afresh, the file {kept}</source>
+        <translation>Не удалось восстановить прошлый сеанс ({e}); начато заново, файл {kept}</translation>
     </message>
     <message>
         <source>Restored the last session</source>
@@ -2348,18 +2480,50 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>потери  f</translation>
     </message>
     <message>
+        <source>gradient norm  |∇f|  (log)</source>
+        <translation>норма градиента  |∇f|  (лог.)</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>шаг</translation>
+    </message>
+    <message>
+        <source>examples processed</source>
+        <translation>обработано наблюдений</translation>
+    </message>
+    <message>
         <source>learning rate η per run</source>
         <translation>скорость обучения η по запускам</translation>
     </message>
     <message>
-        <source>The loss of every run point against its step, in the run&apos;s colour</source>
+        <source>The loss of every run point against its step, in the run's colour</source>
         <translation>Потери каждой точки запуска по шагам, цветом запуска</translation>
     </message>
     <message>
-        <source>The learning rate η each run point uses at each step, in the run&apos;s colour
+        <source>The learning rate η each run point uses at each step, in the run's colour
 (as in the run list and the table below the surface)</source>
         <translation>Скорость обучения η каждой точки запуска на каждом шаге, цветом запуска
 (как в списке запусков и в таблице под поверхностью)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>потери</translation>
+    </message>
+    <message>
+        <source>Plot the loss, or the gradient's norm |∇f| (log scale): at a saddle |∇f| falls towards 0 while the loss stays put</source>
+        <translation>Показывать потери или норму градиента |∇f| (лог. шкала): в седловой точке |∇f| падает к 0, а потери стоят на месте</translation>
+    </message>
+    <message>
+        <source>against step</source>
+        <translation>по шагам</translation>
+    </message>
+    <message>
+        <source>against examples processed</source>
+        <translation>по обработанным наблюдениям</translation>
+    </message>
+    <message>
+        <source>On a data-defined surface: the cost in examples read — a GD step reads all n, SGD 1, a mini-batch m (O(n) against O(1))</source>
+        <translation>На поверхности, заданной данными: цена в прочитанных наблюдениях — шаг GD читает все n, SGD одно, мини-батч m (O(n) против O(1))</translation>
     </message>
 </context>
 <context>
@@ -2455,16 +2619,20 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>δ{s} (предыдущий обратный шаг)</translation>
     </message>
     <message>
-        <source>∂L/∂W{s} = {prev}ᵀ·δ{s}   summed over the n = {n} samples</source>
-        <translation>∂L/∂W{s} = {prev}ᵀ·δ{s}   сумма по n = {n} наблюдениям</translation>
+        <source>∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples) = {m}</source>
+        <translation>∂L/∂W{s} = {prev}ᵀ·δ{s} (все n = {n} наблюдений) = {m}</translation>
     </message>
     <message>
-        <source>   this sample adds {prev}ᵀδ = {m}</source>
-        <translation>   это наблюдение добавляет {prev}ᵀδ = {m}</translation>
+        <source>∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples)</source>
+        <translation>∂L/∂W{s} = {prev}ᵀ·δ{s} (все n = {n} наблюдений)</translation>
     </message>
     <message>
-        <source>   total {m}</source>
-        <translation>   всего {m}</translation>
+        <source>   (weights and biases, as the bar)</source>
+        <translation>   (веса и смещения, как столбик)</translation>
+    </message>
+    <message>
+        <source>Without backprop this would redo the chain through {later}.</source>
+        <translation>Без обратного распространения пришлось бы заново пройти цепное правило через {later}.</translation>
     </message>
     <message>
         <source>{prev} (forward {l})</source>
@@ -2481,10 +2649,6 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>layers {a}…{b}</source>
         <translation>слои {a}…{b}</translation>
-    </message>
-    <message>
-        <source>Without backprop, ∂L/∂W{s} would redo the chain through {later}.</source>
-        <translation>Без обратного распространения для ∂L/∂W{s} пришлось бы заново пройти цепное правило через {later}.</translation>
     </message>
     <message>
         <source>Backward · layer {l}</source>
@@ -2625,8 +2789,8 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Седло x² − y²</translation>
     </message>
     <message>
-        <source>The textbook saddle at (0, 0): started on the x axis, plain GD stalls there.</source>
-        <translation>Учебная седловая точка в (0, 0): начав на оси x, обычный GD застревает в ней.</translation>
+        <source>The textbook saddle at (0, 0): started on the x axis (y = 0, as here), plain GD slides in and stalls; the slightest y ≠ 0 grows and escapes. Ctrl+click starts exactly on a line.</source>
+        <translation>Учебная седловая точка в (0, 0): начав на оси x (y = 0, как здесь), обычный GD скатывается в неё и застревает; малейшее y ≠ 0 растёт и уводит прочь. Ctrl+щелчок ставит начало точно на линию.</translation>
     </message>
     <message>
         <source>Saddles</source>
@@ -2653,7 +2817,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Плато с ямой</translation>
     </message>
     <message>
-        <source>A nearly flat plain around one narrow well: GD&apos;s steps shrink with the tiny gradient and it crawls; Adam divides by the gradient&apos;s size and walks straight in.</source>
+        <source>A nearly flat plain around one narrow well: GD's steps shrink with the tiny gradient and it crawls; Adam divides by the gradient's size and walks straight in.</source>
         <translation>Почти плоская равнина вокруг одной узкой ямы: шаги GD сжимаются вместе с крошечным градиентом, и он ползёт; Adam делит на величину градиента и идёт прямо в яму.</translation>
     </message>
     <message>
@@ -2665,16 +2829,31 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Плохо обусловленный эллипс</translation>
     </message>
     <message>
-        <source>A quadratic bowl 100 times steeper across than along: GD zig-zags across the valley and creeps along it; momentum builds speed along the floor.</source>
-        <translation>Квадратичная чаша, поперёк в 100 раз круче, чем вдоль: GD мечется зигзагом поперёк долины и ползёт вдоль неё; инерция набирает скорость по дну.</translation>
+        <source>A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for the steep side (near it GD zig-zags across), so it creeps along the floor; momentum builds speed there.</source>
+        <translation>Квадратичная чаша, поперёк в 100 раз круче, чем вдоль: η для GD должна быть меньше 2/5 из-за крутой стороны (рядом с этим GD мечется зигзагом), поэтому вдоль дна он ползёт; инерция набирает там скорость.</translation>
+    </message>
+    <message>
+        <source>A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides into the saddle and stays; a little noise or a start off the line picks a valley. Ctrl+click starts exactly on a line.</source>
+        <translation>Горный перевал между двумя долинами: GD, начатый на линии гребня (x = 0, как здесь), скатывается в седловую точку и остаётся там; немного шума или начало в стороне от линии — и выбирается долина. Ctrl+щелчок ставит начало точно на линию.</translation>
     </message>
     <message>
         <source>Saddle between two minima</source>
         <translation>Седло между двумя минимумами</translation>
     </message>
+</context>
+<context>
+    <name>SurfaceNotice</name>
     <message>
-        <source>A mountain pass between two valleys: GD started on the ridge line (x = 0) slides into the saddle and stays; a little noise or momentum off the line picks a valley.</source>
-        <translation>Горный перевал между двумя долинами: GD, начатый на линии гребня (x = 0), скатывается в седловую точку и остаётся там; немного шума или инерции в сторону — и выбирается долина.</translation>
+        <source>Use suggested rates</source>
+        <translation>Взять предложенные скорости</translation>
+    </message>
+    <message>
+        <source>Set each run's learning rate η to what this surface suggests</source>
+        <translation>Задать каждому запуску скорость обучения η, предложенную для этой поверхности</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +2876,12 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <source>Opened</source>
         <translation>Открытые</translation>
     </message>
+    <message>
+        <source>{v0}
+(choose a loss surface)</source>
+        <translation>{v0}
+(выберите поверхность потерь)</translation>
+    </message>
 </context>
 <context>
     <name>SurfacePlot</name>
@@ -2707,6 +2892,132 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>f (log scale)</source>
         <translation>f (лог. шкала)</translation>
+    </message>
+    <message>
+        <source>start snapped exactly onto {label}</source>
+        <translation>начало точно на {label}</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmMode</name>
+    <message>
+        <source>Swarm</source>
+        <translation>Рой</translation>
+    </message>
+    <message>
+        <source>Swarm mode: thousands of start points flowing into their basins, moved by every enabled run (W)</source>
+        <translation>Режим роя: тысячи начальных точек стекают в свои области притяжения, их двигает каждый включённый запуск (W)</translation>
+    </message>
+    <message>
+        <source>Swarm: click to drop a cloud, Ctrl+wheel sizes it, Space plays (W leaves)</source>
+        <translation>Рой: щелчок бросает облако, Ctrl+колесо — его размер, пробел — пуск (W — выход)</translation>
+    </message>
+    <message>
+        <source>Swarm mode off</source>
+        <translation>Режим роя выключен</translation>
+    </message>
+    <message>
+        <source>a cloud of radius {r}</source>
+        <translation>облако радиуса {r}</translation>
+    </message>
+    <message>
+        <source>a grid</source>
+        <translation>сетка</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%Ln particle(s)&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</source>
+        <translation><numerusform>&lt;b&gt;%Ln частица&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%Ln частицы&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%Ln частиц&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n racer(s)</source>
+        <translation><numerusform>%n участник</numerusform><numerusform>%n участника</numerusform><numerusform>%n участников</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SwarmPanel</name>
+    <message>
+        <source>&lt;b&gt;Click&lt;/b&gt; the surface: drop a cloud there (&lt;b&gt;Ctrl+wheel&lt;/b&gt; sizes it). Space plays, → steps, R puts every particle back. W leaves.</source>
+        <translation>&lt;b&gt;Щелчок&lt;/b&gt; по поверхности бросает туда облако (&lt;b&gt;Ctrl+колесо&lt;/b&gt; — его размер). Пробел — пуск, → — шаг, R возвращает все частицы. W — выход.</translation>
+    </message>
+    <message>
+        <source>{n:,} particles</source>
+        <translation>{n:,} частиц</translation>
+    </message>
+    <message>
+        <source>How many start points the next swarm has (every racer moves all)</source>
+        <translation>Сколько начальных точек у следующего роя (каждый участник двигает все)</translation>
+    </message>
+    <message>
+        <source>Drop a grid over the view</source>
+        <translation>Сетка по видимой области</translation>
+    </message>
+    <message>
+        <source>Start a particle at the centre of every cell of a grid over the visible area (as a basin map's starts)</source>
+        <translation>Поставить частицу в центр каждой клетки сетки над видимой областью (как начала карты областей притяжения)</translation>
+    </message>
+    <message>
+        <source>Radius of the cloud a click drops (Ctrl+wheel over the plot)</source>
+        <translation>Радиус облака, которое бросает щелчок (Ctrl+колесо над графиком)</translation>
+    </message>
+    <message>
+        <source>its racer's colour</source>
+        <translation>цвет его участника</translation>
+    </message>
+    <message>
+        <source>the minimum it heads to</source>
+        <translation>минимум, к которому она идёт</translation>
+    </message>
+    <message>
+        <source>Colour each particle by the racer moving it, or by the nearest minimum (the basin map's colours)</source>
+        <translation>Раскрашивать частицу по двигающему её участнику или по ближайшему минимуму (цвета карты областей притяжения)</translation>
+    </message>
+    <message>
+        <source>fading tails</source>
+        <translation>гаснущие хвосты</translation>
+    </message>
+    <message>
+        <source>Leave a short fading trace behind each particle</source>
+        <translation>Оставлять за каждой частицей короткий гаснущий след</translation>
+    </message>
+    <message>
+        <source>Shares: where each racer's particles stand now, judged as a basin map judges end points (within 2 % of the view's size of a critical point and barely moving).</source>
+        <translation>Доли: где сейчас частицы каждого участника, по тем же правилам, что и конечные точки карты областей (в пределах 2 % размера вида от критической точки и почти без движения).</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>размер</translation>
+    </message>
+    <message>
+        <source>cloud radius</source>
+        <translation>радиус облака</translation>
+    </message>
+    <message>
+        <source>colour by</source>
+        <translation>цвет по</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No racer is enabled: tick one in Runs.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Нет включённых участников: отметьте запуск в «Запусках».&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>minimum at</source>
+        <translation>минимум в</translation>
+    </message>
+    <message>
+        <source>({x}, {y})</source>
+        <translation>({x}; {y})</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>в других местах</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>разошёлся</translation>
+    </message>
+    <message>
+        <source>still moving</source>
+        <translation>ещё движется</translation>
     </message>
 </context>
 <context>
@@ -2732,11 +3043,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <name>UserSurfaces</name>
     <message numerus="yes">
         <source> (and %n more)</source>
-        <translation>
-            <numerusform> (и ещё %n)</numerusform>
-            <numerusform> (и ещё %n)</numerusform>
-            <numerusform> (и ещё %n)</numerusform>
-        </translation>
+        <translation><numerusform> (и ещё %n)</numerusform><numerusform> (и ещё %n)</numerusform><numerusform> (и ещё %n)</numerusform></translation>
     </message>
     <message>
         <source>could not save the surface: {e}</source>
@@ -2877,6 +3184,56 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
 </context>
 <context>
+    <name>WhatIfMode</name>
+    <message>
+        <source>What-if (I): change any setting or drag a start point and every run's whole path is recomputed from its start at once; a faint ghost shows the path before the change. Press I again to race live from the current settings.</source>
+        <translation>«Что если» (I): измените любую настройку или перетащите начальную точку — и вся траектория каждого запуска сразу пересчитывается от начала; бледный след показывает путь до изменения. Нажмите I ещё раз, чтобы вернуться к гонке с текущими настройками.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What-if&lt;/b&gt;: whole paths from the start · faint: before the change</source>
+        <translation>&lt;b&gt;Что если&lt;/b&gt;: траектории целиком от начала · бледные: до изменения</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Что если</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> шагов</translation>
+    </message>
+    <message>
+        <source>What-if horizon: how many steps each path is recomputed for ({HORIZON_MIN}–{HORIZON_MAX:,}; longer paths redraw less often while you drag)</source>
+        <translation>Горизонт «Что если»: на сколько шагов пересчитывается каждая траектория ({HORIZON_MIN}–{HORIZON_MAX:,}; длинные траектории при перетаскивании перерисовываются реже)</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>Новое зерно</translation>
+    </message>
+    <message>
+        <source>Draw another noise sample for every run with a random gradient (one sample, mini-batch, noise σ); the same seed keeps the same noise, so a drag shows only its setting's effect</source>
+        <translation>Взять новую реализацию шума для каждого запуска со случайным градиентом (одно наблюдение, мини-батч, шум σ); то же зерно — тот же шум, поэтому перетаскивание показывает только эффект настройки</translation>
+    </message>
+    <message>
+        <source>  horizon</source>
+        <translation>  горизонт</translation>
+    </message>
+    <message>
+        <source>No run uses a random gradient: choose one sample, mini-batch or gradient noise σ to see the noise</source>
+        <translation>Ни один запуск не использует случайный градиент: выберите одно наблюдение, мини-батч или шум градиента σ, чтобы увидеть шум</translation>
+    </message>
+</context>
+<context>
+    <name>data_view</name>
+    <message>
+        <source>Data and fitted lines</source>
+        <translation>Данные и подогнанные линии</translation>
+    </message>
+    <message>
+        <source>Beside the surface: the examples of a data-defined loss and each run's current line or boundary, moving as it learns (Ctrl+Shift+L)</source>
+        <translation>Рядом с поверхностью: наблюдения функции потерь, заданной данными, и текущая прямая или граница каждого запуска, движущаяся по мере обучения (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
     <name>dialog</name>
     <message>
         <source>Rendering the animation…</source>
@@ -2904,6 +3261,32 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>step</source>
         <translation>шаг</translation>
+    </message>
+</context>
+<context>
+    <name>surface_notice</name>
+    <message>
+        <source>Use suggested learning rates</source>
+        <translation>Взять предложенные скорости обучения</translation>
+    </message>
+    <message>
+        <source>Set every run's η to the rate the current surface suggests for its rule</source>
+        <translation>Задать η каждого запуска, предложенную текущей поверхностью для его метода</translation>
+    </message>
+    <message>
+        <source>{n} run(s) set to the rates suggested for {title}</source>
+        <translation>Запусков с предложенной для «{title}» скоростью: {n}</translation>
+    </message>
+    <message>
+        <source>No suggested rates for {title} (or every run uses them)</source>
+        <translation>Для «{title}» нет предложенных скоростей (или все запуски уже их используют)</translation>
+    </message>
+</context>
+<context>
+    <name>swarm_mode</name>
+    <message>
+        <source>Swarm</source>
+        <translation>Рой</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,8 @@ def surface_text(text: str) -> str:
     return QCoreApplication.translate("Surface", text) if text else text
 
 
-def readout(x: float, y: float, f: float, grad: float) -> str:
-    """The status bar's cursor readout, with the window's decimal point."""
-    return f"x = {num(x, '.4g')}   y = {num(y, '.4g')}   f = {num(f, '.6g')}   |∇f| = {num(grad, '.4g')}"
+def at_point(x: float, y: float) -> str:
+    """A critical point's place in its marker's tooltip."""
+    return QCoreApplication.translate("SurfacePlot", "at ({x}, {y})").format(
+        x=num(x, ".4g"), y=num(y, ".4g")
+    )

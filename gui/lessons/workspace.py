@@ -62,6 +62,10 @@ def restore(win: MainWindow, stash: Stash, live: dict | None = None) -> None:
     tab (exactly from ``live``, else from the stash file's network), and the tab that was open."""
     show_scene(win.explorer.controller, stash.scene)
     show_overlays(win, stash.overlays)
+    tool = getattr(win, "data_view", None)
+    if tool is not None and tool.before_lessons is not None:
+        tool.action.setChecked(tool.before_lessons)
+        tool.before_lessons = None
     if live is not None or stash.network is not None:
         tab = win.network_tab()
         c = tab.ctl
@@ -95,6 +99,12 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
     if isinstance(scene, ExplorerScene):
         keys = show_scene(win.explorer.controller, scene.scene)
         show_overlays(win, scene.overlays)
+        tool = getattr(win, "data_view", None)
+        if tool is not None:
+            if tool.before_lessons is None:  # the user's own choice, for Back to my work
+                tool.before_lessons = tool.action.isChecked()
+            tool.action.setChecked(scene.data_view)
+        _prepare_network_race(win, scene.network_race)
         win.show_tab("explorer")
         return keys
     tab = win.network_tab()
@@ -108,5 +118,25 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
                   scene.init, scene.seed)  # fmt: skip
     panels = {"norms": tab.norms, "check": tab.check, "landscape": tab.landscape}
     tab.tabs.setCurrentWidget(panels[scene.panel])
+    _prepare_network_race(win, scene.network_race)
     win.show_tab("network")
     return []
+
+
+def _prepare_network_race(win: MainWindow, rules: tuple[str, ...]) -> None:
+    """A lesson's network_race: those rules race from copies of the Network tab's network, ready
+    on its Optimizer race panel — now if the tab exists, else when it is first shown (a lesson
+    on the Explorer does not build a tab it does not show)."""
+    if not rules:
+        return
+    if win.network is not None:
+        win.network.race.set_rules(rules)
+        win.network.start_race()
+        return
+
+    def on_shown(index: int) -> None:
+        if win.network is not None:
+            win.tabs.currentChanged.disconnect(on_shown)
+            _prepare_network_race(win, rules)
+
+    win.tabs.currentChanged.connect(on_shown)

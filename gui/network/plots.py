@@ -6,12 +6,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-MIN_DECADES = 0.5  # smallest y span of the loss plot, in decades (labelled ticks are ≤ 0.31 apart)
+from core.network.steps import num
+from gui.widgets.log_axis import LogAxis, padded_decades
+
 LAYER_COLOURS = ("#4263eb", "#7048e8", "#ae3ec9", "#d6336c", "#f76707")
 
 
-def _plot(title: str) -> pg.PlotWidget:
-    w = pg.PlotWidget(background="w")
+def _plot(title: str, axes: dict | None = None) -> pg.PlotWidget:
+    w = pg.PlotWidget(background="w", axisItems=axes)
     w.setMenuEnabled(False)
     w.hideButtons()
     w.getPlotItem().setTitle(title, size="9pt", color="#374151")
@@ -25,7 +27,7 @@ class LossCurvePlot(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot(self.tr("loss (full batch)"))
+        self.plot = _plot(self.tr("loss (full batch)"), {"left": LogAxis("left")})
         self.plot.setLogMode(False, True)
         self.plot.getPlotItem().setLabel("bottom", self.tr("update"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
@@ -43,30 +45,24 @@ class LossCurvePlot(QtWidgets.QWidget):
         y = np.maximum(y, 1e-12)  # log axis: a perfect fit would be −∞
         self.curve.setData(np.arange(len(y)), y)
         self.plot.setXRange(0, max(10, len(y) - 1), padding=0.02)
-        if len(y) == 1:  # one point: a decade below it, so the axis is not degenerate
-            top = float(np.log10(y[0]))
-            self.plot.setYRange(top - 2.0, top + 0.5, padding=0)
-        else:
-            logs = np.log10(y[np.isfinite(y)])
-            lo, hi = (float(logs.min()), float(logs.max())) if logs.size else (0.0, 0.0)
-            if hi - lo < MIN_DECADES:
-                # A slowly falling loss spans no labelled tick (10ᵏ or m·10ᵏ) of the log axis:
-                # show at least half a decade around it, so the axis always has numbers.
-                mid = 0.5 * (lo + hi)
-                self.plot.setYRange(mid - MIN_DECADES / 2, mid + MIN_DECADES / 2, padding=0)
-            else:
-                self.plot.enableAutoRange(axis="y")
+        logs = np.log10(y[np.isfinite(y)])
+        if logs.size:  # whole decades: the axis always has labelled ticks (10ᵏ)
+            span = padded_decades(
+                float(logs.min()), float(logs.max()), self.plot.getPlotItem().vb.height()
+            )
+            self.plot.setYRange(*span, padding=0)
         self.marker.setValue(at)
 
 
 class GradNormPlot(QtWidgets.QWidget):
-    """‖∂L/∂W_l‖ per layer as bars on a log scale: a vanishing gradient is visible at a glance."""
+    """‖(∂L/∂W_l, ∂L/∂b_l)‖ per layer (weights and biases, Grads.layer_norms) as bars on a log
+    scale: a vanishing gradient is visible at a glance. Labels as the step-through writes them."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot(self.tr("‖∂L/∂W‖ per layer (log₁₀)"))
+        self.plot = _plot(self.tr("‖(∂L/∂W, ∂L/∂b)‖ per layer, biases included (log₁₀)"))
         self.plot.setMouseEnabled(False, False)
-        self.plot.getPlotItem().setLabel("left", self.tr("log₁₀ ‖∂L/∂W‖"))
+        self.plot.getPlotItem().setLabel("left", self.tr("log₁₀ ‖(∂L/∂W, ∂L/∂b)‖"))
         self.bars: pg.BarGraphItem | None = None
         self.labels: list[pg.TextItem] = []
         lay = QtWidgets.QVBoxLayout(self)
@@ -93,11 +89,11 @@ class GradNormPlot(QtWidgets.QWidget):
         p.addItem(self.bars)
         self.labels = []
         for xi, v, lg in zip(x, n, logs, strict=True):
-            t = pg.TextItem(f"{v:.2g}", color="#1f2937", anchor=(0.5, 1.0))
+            t = pg.TextItem(num(float(v)), color="#1f2937", anchor=(0.5, 1.0))
             t.setPos(float(xi), float(lg))
             p.addItem(t)
             self.labels.append(t)
         p.setYRange(base, top + 0.6, padding=0)
         p.setXRange(0.4, len(n) + 0.6, padding=0)
         ax = p.getPlotItem().getAxis("bottom")
-        ax.setTicks([[(float(i), f"W{i}") for i in x]])
+        ax.setTicks([[(float(i), f"layer {i}") for i in x]])

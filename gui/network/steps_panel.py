@@ -58,6 +58,10 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         top.addWidget(self.sample)
         top.addWidget(self.back)
         top.addWidget(self.next)
+        # What the step reuses and stores: above the formulas, never scrolled out of sight.
+        self.reused_label = QtWidgets.QLabel("")
+        self.reused_label.setWordWrap(True)
+        self.reused_label.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.text = QtWidgets.QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(150)
@@ -75,6 +79,7 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self.strip)
         lay.addLayout(top)
+        lay.addWidget(self.reused_label)
         lay.addWidget(self.text, 1)
         lay.addLayout(bottom)
         self.back.clicked.connect(self.sigBackRequested)
@@ -118,6 +123,8 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.sample.setValue(sample + 1)
         self.sample.blockSignals(False)
         self.text.setHtml(self._html(step))
+        self.reused_label.setText(self._reused_html(step))
+        self.reused_label.setVisible(bool(step.reused or step.stored))
 
     @staticmethod
     def _html(step: Step) -> str:
@@ -127,28 +134,25 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         ]
         mono = "font-family:'DejaVu Sans Mono', monospace; font-size:9.5pt; white-space:pre-wrap; margin:0"
         out += [f'<p style="{mono}">{html.escape(line)}</p>' for line in step.lines]
+        return "\n".join(out)
+
+    @staticmethod
+    def _reused_html(step: Step) -> str:
+        out = []
         if step.reused:
             chips = " ".join(
                 f"<span style='background:#fff3bf; color:#5c3c00'>&nbsp;♻ {html.escape(r)}&nbsp;</span>"
                 for r in step.reused
             )
-            out.append(
-                "<div><b>{}</b> {}</div>".format(
-                    QtCore.QCoreApplication.translate(
-                        "NetworkStepsPanel", "reused, not recomputed:"
-                    ),
-                    chips,
-                )
+            reused = QtCore.QCoreApplication.translate(
+                "NetworkStepsPanel", "reused, not recomputed:"
             )
+            out.append(f"<b>{reused}</b> {chips}")
         if step.stored:
             stored = ", ".join(html.escape(s) for s in step.stored)
-            out.append(
-                "<div style='color:#495057'><b>{}</b> {}</div>".format(
-                    QtCore.QCoreApplication.translate("NetworkStepsPanel", "stored for later:"),
-                    stored,
-                )
-            )
-        return "\n".join(out)
+            later = QtCore.QCoreApplication.translate("NetworkStepsPanel", "stored for later:")
+            out.append(f"<span style='color:#495057'><b>{later}</b> {stored}</span>")
+        return " &nbsp; ".join(out)
 
     def set_history(self, count: int, index: int, t: int) -> None:
         self.scrub.blockSignals(True)

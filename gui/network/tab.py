@@ -20,6 +20,7 @@ from gui.network.check_panel import NetworkCheckPanel
 from gui.network.controller import RULES, NetworkController
 from gui.network.data_plot import NetworkDataPlot
 from gui.network.diagram import NetworkDiagram
+from gui.network.diagram_values import node_values, pending_gradients
 from gui.network.landscape_panel import NetworkLandscapePanel, SliceSpec
 from gui.network.plots import GradNormPlot, LossCurvePlot
 from gui.network.steps_panel import NetworkStepsPanel
@@ -67,13 +68,18 @@ class NetworkTab(QtWidgets.QWidget):
         self.norms = GradNormPlot()
         self.check = NetworkCheckPanel()
         self.landscape = NetworkLandscapePanel()
+        from gui.network.race_panel import NetworkRacePanel
+
+        self.race = NetworkRacePanel()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.norms, self.tr("Gradient norms"))
         self.tabs.addTab(self.check, self.tr("Gradient check"))
         self.tabs.addTab(self.landscape, self.tr("Loss landscape"))
-        for i, tip in enumerate((self.tr("‖∂L/∂W‖ of each layer: a vanishing gradient shows at a glance"),
+        self.tabs.addTab(self.race, self.tr("Optimizer race"))
+        for i, tip in enumerate((self.tr("‖(∂L/∂W, ∂L/∂b)‖ of each layer: a vanishing gradient shows at a glance"),
                                  self.tr("backprop against finite differences, layer by layer"),
-                                 self.tr("the loss on a plane through the current weights"))):  # fmt: skip
+                                 self.tr("the loss on a plane through the current weights"),
+                                 self.tr("several optimizers train copies of this network side by side"))):  # fmt: skip
             self.tabs.setTabToolTip(i, tip)
         self._layout()
         self._preview = QtCore.QTimer(self)
@@ -111,8 +117,8 @@ class NetworkTab(QtWidgets.QWidget):
         centre = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         centre.addWidget(top)
         centre.addWidget(self.steps)
-        centre.setStretchFactor(0, 3)
-        centre.setStretchFactor(1, 2)
+        centre.setStretchFactor(0, 1)  # the step's formulas fit without scrolling at 1280×800
+        centre.setStretchFactor(1, 1)
         right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         right.addWidget(self.data_plot)
         right.addWidget(self.loss_plot)
@@ -169,11 +175,14 @@ class NetworkTab(QtWidgets.QWidget):
         self.check.sigCheckRequested.connect(self.run_check)
         self.landscape.sigPlaneChanged.connect(lambda _: self._preview.start())
         self.landscape.sigOpenRequested.connect(self.open_in_explorer)
+        self.race.sigStartRequested.connect(self.start_race)
+        self.race.sigShowNetwork.connect(self._on_race_show_network)
 
     # --- public ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop every timer (training and previews) before the window goes away."""
         self._preview.stop()
+        self.race.pause()
         self.ctl.shutdown()
 
     def load_example(self, name: str) -> None:
@@ -191,6 +200,18 @@ class NetworkTab(QtWidgets.QWidget):
             self._show_message(str(e))
             return
         self.sigOpenInExplorer.emit(surface)
+
+    def start_race(self) -> None:
+        """The checked optimizers race from copies of the network as it is now."""
+        c = self.ctl
+        c.pause()
+        self.race.start(c.view_net(), c.dataset.x, c.dataset.y, c.batch, c.seed,
+                        c.hyper.convention)  # fmt: skip
+        self.tabs.setCurrentWidget(self.race)
+
+    def _on_race_show_network(self, net) -> None:
+        if self.tabs.currentWidget() is self.race:
+            self.data_plot.set_view(net, self.ctl.dataset, self.ctl.sample)
 
     def run_check(self) -> None:
         self.check.set_checks(self.ctl.grad_check())
@@ -265,8 +286,7 @@ class NetworkTab(QtWidgets.QWidget):
         at = c.history_t[c.view_index]
         self.loss_plot.set_losses(c.trainer.losses, at)
         _, grads, _ = self._view_state()
-        self.norms.set_norms([float(np.linalg.norm(np.concatenate([w.ravel(), b])))
-                              for w, b in zip(grads.grad_W, grads.grad_b, strict=True)])  # fmt: skip
+        self.norms.set_norms(grads.layer_norms())
         self.steps.set_history(len(c.history), c.view_index, at)
         self._show_train_state()
         if not c.running:
@@ -326,10 +346,8 @@ class NetworkTab(QtWidgets.QWidget):
         # backward l reads a_{l−1} (forward pass) and δ_{l+1} (previous backward step)
         reused = {step.layer - 1, step.layer + 1} if step.kind == "backward" else set()
         self.diagram.reused = frozenset(k for k in reused if 0 <= k <= net.n_layers)
-        s = c.sample
-        values = [cache.as_[0][s]]
-        for l in range(1, net.n_layers + 1):  # noqa: E741
-            values.append(grads.deltas[l - 1][s] if mode == "gradients" else cache.as_[l][s])
+        self.diagram.pending = frozenset(pending_gradients(step, net.n_layers))
+        values = node_values(step, mode, cache, grads, c.sample)
         names = [net.act(l) for l in range(1, net.n_layers + 1)]  # noqa: E741
         self.diagram.set_data(net.layers, net.weights, grads.grad_W, net.biases, values, names)
         self.legend.setText(self.diagram.legend())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from core.optim.hyper import Hyper
-from core.optim.schedules import Schedule
+from core.optim.schedules import READS, Schedule
 from core.optim.table import rule_info
 from gui.i18n.numbers import num
 from gui.widgets.hyper_controls import HyperControls
@@ -36,7 +36,9 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
 
     def __init__(self, rules: tuple[str, ...], parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(QtCore.QCoreApplication.translate("NetworkTrainPanel", "Training"), parent)
-        self.play = QtWidgets.QPushButton(self.tr("▶ Play"))
+        self.play = QtWidgets.QPushButton(self.tr("Play"))
+        # Qt's own media icons: the shipped fonts (DejaVu) have no ⏸ glyph, which drew a box.
+        self.play.setIcon(self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay))
         self.play.setCheckable(True)
         self.play.setToolTip(self.tr("train continuously (the loss curve and the fit update live)"))
         self.step = QtWidgets.QPushButton(self.tr("Step"))
@@ -105,11 +107,13 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
             w.blockSignals(True)
             w.setCurrentIndex(max(0, v))
             w.blockSignals(False)
-        self.hyper.show_values(rule, hyper, lr)
+        self.hyper.show_values(rule, hyper, lr, "lr" in READS[schedule.mode])
         self.schedule.show_schedule(schedule, t, "#3b4252")
         self.play.blockSignals(True)
         self.play.setChecked(running)
-        self.play.setText(self.tr("⏸ Pause") if running else self.tr("▶ Play"))
+        self.play.setText(self.tr("Pause") if running else self.tr("Play"))
+        icon = "SP_MediaPause" if running else "SP_MediaPlay"
+        self.play.setIcon(self.style().standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
         self.play.blockSignals(False)
         self.status.setText(
             self.tr("update {t}   ·   loss {loss}   ·   η = {lr}").format(

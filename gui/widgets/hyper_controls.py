@@ -3,8 +3,8 @@ per hyperparameter of the rule table); only those the run's rule reads are shown
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSlider, QWidget
 
 from core.optim.hyper import PARAMS, Hyper
 from core.optim.table import rule_info
@@ -13,6 +13,9 @@ from gui.widgets.log_slider import LogSlider
 
 _DECIMALS = {"beta2": 4, "weight_decay": 4}  # digits a spin box shows (3 otherwise)
 _MAX = {"unit": 0.9999, "nonneg": 10.0}  # the top of each range a spin box offers
+# Decays that are dragged as well as typed (as Distill's momentum slider), 0 to 0.999 in 0.001s
+SLIDERS = ("momentum", "alpha", "beta1", "rms_momentum")
+_SLIDER_TICKS = 1000
 
 
 def _tr(text: str) -> str:
@@ -34,6 +37,7 @@ class HyperControls(QWidget):
         self.form.addRow(self.tr("learning rate η"), self.lr)
         self.lr.sigValueChanged.connect(lambda v: self.sigEdited.emit({"lr": v}))
         self.spins: dict[str, QDoubleSpinBox] = {}
+        self.sliders: dict[str, QSlider] = {}  # under their spin boxes, the whole row wide
         self.switches: dict[str, QCheckBox] = {}
         self._eps_value = 1e-8
         for p in PARAMS.values():
@@ -48,6 +52,8 @@ class HyperControls(QWidget):
                 sb.valueChanged.connect(lambda v, n=p.name: self.sigEdited.emit({n: float(v)}))
                 self.form.addRow(_tr(p.label), sb)
                 self.spins[p.name] = sb
+                if p.name in SLIDERS:
+                    self.sliders[p.name] = self._slider(sb, p.label)
             elif p.kind == "switch":
                 box = QCheckBox(_tr(p.label))
                 box.setToolTip(_tr(p.help))
@@ -59,16 +65,42 @@ class HyperControls(QWidget):
         self.eps.editingFinished.connect(self._on_eps_edited)
         self.form.addRow(_tr(PARAMS["eps"].label), self.eps)
 
-    def show_values(self, rule: str, hyper: Hyper, lr: float) -> None:
-        """Display a run's values without emitting, showing only the rows its rule reads."""
+    def _slider(self, sb: QDoubleSpinBox, label: str) -> QSlider:
+        """A slider under the spin box: dragging it sets the box (which emits the edit)."""
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(0, _SLIDER_TICKS - 1)
+        slider.setToolTip(
+            self.tr("drag to change {label} (the box above takes an exact value)").format(
+                label=label
+            )
+        )
+        slider.valueChanged.connect(lambda tick: sb.setValue(tick / _SLIDER_TICKS))
+        sb.valueChanged.connect(lambda v: self._show_tick(slider, v))
+        self.form.addRow(slider)
+        return slider
+
+    @staticmethod
+    def _show_tick(slider: QSlider, v: float) -> None:
+        if not slider.isSliderDown():  # a drag under way already shows its own position
+            slider.blockSignals(True)
+            slider.setValue(min(_SLIDER_TICKS - 1, round(v * _SLIDER_TICKS)))
+            slider.blockSignals(False)
+
+    def show_values(self, rule: str, hyper: Hyper, lr: float, lr_read: bool = True) -> None:
+        """Display a run's values without emitting, showing only the rows its rule reads (and the
+        η slider only when the schedule reads η: cyclic modes have base and max lr fields)."""
         used = rule_info(rule).params
         self.blockSignals(True)  # our own sigEdited stays quiet while showing the model
         self.lr.set_value(lr)
+        self.form.setRowVisible(self.lr, lr_read)
         for name, sb in self.spins.items():
             sb.blockSignals(True)
             sb.setValue(float(getattr(hyper, name)))
             sb.blockSignals(False)
             self.form.setRowVisible(sb, name in used)
+            if name in self.sliders:
+                self._show_tick(self.sliders[name], sb.value())
+                self.form.setRowVisible(self.sliders[name], name in used)
         for name, box in self.switches.items():
             box.blockSignals(True)
             box.setChecked(bool(getattr(hyper, name)))

@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
-from core.optim.schedules import MODES, Schedule
+from core.optim.schedules import CYCLIC, MODES, READS, Schedule
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 _MODE_TIPS = {
@@ -34,9 +34,8 @@ _MODE_NAMES = {  # the list's names of the modes of core/optim/schedules.py
     "exponential": QT_TRANSLATE_NOOP("SchedulePanel", "exponential"),
 }
 _FIELD_TIPS = {
-    "base_lr": QT_TRANSLATE_NOOP(
-        "SchedulePanel", "lowest lr of each cycle (the run's η is the peak, max-lr)"
-    ),
+    "base_lr": QT_TRANSLATE_NOOP("SchedulePanel", "lowest lr of each cycle (base-lr)"),
+    "max_lr": QT_TRANSLATE_NOOP("SchedulePanel", "highest lr of each cycle, its peak (max-lr)"),
     "eta_min": QT_TRANSLATE_NOOP("SchedulePanel", "lr at the end of each cosine cycle"),
     "gamma": QT_TRANSLATE_NOOP(
         "SchedulePanel",
@@ -51,16 +50,31 @@ _FIELD_TIPS = {
         "SchedulePanel", "each cosine cycle is T_mult times longer than the one before"
     ),
 }
-# Parameters each mode reads (lr itself is on the run's lr slider).
-_FIELDS = {
-    "constant": (),
-    "triangular": ("base_lr", "step_size"),
-    "triangular2": ("base_lr", "step_size"),
-    "exp_range": ("base_lr", "step_size", "gamma"),
-    "cosine_restarts": ("t0", "t_mult", "eta_min"),
-    "step": ("step_size", "gamma"),
-    "exponential": ("gamma",),
-}
+PREVIEW_SAMPLES = 1500  # points of the lr(t) curve: fewer than the plot's pixels are not needed
+
+
+def fields_shown(mode: str) -> tuple[str, ...]:
+    """The panel's fields for a mode: what the schedule reads (core READS) except η, which is the
+    run's learning-rate slider."""
+    return tuple(f for f in READS[mode] if f != "lr")
+
+
+def preview_window(schedule: Schedule, t: int) -> tuple[int, int]:
+    """The steps the lr(t) preview shows around step t: about three cycles (cyclic, cosine with
+    restarts, step decay), so each cycle stays readable however long the run, with t in the first
+    third; the whole run for the monotone modes. The window moves in sixths of its width, so the
+    curve is rebuilt only now and then."""
+    if schedule.mode in CYCLIC or schedule.mode == "step":
+        width = 6 * schedule.step_size
+    elif schedule.mode == "cosine_restarts":
+        _, period = schedule.sgdr_position(np.array([t]))
+        width = int(3 * max(schedule.t0, float(period[0])))
+    else:
+        return 0, 1 << (int(max(200, 1.5 * t)) - 1).bit_length()
+    width = max(width, 30)
+    hop = max(1, width // 6)
+    start = max(0, (t - width // 3) // hop * hop)
+    return start, start + width
 
 
 class SchedulePanel(QWidget):
@@ -78,7 +92,11 @@ class SchedulePanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("schedule"), self.mode)
         self.widgets: dict[str, QWidget] = {}
-        for name, label in (("base_lr", self.tr("base lr")), ("eta_min", "η min")):
+        for name, label in (
+            ("base_lr", self.tr("base lr")),
+            ("max_lr", self.tr("max lr")),
+            ("eta_min", "η min"),
+        ):
             sb = QDoubleSpinBox()
             sb.setDecimals(5)
             sb.setRange(0.0, 100.0)
@@ -121,15 +139,14 @@ class SchedulePanel(QWidget):
         self.mode.activated.connect(
             lambda _: self.sigEdited.emit({"mode": self.mode.currentData()})
         )
-        self._shown: tuple[Schedule, int, str] | None = None
+        self._shown: tuple[Schedule, tuple[int, int], str] | None = None
 
     def show_schedule(self, schedule: Schedule, t: int, colour: str, force: bool = False) -> None:
         """Display a schedule (no signals) and mark step t on its lr(t) curve. force: also
         when unchanged (after a rejected edit, to show the values still in use)."""
-        horizon = int(max(200, 1.5 * t, 4 * schedule.step_size, 3 * schedule.t0))
-        horizon = 1 << (horizon - 1).bit_length()  # grow in doublings: few curve rebuilds
-        if force or self._shown != (schedule, horizon, colour):
-            self._shown = (schedule, horizon, colour)
+        window = preview_window(schedule, t)
+        if force or self._shown != (schedule, window, colour):
+            self._shown = (schedule, window, colour)
             self.mode.blockSignals(True)
             self.mode.setCurrentIndex(max(0, self.mode.findData(schedule.mode)))
             self.mode.blockSignals(False)
@@ -138,10 +155,11 @@ class SchedulePanel(QWidget):
                 v = schedule.gamma_value if name == "gamma" else getattr(schedule, name)
                 w.setValue(v)
                 w.blockSignals(False)
-                self.form.setRowVisible(w, name in _FIELDS[schedule.mode])
-            ts = np.unique(np.linspace(0, horizon, 4001).astype(np.int64))  # ≤ 4001 samples
+                self.form.setRowVisible(w, name in fields_shown(schedule.mode))
+            t0, t1 = window
+            ts = np.unique(np.linspace(t0, t1, PREVIEW_SAMPLES).astype(np.int64))
             self.curve.setData(ts, schedule(ts))
             self.curve.setPen(pg.mkPen(colour if colour != "#ffffff" else "#3b4252", width=1.8))
-            self.plot.setXRange(0, horizon, padding=0.02)
+            self.plot.setXRange(t0, t1, padding=0.02)
             self.plot.setYRange(0, max(schedule.peak(), 1e-12) * 1.1, padding=0)
         self.marker.setValue(t)

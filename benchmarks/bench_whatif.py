@@ -1,0 +1,91 @@
+"""What-if mode: one change of the lr slider with 3 racers × 1,000 steps on Himmelblau, from the
+slider's value to a painted window (the edit, the throttled recompute of the changed run, the
+redraw of every path, legend and side plots, painting forced as the tick benchmark does); and a
+start moved (every run recomputed), the default 300-step horizon, and the core's recompute
+alone (what the 1,000 sequential steps of one single-point Run cost here)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+HORIZON = 1000
+CHANGES = 24
+
+
+def _timed(app, tab, mode, change) -> float:
+    t = time.perf_counter()
+    change()
+    mode.flush()  # what the throttle's timer does when the event loop is free
+    tab.plot.viewport().repaint()
+    tab.legend.viewport().repaint()
+    ms = (time.perf_counter() - t) * 1000
+    app.processEvents()
+    return ms
+
+
+def _core_recompute_ms() -> list[float]:
+    """The recompute alone (no Qt): the GD racer's 1,000 steps after each lr change."""
+    from core.race.model import Race
+    from core.race.whatif import WhatIf
+    from surfaces.registry import get_surface
+
+    race = Race(get_surface("himmelblau"))
+    for rule, lr in (("gd", 0.01), ("momentum", 0.004), ("adam", 0.1)):
+        race.add_racer(rule, lr)
+    mode = WhatIf(race, HORIZON)
+    mode.recompute()
+    out = []
+    for i in range(CHANGES):
+        race.edit(race.racers[0].key, lr=0.01 - 0.0002 * i)
+        t = time.perf_counter()
+        mode.recompute()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def run() -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("GDE_NO_AUTOSAVE", "1")
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    win = MainWindow()
+    win.resize(1400, 900)
+    win.show()
+    win.install_extras()
+    app.processEvents()
+    tab, mode = win.explorer, win.whatif
+    c = tab.controller
+    c.wait_for_critical()
+    app.processEvents()
+    mode.horizon.setValue(HORIZON)
+    mode.action.setChecked(True)
+    app.processEvents()
+    slider = tab.runs.hyper.lr.slider  # the selected run's (GD) learning rate
+    ticks = [slider.value() - 3 * (i + 1) for i in range(CHANGES)]
+    drags = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
+    starts = [_timed(app, tab, mode, lambda i=i: c.move_start(0, 0.05 * i, -4.5))
+              for i in range(1, 9)]  # fmt: skip
+    mode.horizon.setValue(300)
+    short = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
+    mode.action.setChecked(False)
+    win.shutdown()
+    win.close()
+    win.deleteLater()
+    app.processEvents()
+    return {
+        "whatif_drag_ms_median": statistics.median(drags),
+        "whatif_drag_ms_p90": sorted(drags)[int(0.9 * len(drags))],
+        "whatif_start_moved_ms_median": statistics.median(starts),
+        "whatif_drag_300_ms_median": statistics.median(short),
+        "whatif_core_recompute_ms_median": statistics.median(_core_recompute_ms()),
+    }
+
+
+if __name__ == "__main__":
+    for k, v in run().items():
+        print(f"{k:<32} {v:10.3f}")
