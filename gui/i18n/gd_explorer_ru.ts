@@ -32,7 +32,7 @@
         <translation>Объяснить шаг…</translation>
     </message>
     <message>
-        <source>Decompose the selected run's next update with its formula and numbers (E)</source>
+        <source>Decompose the selected run&apos;s next update with its formula and numbers (E)</source>
         <translation>Разобрать следующее обновление выбранного запуска: формула и числа (E)</translation>
     </message>
     <message>
@@ -72,11 +72,11 @@
         <translation>Показать целиком</translation>
     </message>
     <message>
-        <source>Show the surface's whole domain again after zooming (F)</source>
+        <source>Show the surface&apos;s whole domain again after zooming (F)</source>
         <translation>Снова показать всю область поверхности после масштабирования (F)</translation>
     </message>
     <message>
-        <source>Show the {what} at each run's head ({key})</source>
+        <source>Show the {what} at each run&apos;s head ({key})</source>
         <translation>Показать: {what} у текущей точки каждого запуска ({key})</translation>
     </message>
 </context>
@@ -154,7 +154,7 @@
         <translation>Построить карту областей</translation>
     </message>
     <message>
-        <source>Run the selected run's optimizer from every grid cell</source>
+        <source>Run the selected run&apos;s optimizer from every grid cell</source>
         <translation>Запустить оптимизатор выбранного запуска из каждой клетки сетки</translation>
     </message>
     <message>
@@ -214,8 +214,8 @@
         <translation>Поверхность изменилась во время вычисления: карта не нарисована.</translation>
     </message>
     <message>
-        <source>&lt;table cellspacing='2'&gt;{rows}&lt;/table&gt;</source>
-        <translation>&lt;table cellspacing='2'&gt;{rows}&lt;/table&gt;</translation>
+        <source>&lt;table cellspacing=&apos;2&apos;&gt;{rows}&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=&apos;2&apos;&gt;{rows}&lt;/table&gt;</translation>
     </message>
     <message>
         <source>New surface: compute a map for it.</source>
@@ -226,8 +226,8 @@
         <translation>Нет запуска для карты.</translation>
     </message>
     <message>
-        <source>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, lr {lr:.3g} (the selected run) from every start of a grid</source>
-        <translation>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, η {lr:.3g} (выбранный запуск) из каждой начальной точки сетки</translation>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, lr {lr:.3g} (the selected run) from every start of a grid</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt;, η {lr:.3g} (выбранный запуск) из каждой начальной точки сетки</translation>
     </message>
     <message>
         <source>The run changed since this map: compute again to update it.</source>
@@ -242,7 +242,7 @@
         <translation>Карта областей притяжения</translation>
     </message>
     <message>
-        <source>Colour every start by where the selected run's optimizer ends (Ctrl+B)</source>
+        <source>Colour every start by where the selected run&apos;s optimizer ends (Ctrl+B)</source>
         <translation>Раскрасить каждую начальную точку по тому, куда приходит оптимизатор выбранного запуска (Ctrl+B)</translation>
     </message>
 </context>
@@ -323,7 +323,7 @@
     <name>DrawTool</name>
     <message>
         <source>Draw mode (D): press on the surface and drag — the longer the drag, the deeper the well
-(or the higher the hill); a plain click adds one of the brush's size. Drag a bump's dot to
+(or the higher the hill); a plain click adds one of the brush&apos;s size. Drag a bump&apos;s dot to
 move it, click a dot to select it, mouse wheel over it to resize it, Del/Backspace deletes
 it, Esc deselects. Elsewhere the wheel changes the brush width (the dashed circle).
 Ctrl+Z / Ctrl+Shift+Z undo and redo. Clicks do not restart runs while drawing; press D
@@ -486,12 +486,12 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Сделать этот шаг (вся гонка продвинется на одно обновление)</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — the next update</source>
-        <translation>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — следующее обновление</translation>
+        <source>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — the next update</source>
+        <translation>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — следующее обновление</translation>
     </message>
     <message>
-        <source>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, the next update</source>
-        <translation>&lt;span style='color:{colour}; font-size:14pt'&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, следующее обновление</translation>
+        <source>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, the next update</source>
+        <translation>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — {rule}, следующее обновление</translation>
     </message>
 </context>
 <context>
@@ -560,7 +560,7 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Экспорт траекторий…</translation>
     </message>
     <message>
-        <source>Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)</source>
+        <source>Save every run&apos;s path as CSV or JSON (step, x, y, loss, lr, as `trace`)</source>
         <translation>Сохранить траекторию каждого запуска в CSV или JSON (step, x, y, loss, lr, как `trace`)</translation>
     </message>
     <message>
@@ -639,11 +639,11 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>свой</translation>
     </message>
     <message>
-        <source>{k} × the plot's size on screen ({w} × {h} px); 2× or more for slides</source>
+        <source>{k} × the plot&apos;s size on screen ({w} × {h} px); 2× or more for slides</source>
         <translation>{k} × размер графика на экране ({w} × {h} пикс.); для слайдов 2× и больше</translation>
     </message>
     <message>
-        <source>{k} × the plot's size on screen ({w} × {h} px)</source>
+        <source>{k} × the plot&apos;s size on screen ({w} × {h} px)</source>
         <translation>{k} × размер графика на экране ({w} × {h} пикс.)</translation>
     </message>
     <message>
@@ -723,11 +723,11 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Файл</translation>
     </message>
     <message>
-        <source> (the drawing's size; it stays sharp at any zoom)</source>
+        <source> (the drawing&apos;s size; it stays sharp at any zoom)</source>
         <translation> (размер рисунка; он чёткий при любом масштабе)</translation>
     </message>
     <message>
-        <source> (a video's sides are even)</source>
+        <source> (a video&apos;s sides are even)</source>
         <translation> (стороны видео чётные)</translation>
     </message>
     <message>
@@ -777,32 +777,32 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>{what} (столбец {col})</translation>
     </message>
     <message>
-        <source>operator '{sym}' is not allowed</source>
-        <translation>оператор '{sym}' недопустим</translation>
+        <source>operator &apos;{sym}&apos; is not allowed</source>
+        <translation>оператор &apos;{sym}&apos; недопустим</translation>
     </message>
     <message>
         <source>call it like {name}(x)</source>
         <translation>вызывайте её так: {name}(x)</translation>
     </message>
     <message>
-        <source>'{name}' is a function</source>
-        <translation>'{name}' — функция</translation>
+        <source>&apos;{name}&apos; is a function</source>
+        <translation>&apos;{name}&apos; — функция</translation>
     </message>
     <message>
-        <source>unknown name '{name}'</source>
-        <translation>неизвестное имя '{name}'</translation>
+        <source>unknown name &apos;{name}&apos;</source>
+        <translation>неизвестное имя &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>only the listed functions can be called</source>
         <translation>вызывать можно только перечисленные функции</translation>
     </message>
     <message>
-        <source>'{name}' is not a function</source>
-        <translation>'{name}' — не функция</translation>
+        <source>&apos;{name}&apos; is not a function</source>
+        <translation>&apos;{name}&apos; — не функция</translation>
     </message>
     <message>
-        <source>unknown function '{name}'</source>
-        <translation>неизвестная функция '{name}'</translation>
+        <source>unknown function &apos;{name}&apos;</source>
+        <translation>неизвестная функция &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>keyword arguments are not allowed</source>
@@ -854,8 +854,8 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>область  x</translation>
     </message>
     <message>
-        <source>{what} must be a finite number, got '{text}'</source>
-        <translation>{what}: нужно конечное число, получено '{text}'</translation>
+        <source>{what} must be a finite number, got &apos;{text}&apos;</source>
+        <translation>{what}: нужно конечное число, получено &apos;{text}&apos;</translation>
     </message>
     <message>
         <source>{axis} range: min must be below max</source>
@@ -916,7 +916,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>Режим рисования (D)</translation>
     </message>
     <message>
-        <source>drag to dig a well or raise a hill; the wheel sets the brush, or resizes the bump under the cursor; drag a bump's dot to move it</source>
+        <source>drag to dig a well or raise a hill; the wheel sets the brush, or resizes the bump under the cursor; drag a bump&apos;s dot to move it</source>
         <translation>тяните, чтобы выкопать яму или насыпать холм; колесо задаёт кисть или меняет размер неровности под курсором; тяните точку неровности, чтобы сдвинуть её</translation>
     </message>
     <message>
@@ -1048,7 +1048,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>состояние</translation>
     </message>
     <message>
-        <source>the run's colour</source>
+        <source>the run&apos;s colour</source>
         <translation>цвет запуска</translation>
     </message>
     <message>
@@ -1094,7 +1094,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>Язык уроков</translation>
     </message>
     <message>
-        <source>The lecture's agenda: ✓ marks a lesson whose tasks are all done</source>
+        <source>The lecture&apos;s agenda: ✓ marks a lesson whose tasks are all done</source>
         <translation>План лекции: ✓ отмечает урок, все задания которого выполнены</translation>
     </message>
     <message>
@@ -1118,7 +1118,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>Вернуть в точности ту сцену, что была до уроков</translation>
     </message>
     <message>
-        <source>Load this lesson's scene into its tab</source>
+        <source>Load this lesson&apos;s scene into its tab</source>
         <translation>Загрузить сцену этого урока в его вкладку</translation>
     </message>
     <message>
@@ -1313,7 +1313,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation> стрелки </translation>
     </message>
     <message>
-        <source>Arrows drawn at each run's head (G, V, A, H toggle them)</source>
+        <source>Arrows drawn at each run&apos;s head (G, V, A, H toggle them)</source>
         <translation>Стрелки у текущей точки каждого запуска (G, V, A, H включают их)</translation>
     </message>
 </context>
@@ -1369,7 +1369,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>cross-entropy (sigmoid output)</source>
-        <translation>перекрёстная энтропия (сигмоида на выходе)</translation>
+        <translation>кросс-энтропия (сигмоида)</translation>
     </message>
     <message>
         <source>how the initial weights are drawn (their scale per layer)</source>
@@ -1405,11 +1405,11 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>Deep sigmoid</source>
-        <translation>Глуб. сигмоида</translation>
+        <translation>Сигмоида ×4</translation>
     </message>
     <message>
         <source>Deep ReLU</source>
-        <translation>Глуб. ReLU</translation>
+        <translation>ReLU ×4</translation>
     </message>
     <message>
         <source>4 hidden sigmoid layers: watch the gradient vanish</source>
@@ -1537,7 +1537,7 @@ layer-wide ratio</source>
 <context>
     <name>NetworkDataPlot</name>
     <message>
-        <source>data and the network's output</source>
+        <source>data and the network&apos;s output</source>
         <translation>данные и выход сети</translation>
     </message>
     <message>
@@ -1560,12 +1560,12 @@ layer-wide ratio</source>
         <translation>скрытый {layer}</translation>
     </message>
     <message>
-        <source>edges ∂L/∂W: &lt;span style='color:#2f9e44'&gt;■ +&lt;/span&gt; &lt;span style='color:#e8590c'&gt;■ −&lt;/span&gt;, width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample) · &lt;span style='color:#ae3ec9'&gt;dashed&lt;/span&gt;: stored values reused</source>
-        <translation>рёбра ∂L/∂W: &lt;span style='color:#2f9e44'&gt;■ +&lt;/span&gt; &lt;span style='color:#e8590c'&gt;■ −&lt;/span&gt;, толщина ∝ √|∂L/∂W| · узлы: δ = ∂L/∂z (выбранное наблюдение) · &lt;span style='color:#ae3ec9'&gt;пунктир&lt;/span&gt;: повторно использованные сохранённые значения</translation>
+        <source>edges ∂L/∂W: &lt;span style=&apos;color:#2f9e44&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#e8590c&apos;&gt;■ −&lt;/span&gt;, width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample) · &lt;span style=&apos;color:#ae3ec9&apos;&gt;dashed&lt;/span&gt;: stored values reused</source>
+        <translation>рёбра ∂L/∂W: &lt;span style=&apos;color:#2f9e44&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#e8590c&apos;&gt;■ −&lt;/span&gt;, толщина ∝ √|∂L/∂W| · узлы: δ = ∂L/∂z (выбранное наблюдение) · &lt;span style=&apos;color:#ae3ec9&apos;&gt;пунктир&lt;/span&gt;: повторно использованные сохранённые значения</translation>
     </message>
     <message>
-        <source>edges W: &lt;span style='color:#2b6cb0'&gt;■ +&lt;/span&gt; &lt;span style='color:#d64545'&gt;■ −&lt;/span&gt;, width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias</source>
-        <translation>рёбра W: &lt;span style='color:#2b6cb0'&gt;■ +&lt;/span&gt; &lt;span style='color:#d64545'&gt;■ −&lt;/span&gt;, толщина ∝ √|w| · узлы: a = f(z) (выбранное наблюдение), b = смещение</translation>
+        <source>edges W: &lt;span style=&apos;color:#2b6cb0&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#d64545&apos;&gt;■ −&lt;/span&gt;, width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias</source>
+        <translation>рёбра W: &lt;span style=&apos;color:#2b6cb0&apos;&gt;■ +&lt;/span&gt; &lt;span style=&apos;color:#d64545&apos;&gt;■ −&lt;/span&gt;, толщина ∝ √|w| · узлы: a = f(z) (выбранное наблюдение), b = смещение</translation>
     </message>
 </context>
 <context>
@@ -1593,11 +1593,11 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>зерно </translation>
     </message>
     <message>
-        <source>the weight along the plane's horizontal axis</source>
+        <source>the weight along the plane&apos;s horizontal axis</source>
         <translation>вес по горизонтальной оси плоскости</translation>
     </message>
     <message>
-        <source>the weight along the plane's vertical axis</source>
+        <source>the weight along the plane&apos;s vertical axis</source>
         <translation>вес по вертикальной оси плоскости</translation>
     </message>
     <message>
@@ -1656,7 +1656,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>граница</translation>
     </message>
     <message>
-        <source>loss (full batch) of each optimizer's copy</source>
+        <source>loss (full batch) of each optimizer&apos;s copy</source>
         <translation>потери (полный батч) копии каждого оптимизатора</translation>
     </message>
     <message>
@@ -1754,7 +1754,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>рёбра: градиенты ∂L/∂W</translation>
     </message>
     <message>
-        <source>what the edges' colour and width show</source>
+        <source>what the edges&apos; colour and width show</source>
         <translation>что показывают цвет и толщина рёбер</translation>
     </message>
     <message>
@@ -1869,7 +1869,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>PyTorch</translation>
     </message>
     <message>
-        <source>update rules as on the lecture's slides, or as torch.optim computes them</source>
+        <source>update rules as on the lecture&apos;s slides, or as torch.optim computes them</source>
         <translation>правила обновления как на слайдах лекции или как их считает torch.optim</translation>
     </message>
     <message>
@@ -1999,8 +1999,8 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
         <translation>У &lt;b&gt;{name}&lt;/b&gt; нет второго гиперпараметра для карты: выберите запуск Momentum, Nesterov, RMSprop или Adam.</translation>
     </message>
     <message>
-        <source>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (the selected run): final loss over η × {v2} from the first start. Click a cell to load its values into the run.</source>
-        <translation>&lt;b style='color:{colour}'&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (выбранный запуск): итоговые потери по η × {v2} из первой начальной точки. Щёлкните клетку, чтобы загрузить её значения в запуск.</translation>
+        <source>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (the selected run): final loss over η × {v2} from the first start. Click a cell to load its values into the run.</source>
+        <translation>&lt;b style=&apos;color:{colour}&apos;&gt;■&lt;/b&gt; &lt;b&gt;{name}&lt;/b&gt; (выбранный запуск): итоговые потери по η × {v2} из первой начальной точки. Щёлкните клетку, чтобы загрузить её значения в запуск.</translation>
     </message>
     <message>
         <source>The first learning rate must be below the last.</source>
@@ -2062,23 +2062,43 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation><numerusform>%n шаг</numerusform><numerusform>%n шага</numerusform><numerusform>%n шагов</numerusform></translation>
+        <translation>
+            <numerusform>%n шаг</numerusform>
+            <numerusform>%n шага</numerusform>
+            <numerusform>%n шагов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n outcome(s)</source>
-        <translation><numerusform>%n исход</numerusform><numerusform>%n исхода</numerusform><numerusform>%n исходов</numerusform></translation>
+        <translation>
+            <numerusform>%n исход</numerusform>
+            <numerusform>%n исхода</numerusform>
+            <numerusform>%n исходов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n more attractor(s)</source>
-        <translation><numerusform>ещё %n аттрактор</numerusform><numerusform>ещё %n аттрактора</numerusform><numerusform>ещё %n аттракторов</numerusform></translation>
+        <translation>
+            <numerusform>ещё %n аттрактор</numerusform>
+            <numerusform>ещё %n аттрактора</numerusform>
+            <numerusform>ещё %n аттракторов</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n setting(s)</source>
-        <translation><numerusform>%n настройка</numerusform><numerusform>%n настройки</numerusform><numerusform>%n настроек</numerusform></translation>
+        <translation>
+            <numerusform>%n настройка</numerusform>
+            <numerusform>%n настройки</numerusform>
+            <numerusform>%n настроек</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n start(s)</source>
-        <translation><numerusform>%n начальная точка</numerusform><numerusform>%n начальные точки</numerusform><numerusform>%n начальных точек</numerusform></translation>
+        <translation>
+            <numerusform>%n начальная точка</numerusform>
+            <numerusform>%n начальные точки</numerusform>
+            <numerusform>%n начальных точек</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2214,7 +2234,7 @@ PyTorch: {pytorch}</translation>
         <translation>PyTorch (torch.optim)</translation>
     </message>
     <message>
-        <source>Which form of the update rule: the lecture's or torch.optim's</source>
+        <source>Which form of the update rule: the lecture&apos;s or torch.optim&apos;s</source>
         <translation>Какая форма правила обновления: как в лекции или как в torch.optim</translation>
     </message>
     <message>
@@ -2230,7 +2250,7 @@ PyTorch: {pytorch}</translation>
         <translation>стандартное отклонение σ гауссова шума, добавляемого к ∇f</translation>
     </message>
     <message>
-        <source>The run's colour everywhere: trail, head, legend and plots</source>
+        <source>The run&apos;s colour everywhere: trail, head, legend and plots</source>
         <translation>Цвет запуска везде: траектория, текущая точка, легенда и графики</translation>
     </message>
     <message>
@@ -2284,7 +2304,7 @@ PyTorch: {pytorch}</translation>
         <translation>η на каждом шаге</translation>
     </message>
     <message>
-        <source>Smith's cyclic lr: up and down between base-lr and max-lr, half-period s</source>
+        <source>Smith&apos;s cyclic lr: up and down between base-lr and max-lr, half-period s</source>
         <translation>циклическая скорость обучения Смита (CLR): вверх и вниз между base-lr и max-lr, полупериод s</translation>
     </message>
     <message>
@@ -2345,7 +2365,7 @@ PyTorch: {pytorch}</translation>
     </message>
     <message>
         <source>decay factor γ in (0, 1]: per drop (step), per step (exponential),
-per step of the cycle's amplitude (exp range)</source>
+per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>множитель затухания γ из (0, 1]: на ступень (ступенчатая), на шаг (экспоненциальная),
 на шаг амплитуды цикла (экспоненциальный диапазон)</translation>
     </message>
@@ -2496,11 +2516,11 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>скорость обучения η по запускам</translation>
     </message>
     <message>
-        <source>The loss of every run point against its step, in the run's colour</source>
+        <source>The loss of every run point against its step, in the run&apos;s colour</source>
         <translation>Потери каждой точки запуска по шагам, цветом запуска</translation>
     </message>
     <message>
-        <source>The learning rate η each run point uses at each step, in the run's colour
+        <source>The learning rate η each run point uses at each step, in the run&apos;s colour
 (as in the run list and the table below the surface)</source>
         <translation>Скорость обучения η каждой точки запуска на каждом шаге, цветом запуска
 (как в списке запусков и в таблице под поверхностью)</translation>
@@ -2510,7 +2530,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>потери</translation>
     </message>
     <message>
-        <source>Plot the loss, or the gradient's norm |∇f| (log scale): at a saddle |∇f| falls towards 0 while the loss stays put</source>
+        <source>Plot the loss, or the gradient&apos;s norm |∇f| (log scale): at a saddle |∇f| falls towards 0 while the loss stays put</source>
         <translation>Показывать потери или норму градиента |∇f| (лог. шкала): в седловой точке |∇f| падает к 0, а потери стоят на месте</translation>
     </message>
     <message>
@@ -2817,7 +2837,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Плато с ямой</translation>
     </message>
     <message>
-        <source>A nearly flat plain around one narrow well: GD's steps shrink with the tiny gradient and it crawls; Adam divides by the gradient's size and walks straight in.</source>
+        <source>A nearly flat plain around one narrow well: GD&apos;s steps shrink with the tiny gradient and it crawls; Adam divides by the gradient&apos;s size and walks straight in.</source>
         <translation>Почти плоская равнина вокруг одной узкой ямы: шаги GD сжимаются вместе с крошечным градиентом, и он ползёт; Adam делит на величину градиента и идёт прямо в яму.</translation>
     </message>
     <message>
@@ -2829,7 +2849,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Плохо обусловленный эллипс</translation>
     </message>
     <message>
-        <source>A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for the steep side (near it GD zig-zags across), so it creeps along the floor; momentum builds speed there.</source>
+        <source>A quadratic bowl 100 times steeper across than along: GD&apos;s η must stay under 2/5 for the steep side (near it GD zig-zags across), so it creeps along the floor; momentum builds speed there.</source>
         <translation>Квадратичная чаша, поперёк в 100 раз круче, чем вдоль: η для GD должна быть меньше 2/5 из-за крутой стороны (рядом с этим GD мечется зигзагом), поэтому вдоль дна он ползёт; инерция набирает там скорость.</translation>
     </message>
     <message>
@@ -2848,7 +2868,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Взять предложенные скорости</translation>
     </message>
     <message>
-        <source>Set each run's learning rate η to what this surface suggests</source>
+        <source>Set each run&apos;s learning rate η to what this surface suggests</source>
         <translation>Задать каждому запуску скорость обучения η, предложенную для этой поверхности</translation>
     </message>
     <message>
@@ -2926,11 +2946,19 @@ per step of the cycle's amplitude (exp range)</source>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln particle(s)&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</source>
-        <translation><numerusform>&lt;b&gt;%Ln частица&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%Ln частицы&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;%Ln частиц&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln частица&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln частицы&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln частиц&lt;/b&gt; ({what}) × {racers} · шаг &lt;b&gt;{t}&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n racer(s)</source>
-        <translation><numerusform>%n участник</numerusform><numerusform>%n участника</numerusform><numerusform>%n участников</numerusform></translation>
+        <translation>
+            <numerusform>%n участник</numerusform>
+            <numerusform>%n участника</numerusform>
+            <numerusform>%n участников</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2952,7 +2980,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Сетка по видимой области</translation>
     </message>
     <message>
-        <source>Start a particle at the centre of every cell of a grid over the visible area (as a basin map's starts)</source>
+        <source>Start a particle at the centre of every cell of a grid over the visible area (as a basin map&apos;s starts)</source>
         <translation>Поставить частицу в центр каждой клетки сетки над видимой областью (как начала карты областей притяжения)</translation>
     </message>
     <message>
@@ -2960,7 +2988,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Радиус облака, которое бросает щелчок (Ctrl+колесо над графиком)</translation>
     </message>
     <message>
-        <source>its racer's colour</source>
+        <source>its racer&apos;s colour</source>
         <translation>цвет его участника</translation>
     </message>
     <message>
@@ -2968,7 +2996,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>минимум, к которому она идёт</translation>
     </message>
     <message>
-        <source>Colour each particle by the racer moving it, or by the nearest minimum (the basin map's colours)</source>
+        <source>Colour each particle by the racer moving it, or by the nearest minimum (the basin map&apos;s colours)</source>
         <translation>Раскрашивать частицу по двигающему её участнику или по ближайшему минимуму (цвета карты областей притяжения)</translation>
     </message>
     <message>
@@ -2980,7 +3008,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Оставлять за каждой частицей короткий гаснущий след</translation>
     </message>
     <message>
-        <source>Shares: where each racer's particles stand now, judged as a basin map judges end points (within 2 % of the view's size of a critical point and barely moving).</source>
+        <source>Shares: where each racer&apos;s particles stand now, judged as a basin map judges end points (within 2 % of the view&apos;s size of a critical point and barely moving).</source>
         <translation>Доли: где сейчас частицы каждого участника, по тем же правилам, что и конечные точки карты областей (в пределах 2 % размера вида от критической точки и почти без движения).</translation>
     </message>
     <message>
@@ -3043,7 +3071,11 @@ per step of the cycle's amplitude (exp range)</source>
     <name>UserSurfaces</name>
     <message numerus="yes">
         <source> (and %n more)</source>
-        <translation><numerusform> (и ещё %n)</numerusform><numerusform> (и ещё %n)</numerusform><numerusform> (и ещё %n)</numerusform></translation>
+        <translation>
+            <numerusform> (и ещё %n)</numerusform>
+            <numerusform> (и ещё %n)</numerusform>
+            <numerusform> (и ещё %n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>could not save the surface: {e}</source>
@@ -3186,7 +3218,7 @@ per step of the cycle's amplitude (exp range)</source>
 <context>
     <name>WhatIfMode</name>
     <message>
-        <source>What-if (I): change any setting or drag a start point and every run's whole path is recomputed from its start at once; a faint ghost shows the path before the change. Press I again to race live from the current settings.</source>
+        <source>What-if (I): change any setting or drag a start point and every run&apos;s whole path is recomputed from its start at once; a faint ghost shows the path before the change. Press I again to race live from the current settings.</source>
         <translation>«Что если» (I): измените любую настройку или перетащите начальную точку — и вся траектория каждого запуска сразу пересчитывается от начала; бледный след показывает путь до изменения. Нажмите I ещё раз, чтобы вернуться к гонке с текущими настройками.</translation>
     </message>
     <message>
@@ -3210,7 +3242,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Новое зерно</translation>
     </message>
     <message>
-        <source>Draw another noise sample for every run with a random gradient (one sample, mini-batch, noise σ); the same seed keeps the same noise, so a drag shows only its setting's effect</source>
+        <source>Draw another noise sample for every run with a random gradient (one sample, mini-batch, noise σ); the same seed keeps the same noise, so a drag shows only its setting&apos;s effect</source>
         <translation>Взять новую реализацию шума для каждого запуска со случайным градиентом (одно наблюдение, мини-батч, шум σ); то же зерно — тот же шум, поэтому перетаскивание показывает только эффект настройки</translation>
     </message>
     <message>
@@ -3229,7 +3261,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Данные и подогнанные линии</translation>
     </message>
     <message>
-        <source>Beside the surface: the examples of a data-defined loss and each run's current line or boundary, moving as it learns (Ctrl+Shift+L)</source>
+        <source>Beside the surface: the examples of a data-defined loss and each run&apos;s current line or boundary, moving as it learns (Ctrl+Shift+L)</source>
         <translation>Рядом с поверхностью: наблюдения функции потерь, заданной данными, и текущая прямая или граница каждого запуска, движущаяся по мере обучения (Ctrl+Shift+L)</translation>
     </message>
 </context>
@@ -3270,7 +3302,7 @@ per step of the cycle's amplitude (exp range)</source>
         <translation>Взять предложенные скорости обучения</translation>
     </message>
     <message>
-        <source>Set every run's η to the rate the current surface suggests for its rule</source>
+        <source>Set every run&apos;s η to the rate the current surface suggests for its rule</source>
         <translation>Задать η каждого запуска, предложенную текущей поверхностью для его метода</translation>
     </message>
     <message>
