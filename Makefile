@@ -5,7 +5,7 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean translations
 
 $(VPY):
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VPY) -m benchmarks.run
+
+# Refresh gui/i18n/*.ts from the code, then compile them to the .qm files the window loads.
+translations: $(STAMP)
+	$(VPY) -m gui.i18n.update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

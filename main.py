@@ -28,7 +28,7 @@ from core.cli.args import (
     size,
     surface_arguments,
 )
-from core.lessons.language import LANGUAGES
+from gui.i18n import languages
 from surfaces.errors import UserError
 
 
@@ -129,7 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scene", metavar="SCENE.json",
                    help="open this scene as File > Open does (with --screenshot: render it)")  # fmt: skip
     p.add_argument(
-        "--lang", choices=LANGUAGES, help="language of the lessons (default: the last used)"
+        "--lang",
+        choices=languages(),
+        help="language of the window and the lessons (default: the last used, else the system's)",
     )
     sub = p.add_subparsers(dest="command", parser_class=Parser)
     for name, command in COMMANDS.items():

@@ -52,6 +52,20 @@ def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -
         dock.show()  # lessons were under way: "Back to my work" stays at hand
 
 
+def _start_language(lang: str | None, remembered: bool) -> str:
+    """The window's language, before any widget is built: ``--lang``, else the one chosen last
+    time (not for screenshots), else the system locale's. Returns the one installed before."""
+    from gui.i18n.language import installed, saved_language, start, system_language
+
+    before = installed()
+    if lang is None and remembered:
+        from gui.i18n.menu import settings
+
+        lang = saved_language(settings())
+    start(lang or system_language())
+    return before
+
+
 def run_app(screenshot: str | None = None, tab: str = "explorer",
             size: tuple[int, int] | None = None, lesson: str | None = None,
             lang: str | None = None, scene: str | None = None) -> int:  # fmt: skip
@@ -92,6 +106,8 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
     app.setApplicationName("Gradient Descent Explorer")
     apply_style(app)
     from gui.i18n.language import set_language
+
+    language_before = _start_language(lang, remembered=screenshot is None)
 
     win = MainWindow()
     if size is not None:
@@ -149,4 +165,8 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
         win.deleteLater()
         app.processEvents()
         del win
+        if screenshot is not None:  # a screenshot leaves the process's language as it was
+            from gui.i18n.language import start
+
+            start(language_before)
     return code

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,16 +17,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-TITLE = "Keyboard and mouse"
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
+TITLE = QT_TRANSLATE_NOOP("HelpKeys", "Keyboard and mouse")
 
 MOUSE = (
-    ("Click the surface", "every enabled run restarts there"),
-    ("Shift+click", "add another start point"),
-    ("Ctrl+click", "the start lands exactly on the nearest axis or saddle line"),
-    ("Drag a start marker", "move that start"),
-    ("Wheel / drag", "zoom / pan the surface"),
-    ("Draw mode (D)", "drag to dig a well or raise a hill; the wheel sets the brush, or resizes "
-                      "the bump under the cursor; drag a bump's dot to move it"),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Click the surface"), QT_TRANSLATE_NOOP("HelpKeys", "every enabled run restarts there")),
+    ("Shift+click", QT_TRANSLATE_NOOP("HelpKeys", "add another start point")),
+    ("Ctrl+click", QT_TRANSLATE_NOOP("HelpKeys", "the start lands exactly on the nearest axis or saddle line")),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Drag a start marker"), QT_TRANSLATE_NOOP("HelpKeys", "move that start")),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Wheel / drag"), QT_TRANSLATE_NOOP("HelpKeys", "zoom / pan the surface")),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Draw mode (D)"), QT_TRANSLATE_NOOP("HelpKeys", "drag to dig a well or raise a hill; the wheel sets the brush, or resizes "
+                      "the bump under the cursor; drag a bump's dot to move it")),
 )  # fmt: skip
 
 
@@ -34,7 +37,7 @@ def _label(action: QAction) -> str:
 
 
 def _keys(action: QAction) -> str:
-    return " or ".join(
+    return QCoreApplication.translate("HelpKeys", " or ").join(
         s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
     )
 
@@ -67,16 +70,22 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for a in window.findChildren(QAction):
         if id(a) not in seen and a.shortcuts() and _label(a):
             seen.add(id(a))
-            rows.append(("Other", _label(a), _keys(a)))
+            rows.append((QCoreApplication.translate("HelpKeys", "Other"), _label(a), _keys(a)))
     return rows
 
 
 def help_html(window: QMainWindow) -> str:
     """The help text as a small HTML document: mouse, then the shortcuts grouped by menu."""
     cell = "<tr><td style='padding-right:14px'><b>{}</b></td><td>{}</td></tr>"
-    parts = ["<h3>Mouse</h3><table>"]
-    parts += [cell.format(escape(k), escape(v)) for k, v in MOUSE]
-    parts.append("</table><h3>Keyboard</h3><table>")
+    parts = [f"<h3>{QCoreApplication.translate('HelpKeys', 'Mouse')}</h3><table>"]
+    parts += [
+        cell.format(
+            escape(QCoreApplication.translate("HelpKeys", k)),
+            escape(QCoreApplication.translate("HelpKeys", v)),
+        )
+        for k, v in MOUSE
+    ]
+    parts.append(f"</table><h3>{QCoreApplication.translate('HelpKeys', 'Keyboard')}</h3><table>")
     last = None
     for where, what, keys in shortcut_rows(window):
         if where != last:
@@ -93,7 +102,7 @@ class HelpDialog(QDialog):
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(QCoreApplication.translate("HelpKeys", TITLE))
         self.browser = QTextBrowser()
         self.browser.setHtml(help_html(window))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Gradient Descent Explorer")
+        self.setWindowTitle(self.tr("Gradient Descent Explorer"))
         self.resize(1400, 900)
         self.explorer = ExplorerTab()
         # What to do, until the first click on the surface (or the first Play).
@@ -41,8 +41,8 @@ class MainWindow(QMainWindow):
         self._network_page = QWidget()
         QVBoxLayout(self._network_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.explorer, "Explorer")
-        self.tabs.addTab(self._network_page, "Network")
+        self.tabs.addTab(self.explorer, self.tr("Explorer"))
+        self.tabs.addTab(self._network_page, self.tr("Network"))
         self.tabs.setDocumentMode(True)
         size_by_current_page(self.tabs)  # a hidden Network tab does not widen the Explorer
         self.setCentralWidget(self.tabs)
@@ -67,29 +67,29 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.explorer.actions
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        quit_action = QAction("Quit", self)
+        file_menu = bar.addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setToolTip("Close the window (Ctrl+Q)")
+        quit_action.setToolTip(self.tr("Close the window (Ctrl+Q)"))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.file_menu, self._quit_action = file_menu, quit_action
         draw = self.explorer.draw.actions
-        edit = bar.addMenu("&Edit")
+        edit = bar.addMenu(self.tr("&Edit"))
         edit.addAction(draw["undo"])
         edit.addAction(draw["redo"])
-        surface = bar.addMenu("&Surface")
+        surface = bar.addMenu(self.tr("&Surface"))
         surface.addAction(draw["draw"])
         surface.addAction(draw["hill"])
         surface.addSeparator()
         surface.addAction(self.explorer.save_surface_action)
-        race = bar.addMenu("&Race")
+        race = bar.addMenu(self.tr("&Race"))
         for n in ("play", "step", "reset", "explain"):
             race.addAction(a[n])
-        runs = bar.addMenu("R&uns")
+        runs = bar.addMenu(self.tr("R&uns"))
         for n in ("add_run", "duplicate_run", "remove_run"):
             runs.addAction(a[n])
-        view = bar.addMenu("&View")
+        view = bar.addMenu(self.tr("&View"))
         view.addAction(a["log_scale"])
         view.addAction(a["fit_view"])
         self.view_modes.add_to(view)
@@ -97,11 +97,15 @@ class MainWindow(QMainWindow):
         for n, act in a.items():
             if n.startswith("overlay_"):
                 view.addAction(act)
+        from gui.i18n.menu import LanguageMenu
+
+        self.language_menu = LanguageMenu(self, lambda m: self.statusBar().showMessage(m, 8000))
+        view.addMenu(self.language_menu)
         view.addSeparator()  # tools installed later (basins, sweeps, 3D) go below
         for m in (edit, surface, race, runs, view):
             m.setToolTipsVisible(True)
-        help_menu = bar.addMenu("&Help")
-        keys = QAction("Keyboard and mouse…", self)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("Keyboard and mouse…"), self)
         keys.setShortcut(QKeySequence("F1"))
         keys.triggered.connect(self._show_help)
         help_menu.addAction(keys)
@@ -114,21 +118,21 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         a = self.explorer.actions
-        tb = QToolBar("Race")
+        tb = QToolBar(self.tr("Race"))
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for n in ("play", "step", "reset"):
             tb.addAction(a[n])
         tb.addSeparator()
-        tb.addWidget(QLabel(" speed "))
+        tb.addWidget(QLabel(self.tr(" speed ")))
         for w in self.explorer.speed_widgets:
             tb.addWidget(w)
         tb.addSeparator()
         for n in ("explain", "log_scale"):
             tb.addAction(a[n])
         tb.addSeparator()
-        show = QLabel(" arrows ")
-        show.setToolTip("Arrows drawn at each run's head (G, V, A, H toggle them)")
+        show = QLabel(self.tr(" arrows "))
+        show.setToolTip(self.tr("Arrows drawn at each run's head (G, V, A, H toggle them)"))
         tb.addWidget(show)
         for n in ("overlay_gradient", "overlay_velocity", "overlay_adaptive", "overlay_eigen"):
             tb.addAction(a[n])

@@ -13,9 +13,13 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter
 
 from gui.explorer.surface_plot import SurfacePlot
 from gui.theme import Theme, get_theme, style_sheet
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 SCALE = 1.5  # fonts, trails and markers in presentation mode
-THEMES = {"light": "Light theme", "contrast": "High-contrast theme"}
+THEMES = {
+    "light": QT_TRANSLATE_NOOP("ViewModes", "Light theme"),
+    "contrast": QT_TRANSLATE_NOOP("ViewModes", "High-contrast theme"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,30 +45,32 @@ class ViewModes(QObject):
         self.window, self.plot, self.splitter = window, plot, splitter
         self.saved: WindowLook | None = None
         specs = {  # name: (text, shortcut, tooltip, checked)
-            "equal_aspect": ("Equal aspect", "", "Same scale on x and y: a square domain is "
-                             "square (off: the domain fills the plot)", True),
-            "side_panels": ("Side panels", "F9", "Show or hide the controls and the side plots, "
-                            "leaving the surface the whole width (F9)", True),
-            "presentation": ("Presentation", "F11", "Full screen for a lecture hall: larger "
-                             "fonts and lines, light or high-contrast theme (F11 again leaves)",
+            "equal_aspect": (QT_TRANSLATE_NOOP("ViewModes", "Equal aspect"), "", QT_TRANSLATE_NOOP("ViewModes", "Same scale on x and y: a square domain is "
+                             "square (off: the domain fills the plot)"), True),
+            "side_panels": (QT_TRANSLATE_NOOP("ViewModes", "Side panels"), "F9", QT_TRANSLATE_NOOP("ViewModes", "Show or hide the controls and the side plots, "
+                            "leaving the surface the whole width (F9)"), True),
+            "presentation": (QT_TRANSLATE_NOOP("ViewModes", "Presentation"), "F11", QT_TRANSLATE_NOOP("ViewModes", "Full screen for a lecture hall: larger "
+                             "fonts and lines, light or high-contrast theme (F11 again leaves)"),
                              False),
         }  # fmt: skip
         self.actions: dict[str, QAction] = {}
         for name, (text, key, tip, checked) in specs.items():
-            a = QAction(text, window)
+            a = QAction(self.tr(text), window)
             a.setCheckable(True)
             a.setChecked(checked)
             if key:
                 a.setShortcut(QKeySequence(key))
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
+            a.setToolTip(self.tr(tip))
+            a.setStatusTip(self.tr(tip))
             self.actions[name] = a
         group = QActionGroup(self)
         for key, text in THEMES.items():
-            a = QAction(text, window)
+            a = QAction(self.tr(text), window)
             a.setCheckable(True)
             a.setChecked(key == "light")
-            a.setToolTip(f"Presentation mode uses the {text.lower()}")
+            a.setToolTip(
+                self.tr("Presentation mode uses the {theme}").format(theme=self.tr(text).lower())
+            )
             group.addAction(a)
             a.toggled.connect(lambda on, key=key: on and self._on_theme_chosen(key))
             self.actions[f"theme_{key}"] = a
@@ -76,7 +82,7 @@ class ViewModes(QObject):
         """The toggles, then a submenu choosing the presentation theme."""
         for name in ("equal_aspect", "side_panels", "presentation"):
             menu.addAction(self.actions[name])
-        sub = menu.addMenu("Presentation theme")
+        sub = menu.addMenu(self.tr("Presentation theme"))
         for key in THEMES:
             sub.addAction(self.actions[f"theme_{key}"])
         menu.setToolTipsVisible(True)

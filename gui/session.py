@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
 
@@ -23,13 +23,14 @@ from core.io.scene import Scene, SessionError, load_scene, save_scene
 from core.race.scene import install_racers, prepare_racers, race_scene
 from gui.data_folder import folder_path, open_folder, put_aside
 from gui.explorer.controller import ExplorerController
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 EDIT_DELAY_MS = 1000  # an edit is on disk within about a second
 PROGRESS_DELAY_MS = 8000  # a playing race's progress at least every 10 s (a save takes time too)
-FILTER = "Scenes (*.json);;All files (*)"
+FILTER = QT_TRANSLATE_NOOP("SessionManager", "Scenes (*.json);;All files (*)")
 
 
 def data_dir() -> Path:
@@ -111,20 +112,20 @@ class SessionManager(QObject):
             QTimer.singleShot(0, lambda: self.sigMessage.emit(self.data.note or ""))
 
     def _make_actions(self) -> dict[str, QAction]:
-        specs = (("new", "New scene", None, self.new_scene),
-                 ("open", "Open scene…", "Ctrl+O", self._on_open),
-                 ("save", "Save scene", "Ctrl+S", self._on_save),
-                 ("save_as", "Save scene as…", "Ctrl+Shift+S", self._on_save_as))  # fmt: skip
-        tips = {"new": "Start again from the default surface and race",
-                "open": "Open a scene file: surface, runs, starts and view",
-                "save": "Save the scene (surface, runs, starts, view) to its file",
-                "save_as": "Save the scene to a new file"}  # fmt: skip
+        specs = (("new", QT_TRANSLATE_NOOP("SessionManager", "New scene"), None, self.new_scene),
+                 ("open", QT_TRANSLATE_NOOP("SessionManager", "Open scene…"), "Ctrl+O", self._on_open),
+                 ("save", QT_TRANSLATE_NOOP("SessionManager", "Save scene"), "Ctrl+S", self._on_save),
+                 ("save_as", QT_TRANSLATE_NOOP("SessionManager", "Save scene as…"), "Ctrl+Shift+S", self._on_save_as))  # fmt: skip
+        tips = {"new": QT_TRANSLATE_NOOP("SessionManager", "Start again from the default surface and race"),
+                "open": QT_TRANSLATE_NOOP("SessionManager", "Open a scene file: surface, runs, starts and view"),
+                "save": QT_TRANSLATE_NOOP("SessionManager", "Save the scene (surface, runs, starts, view) to its file"),
+                "save_as": QT_TRANSLATE_NOOP("SessionManager", "Save the scene to a new file")}  # fmt: skip
         out = {}
         for name, text, key, slot in specs:
-            a = QAction(text, self.window)
+            a = QAction(self.tr(text), self.window)
             if key:
                 a.setShortcut(QKeySequence(key))
-            a.setToolTip(tips[name] + (f" ({key})" if key else ""))
+            a.setToolTip(self.tr(tips[name]) + (f" ({key})" if key else ""))
             a.triggered.connect(slot)
             out[name] = a
         return out
@@ -150,7 +151,7 @@ class SessionManager(QObject):
         except SessionError as e:
             return str(e)
         self._set_path(Path(path))
-        self.sigMessage.emit(f"Saved the scene to {Path(path).name}")
+        self.sigMessage.emit(self.tr("Saved the scene to {name}").format(name=Path(path).name))
         return None
 
     def open_path(self, path: str | os.PathLike[str]) -> str | None:
@@ -159,12 +160,12 @@ class SessionManager(QObject):
         if problem is not None:
             return problem
         self._set_path(Path(path))
-        self.sigMessage.emit(f"Opened {Path(path).name}")
+        self.sigMessage.emit(self.tr("Opened {name}").format(name=Path(path).name))
         return None
 
     def _set_path(self, path: Path | None) -> None:
         self.path = path
-        title = "Gradient Descent Explorer"
+        title = QCoreApplication.translate("MainWindow", "Gradient Descent Explorer")
         self.window.setWindowTitle(f"{path.name} — {title}" if path else title)
 
     # --- the menu's handlers --------------------------------------------------------------------
@@ -175,29 +176,33 @@ class SessionManager(QObject):
         self.settings.setValue("files/last_dir", str(Path(path).parent))
 
     def _on_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open scene", self._last_dir(), FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open scene"), self._last_dir(), self.tr(FILTER)
+        )
         if path:
             self._remember_dir(path)
             self.report_open(path)
 
     def report_open(self, path: str | os.PathLike[str]) -> None:
         """Open a scene file; a problem is shown to the user (and nothing changes)."""
-        self._report(self.open_path(path), "Could not open the scene")
+        self._report(self.open_path(path), self.tr("Could not open the scene"))
 
     def _on_save(self) -> None:
         if self.path is None:
             self._on_save_as()
         else:
-            self._report(self.save_to(self.path), "Could not save the scene")
+            self._report(self.save_to(self.path), self.tr("Could not save the scene"))
 
     def _on_save_as(self) -> None:
         start = str(Path(self._last_dir()) / "scene.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save scene", start, FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save scene"), start, self.tr(FILTER)
+        )
         if path:
             if not Path(path).suffix:
                 path += ".json"
             self._remember_dir(path)
-            self._report(self.save_to(path), "Could not save the scene")
+            self._report(self.save_to(path), self.tr("Could not save the scene"))
 
     def _report(self, problem: str | None, title: str) -> None:
         if problem is not None:
@@ -232,7 +237,7 @@ class SessionManager(QObject):
             self.problem = None
             self.status.setText(self.data.note or "")
             self.status.setToolTip(self.data.note or "")
-            self.sigMessage.emit("Autosave works again")
+            self.sigMessage.emit(self.tr("Autosave works again"))
         return True
 
     def _show_problem(self, text: str, once: bool = False) -> None:
@@ -253,13 +258,16 @@ class SessionManager(QObject):
             show_scene(self.controller, scene)
         except SessionError as e:
             try:
-                kept = f"kept as {put_aside(self.autosave_path).name}"
+                kept = self.tr("kept as {name}").format(name=put_aside(self.autosave_path).name)
             except OSError as err:
-                kept = f"left in place: {err.strerror or err}"
-            self.sigMessage.emit(f"Could not restore the last session ({e}); started afresh, "
-                                 f"the file {kept}")  # fmt: skip
+                kept = self.tr("left in place: {error}").format(error=err.strerror or err)
+            self.sigMessage.emit(
+                self.tr(
+                    "Could not restore the last session ({e}); started afresh, the file {kept}"
+                ).format(e=e, kept=kept)
+            )
             return False
-        self.sigMessage.emit("Restored the last session")
+        self.sigMessage.emit(self.tr("Restored the last session"))
         return True
 
     # --- UI preferences ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from numpy.typing import NDArray
 
 from surfaces.analytic import refine_critical
 from surfaces.base import Array, Surface
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 CHUNK = 4096  # points per block when a grid meets every example (keeps memory at a few MB)
 
@@ -30,7 +31,7 @@ class DataSurface(Surface):
 
     X: Array = field(default_factory=lambda: np.zeros((0, 2)), repr=False)
     t: Array = field(default_factory=lambda: np.zeros(0), repr=False)
-    group: str = "Data-defined losses"
+    group: str = QT_TRANSLATE_NOOP("Surface", "Data-defined losses")
     axis_labels: tuple[str, str] = ("w₀", "w₁")  # the model's two weights
 
     @property
@@ -120,7 +121,7 @@ def linear_regression(n: int = 40, seed: int = 7) -> LinearRegression:
     w_star = np.linalg.lstsq(X, y, rcond=None)[0]
     s = LinearRegression(
         "linear_regression",
-        "Linear regression (MSE)",
+        QT_TRANSLATE_NOOP("Surface", "Linear regression (MSE)"),
         f"The lecture's L(w) = 1/n Σ (yᵢ − xᵢᵀw)² for a line w₀ + w₁t through {n} seeded points: "
         "a quadratic bowl; SGD and mini-batches see one or a few points at a time.",
         domain=_box_around(w_star, 3.0),
@@ -138,7 +139,7 @@ def logistic_regression(n: int = 60, seed: int = 11) -> LogisticRegression:
     y = (rng.random(n) < _sigmoid(X @ np.array([2.0, -1.0]))).astype(np.float64)
     s = LogisticRegression(
         "logistic_regression",
-        "Logistic regression",
+        QT_TRANSLATE_NOOP("Surface", "Logistic regression"),
         f"Cross-entropy of a 2-weight logistic classifier on {n} seeded, overlapping points: "
         "convex, flat far from the minimum.",
         domain=(-4.0, 6.0, -6.0, 4.0),

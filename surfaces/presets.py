@@ -6,6 +6,7 @@ import numpy as np
 
 from surfaces.analytic import AnalyticSurface, refine_critical
 from surfaces.base import Array, CriticalPoint, Surface, SurfaceError
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 TAU = 2.0 * np.pi
 
@@ -23,9 +24,11 @@ def _rosenbrock() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "rosenbrock",
-        "Rosenbrock",
-        "A long curved valley: easy to find, slow to follow. Minimum 0 at (1, 1).",
-        "Classic test functions",
+        QT_TRANSLATE_NOOP("Surface", "Rosenbrock"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "A long curved valley: easy to find, slow to follow. Minimum 0 at (1, 1)."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Classic test functions"),
         (-2.0, 2.0, -1.0, 3.0),
         f=f,
         df=df,
@@ -49,9 +52,11 @@ def _himmelblau() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "himmelblau",
-        "Himmelblau",
-        "Four equal minima around one maximum, with four saddles between them.",
-        "Classic test functions",
+        QT_TRANSLATE_NOOP("Surface", "Himmelblau"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "Four equal minima around one maximum, with four saddles between them."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Classic test functions"),
         (-5.0, 5.0, -5.0, 5.0),
         f=f,
         df=df,
@@ -106,9 +111,11 @@ def _beale() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "beale",
-        "Beale",
-        "Flat plateaus and sharp ridges around a minimum 0 at (3, 0.5).",
-        "Classic test functions",
+        QT_TRANSLATE_NOOP("Surface", "Beale"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "Flat plateaus and sharp ridges around a minimum 0 at (3, 0.5)."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Classic test functions"),
         (-4.5, 4.5, -4.5, 4.5),
         f=f,
         df=df,
@@ -133,9 +140,9 @@ def _booth() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "booth",
-        "Booth",
-        "A tilted quadratic bowl; minimum 0 at (1, 3).",
-        "Classic test functions",
+        QT_TRANSLATE_NOOP("Surface", "Booth"),
+        QT_TRANSLATE_NOOP("Surface", "A tilted quadratic bowl; minimum 0 at (1, 3)."),
+        QT_TRANSLATE_NOOP("Surface", "Classic test functions"),
         (-10.0, 10.0, -10.0, 10.0),
         f=f,
         df=df,
@@ -158,9 +165,11 @@ def _rastrigin() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "rastrigin",
-        "Rastrigin",
-        "An egg-crate of local minima on a bowl; global minimum 0 at (0, 0).",
-        "Local minima",
+        QT_TRANSLATE_NOOP("Surface", "Rastrigin"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "An egg-crate of local minima on a bowl; global minimum 0 at (0, 0)."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Local minima"),
         (-5.12, 5.12, -5.12, 5.12),
         f=f,
         df=df,
@@ -205,9 +214,11 @@ def _ackley() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "ackley",
-        "Ackley",
-        "A nearly flat, bumpy plain with one deep funnel; minimum 0 at (0, 0).",
-        "Local minima",
+        QT_TRANSLATE_NOOP("Surface", "Ackley"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "A nearly flat, bumpy plain with one deep funnel; minimum 0 at (0, 0)."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Local minima"),
         (-5.0, 5.0, -5.0, 5.0),
         f=f,
         df=df,
@@ -234,9 +245,11 @@ def _six_hump_camel() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "six_hump_camel",
-        "Six-hump camel",
-        "Six minima (two global, -1.0316) with saddles and maxima between them.",
-        "Local minima",
+        QT_TRANSLATE_NOOP("Surface", "Six-hump camel"),
+        QT_TRANSLATE_NOOP(
+            "Surface", "Six minima (two global, -1.0316) with saddles and maxima between them."
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Local minima"),
         (-2.0, 2.0, -1.0, 1.0),
         f=f,
         df=df,
@@ -292,9 +305,12 @@ def _goldstein_price() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "goldstein_price",
-        "Goldstein–Price",
-        "Values spanning six orders of magnitude (use the log colour scale); minimum 3 at (0, -1).",
-        "Classic test functions",
+        QT_TRANSLATE_NOOP("Surface", "Goldstein–Price"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "Values spanning six orders of magnitude (use the log colour scale); minimum 3 at (0, -1).",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Classic test functions"),
         (-2.0, 2.0, -2.0, 2.0),
         f=f,
         df=df,
@@ -310,10 +326,13 @@ def _goldstein_price() -> AnalyticSurface:
 def _saddle() -> AnalyticSurface:
     s = AnalyticSurface(
         "saddle",
-        "Saddle x² − y²",
-        "The textbook saddle at (0, 0): started on the x axis (y = 0, as here), plain GD slides "
-        "in and stalls; the slightest y ≠ 0 grows and escapes. Ctrl+click starts exactly on a line.",
-        "Saddles",
+        QT_TRANSLATE_NOOP("Surface", "Saddle x² − y²"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "The textbook saddle at (0, 0): started on the x axis (y = 0, as here), plain GD slides "
+            "in and stalls; the slightest y ≠ 0 grows and escapes. Ctrl+click starts exactly on a line.",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Saddles"),
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: x * x - y * y,
         df=lambda x, y: (2 * x, -2 * y),
@@ -326,9 +345,12 @@ def _saddle() -> AnalyticSurface:
 def _monkey_saddle() -> AnalyticSurface:
     s = AnalyticSurface(
         "monkey_saddle",
-        "Monkey saddle x³ − 3xy²",
-        "A degenerate critical point: three valleys meet at (0, 0), the Hessian vanishes there.",
-        "Saddles",
+        QT_TRANSLATE_NOOP("Surface", "Monkey saddle x³ − 3xy²"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "A degenerate critical point: three valleys meet at (0, 0), the Hessian vanishes there.",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Saddles"),
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: x**3 - 3 * x * y * y,
         df=lambda x, y: (3 * x * x - 3 * y * y, -6 * x * y),

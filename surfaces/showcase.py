@@ -11,6 +11,7 @@ import numpy as np
 
 from surfaces.analytic import AnalyticSurface, refine_critical
 from surfaces.base import Array
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 TILT = 0.3  # makes the left minimum the global one
 BEND = 0.3  # the valley floor is the parabola y = BEND·x²
@@ -33,10 +34,13 @@ def local_vs_global() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "local_vs_global",
-        "Local vs global minimum",
-        "Bob chills in a local minimum: from the right, plain GD settles in the shallow well "
-        "(−0.59); momentum carries over the ridge into the deep one (−1.44).",
-        "Local minima",
+        QT_TRANSLATE_NOOP("Surface", "Local vs global minimum"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "Bob chills in a local minimum: from the right, plain GD settles in the shallow well "
+            "(−0.59); momentum carries over the ridge into the deep one (−1.44).",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Local minima"),
         (-2.5, 2.5, -1.5, 2.5),
         f=f,
         df=df,
@@ -75,10 +79,13 @@ def plateau() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "plateau",
-        "Plateau with a well",
-        "A nearly flat plain around one narrow well: GD's steps shrink with the tiny gradient "
-        "and it crawls; Adam divides by the gradient's size and walks straight in.",
-        "Plateaus & valleys",
+        QT_TRANSLATE_NOOP("Surface", "Plateau with a well"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "A nearly flat plain around one narrow well: GD's steps shrink with the tiny gradient "
+            "and it crawls; Adam divides by the gradient's size and walks straight in.",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Plateaus & valleys"),
         (-4.0, 4.0, -4.0, 4.0),
         f=f,
         df=df,
@@ -103,11 +110,14 @@ def ellipse() -> AnalyticSurface:
 
     s = AnalyticSurface(
         "ellipse",
-        "Ill-conditioned ellipse",
-        "A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for "
-        "the steep side (near it GD zig-zags across), so it creeps along the floor; momentum "
-        "builds speed there.",
-        "Plateaus & valleys",
+        QT_TRANSLATE_NOOP("Surface", "Ill-conditioned ellipse"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "A quadratic bowl 100 times steeper across than along: GD's η must stay under 2/5 for "
+            "the steep side (near it GD zig-zags across), so it creeps along the floor; momentum "
+            "builds speed there.",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Plateaus & valleys"),
         (-3.0, 3.0, -3.0, 3.0),
         f=lambda x, y: 0.5 * (hxx * x * x + 2 * hxy * x * y + hyy * y * y),
         df=lambda x, y: (hxx * x + hxy * y, hxy * x + hyy * y),
@@ -121,11 +131,14 @@ def saddle_two_minima() -> AnalyticSurface:
     """f = (x² − 1)²/2 + y²: the pass at (0, 0) between minima at (±1, 0)."""
     s = AnalyticSurface(
         "saddle_two_minima",
-        "Saddle between two minima",
-        "A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides "
-        "into the saddle and stays; a little noise or a start off the line picks a valley. "
-        "Ctrl+click starts exactly on a line.",
-        "Saddles",
+        QT_TRANSLATE_NOOP("Surface", "Saddle between two minima"),
+        QT_TRANSLATE_NOOP(
+            "Surface",
+            "A mountain pass between two valleys: GD started on the ridge line (x = 0, as here) slides "
+            "into the saddle and stays; a little noise or a start off the line picks a valley. "
+            "Ctrl+click starts exactly on a line.",
+        ),
+        QT_TRANSLATE_NOOP("Surface", "Saddles"),
         (-2.0, 2.0, -2.0, 2.0),
         f=lambda x, y: 0.5 * (x * x - 1) ** 2 + y * y,
         df=lambda x, y: (2 * x * (x * x - 1), 2 * y),

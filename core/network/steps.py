@@ -14,6 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.network.model import Cache, Grads, Network
+from surfaces.i18n import translate
 
 Array = NDArray[np.float64]
 StepKind = Literal["input", "forward", "loss", "backward", "update"]
@@ -64,8 +65,9 @@ def _forward_step(net: Network, cache: Cache, s: int, l: int) -> Step:  # noqa: 
     else:
         lines.append(f"   = {vec(a_prev)}·W{sub(l)} + {vec(b)}")
     lines += [f"   = {vec(z)}", f"a{sub(l)} = {f}(z{sub(l)}) = {vec(a)}"]
-    role = "output" if l == net.n_layers else "hidden"
-    return Step("forward", l, f"Forward · layer {l} ({role}, {f})", tuple(lines),
+    role = translate("Steps", "output") if l == net.n_layers else translate("Steps", "hidden")
+    title = translate("Steps", "Forward · layer {l} ({role}, {f})").format(l=l, role=role, f=f)
+    return Step("forward", l, title, tuple(lines),
                 stored=(f"z{sub(l)}", f"a{sub(l)}"))  # fmt: skip
 
 
@@ -74,14 +76,30 @@ def _loss_step(net: Network, cache: Cache, y: Array, s: int, loss: float) -> Ste
     lines = [f"ŷ = a{sub(net.n_layers)} = {vec(yhat)},   y = {vec(ys)}"]
     if net.loss == "mse":
         per = 0.5 * float(np.sum((ys - yhat) ** 2))
-        lines.append(f"ℓ = ½ Σ (y − ŷ)² = {num(per)}   (this sample)")
-        lines.append(f"L = (1/n) Σ ℓ over n = {n} samples = {num(loss)}")
+        lines.append(
+            translate("Steps", "ℓ = ½ Σ (y − ŷ)² = {v}   (this sample)").format(v=num(per))
+        )
+        lines.append(
+            translate("Steps", "L = (1/n) Σ ℓ over n = {n} samples = {v}").format(n=n, v=num(loss))
+        )
     else:
         p = np.clip(yhat, 1e-300, 1 - 1e-16)
         per = float(-np.sum(ys * np.log(p) + (1 - ys) * np.log(1 - p)))
-        lines.append(f"ℓ = −Σ [y log ŷ + (1−y) log(1−ŷ)] = {num(per)}   (this sample)")
-        lines.append(f"L = (1/n) Σ ℓ over n = {n} samples = {num(loss)}")
-    return Step("loss", net.n_layers, "Loss", tuple(lines), reused=(f"a{sub(net.n_layers)} (ŷ)",))
+        lines.append(
+            translate("Steps", "ℓ = −Σ [y log ŷ + (1−y) log(1−ŷ)] = {v}   (this sample)").format(
+                v=num(per)
+            )
+        )
+        lines.append(
+            translate("Steps", "L = (1/n) Σ ℓ over n = {n} samples = {v}").format(n=n, v=num(loss))
+        )
+    return Step(
+        "loss",
+        net.n_layers,
+        translate("Steps", "Loss"),
+        tuple(lines),
+        reused=(f"a{sub(net.n_layers)} (ŷ)",),
+    )
 
 
 def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: int) -> Step:  # noqa: E741
@@ -92,13 +110,18 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
     lines: list[str] = []
     reused: list[str]
     if l == L and net.loss == "bce":
-        lines.append(f"δ{sub(L)} = (ŷ − y) / n   (σ′ cancels against the cross-entropy)")
+        lines.append(
+            translate(
+                "Steps", "δ{l} = (ŷ − y) / n   (σ′ cancels against the cross-entropy)"
+            ).format(l=sub(L))
+        )
         lines.append(f"   = ({vec(cache.output[s])} − {vec(y[s])}) / {n} = {vec(d)}")
-        reused = [f"ŷ = a{sub(L)} (forward {L})"]
+        reused = [translate("Steps", "ŷ = a{s} (forward {l})").format(s=sub(L), l=L)]
     elif l == L:
         lines.append(f"δ{sub(L)} = (ŷ − y) ⊙ {f}′(z{sub(L)}) / n")
         lines.append(f"   = ({vec(cache.output[s])} − {vec(y[s])}) ⊙ {vec(fp)} / {n} = {vec(d)}")
-        reused = [f"ŷ = a{sub(L)} (forward {L})", f"z{sub(L)} (forward {L})"]
+        reused = [translate("Steps", "ŷ = a{s} (forward {l})").format(s=sub(L), l=L),
+                  translate("Steps", "z{s} (forward {l})").format(s=sub(L), l=L)]  # fmt: skip
     else:
         nxt = g.deltas[l][s]
         lines.append(f"δ{sub(l)} = (δ{sub(l + 1)}·W{sub(l + 1)}ᵀ) ⊙ {f}′(z{sub(l)})")
@@ -107,24 +130,35 @@ def _backward_step(net: Network, cache: Cache, g: Grads, y: Array, s: int, l: in
         else:  # wide layers: the inputs are in the previous step and the diagram
             lines.append(f"   = {vec(d)}")
         reused = [
-            f"δ{sub(l + 1)} (backward step before)",
+            translate("Steps", "δ{s} (backward step before)").format(s=sub(l + 1)),
             f"W{sub(l + 1)}",
-            f"z{sub(l)} (forward {l})",
+            translate("Steps", "z{s} (forward {l})").format(s=sub(l), l=l),
         ]
     prev = "x" if l == 1 else f"a{sub(l - 1)}"
     gw, gb = g.grad_W[l - 1], g.grad_b[l - 1]
     if gw.size <= 8:
-        lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)} (all n = {n} samples) = {mat(gw)}")
+        lines.append(translate("Steps", "∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples) = {m}").format(
+            s=sub(l), prev=prev, n=n, m=mat(gw)))  # fmt: skip
     else:
-        lines.append(f"∂L/∂W{sub(l)} = {prev}ᵀ·δ{sub(l)} (all n = {n} samples)")
+        lines.append(translate("Steps", "∂L/∂W{s} = {prev}ᵀ·δ{s} (all n = {n} samples)").format(
+            s=sub(l), prev=prev, n=n))  # fmt: skip
     lines.append(f"∂L/∂b{sub(l)} = Σ δ{sub(l)} = {vec(gb)}")
     lines.append(f"‖(∂L/∂W{sub(l)}, ∂L/∂b{sub(l)})‖ = {num(g.layer_norms()[l - 1])}"
-                 "   (weights and biases, as the bar)")  # fmt: skip
-    reused.append(f"{prev} (forward {l - 1})" if l > 1 else "x (the input)")
+                 + translate("Steps", "   (weights and biases, as the bar)"))  # fmt: skip
+    reused.append(
+        translate("Steps", "{prev} (forward {l})").format(prev=prev, l=l - 1)
+        if l > 1
+        else translate("Steps", "x (the input)")
+    )
     if l < L:
-        later = f"layer {L}" if l + 1 == L else f"layers {l + 1}…{L}"
-        lines.append(f"Without backprop this would redo the chain through {later}.")
-    return Step("backward", l, f"Backward · layer {l}", tuple(lines), reused=tuple(reused),
+        later = (translate("Steps", "layer {l}").format(l=L) if l + 1 == L
+                 else translate("Steps", "layers {a}…{b}").format(a=l + 1, b=L))  # fmt: skip
+        lines.append(
+            translate(
+                "Steps", "Without backprop this would redo the chain through {later}."
+            ).format(later=later)
+        )
+    return Step("backward", l, translate("Steps", "Backward · layer {l}").format(l=l), tuple(lines), reused=tuple(reused),
                 stored=(f"δ{sub(l)}",))  # fmt: skip
 
 
@@ -141,10 +175,12 @@ def _update_lines(net: Network, after: Array | None, top: int = 3) -> list[str]:
     before = net.to_vector()
     delta = after - before
     if not np.isfinite(delta).all():
-        return ["the next update would not be finite (training would stop here)"]
+        return [
+            translate("Steps", "the next update would not be finite (training would stop here)")
+        ]
     names = net.param_names()
     order = np.argsort(-np.abs(delta))[:top]
-    lines = ["largest changes:"]
+    lines = [translate("Steps", "largest changes:")]
     lines += [
         f"   {names[k]}: {num(before[k])} → {num(after[k])}   (Δ = {num(delta[k])})" for k in order
     ]
@@ -168,15 +204,15 @@ def build_steps(
     cache = net.forward(x)
     loss = float(net.loss_value(cache, y))
     g = net.backward(cache, y)
-    steps = [Step("input", 0, f"Input · sample {s + 1} of {len(x)}",
-                  (f"a₀ = x = {vec(x[s])}", f"target y = {vec(y[s])}"), stored=("a₀",))]  # fmt: skip
+    steps = [Step("input", 0, translate("Steps", "Input · sample {s} of {n}").format(s=s + 1, n=len(x)),
+                  (f"a₀ = x = {vec(x[s])}", translate("Steps", "target y = {y}").format(y=vec(y[s]))), stored=("a₀",))]  # fmt: skip
     steps += [_forward_step(net, cache, s, l) for l in range(1, net.n_layers + 1)]  # noqa: E741
     steps.append(_loss_step(net, cache, y, s, loss))
     steps += [_backward_step(net, cache, g, y, s, l) for l in range(net.n_layers, 0, -1)]  # noqa: E741
     total = float(np.linalg.norm(net.pack_grads(g)))
-    steps.append(Step("update", 0, "Update",
+    steps.append(Step("update", 0, translate("Steps", "Update"),
                       (update_text, f"η = {num(lr)},   ‖g‖ = ‖∂L/∂w‖ = {num(total)}",
                        *_update_lines(net, after),
-                       "Update ▶ applies this step to every weight and bias."),
-                      reused=("every ∂L/∂W and ∂L/∂b above",)))  # fmt: skip
+                       translate("Steps", "Update ▶ applies this step to every weight and bias.")),
+                      reused=(translate("Steps", "every ∂L/∂W and ∂L/∂b above"),)))  # fmt: skip
     return steps

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -36,14 +37,15 @@ def update(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper, hess: obj
 
 def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
     root = "√(G + ε)" if hp.convention == "textbook" else "(√G + ε)"
+    div = translate("Explain", "per-coordinate divisor")
     return lines(f"G ← G + g² = {fmt(before.G)} + {fmt(terms['g2'])} = {fmt(terms['G'])}",
-                 f"per-coordinate divisor {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
+                 f"{div} {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
                  f"w ← w − η g / {root},  η g / {root} = {fmt(terms['step'])}")  # fmt: skip
 
 
 INFO = RuleInfo(
     "adagrad",
-    "AdaGrad",
+    QT_TRANSLATE_NOOP("Rule", "AdaGrad"),
     "G ← G + g² ;  w ← w − η g / √(G + ε)",
     "S ← S + g² ;  w ← w − η g / (√S + ε)",
     ("eps", "weight_decay"),

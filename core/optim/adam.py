@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -75,18 +76,18 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
     b1, b2 = fmt(hp.beta1), fmt(hp.beta2)
     bc = hp.bias_correction
     return lines(
-        f"decay w ← w (1 − η λ): w shrinks by η λ w = {fmt(terms['decay'])}"
+        translate("Explain", "decay w ← w (1 − η λ): w shrinks by η λ w = {v}").format(v=fmt(terms['decay']))
         if "decay" in terms else None,
         f"{hm} ← β₁ {hm} + (1−β₁) g = {b1}·{fmt(before.m)} + (1 − {b1})·{fmt(terms['g'])} = "
         f"{fmt(terms['m'])}",
         f"{gv} ← β₂ {gv} + (1−β₂) g² = {b2}·{fmt(before.v)} + (1 − {b2})·{fmt(terms['g2'])} = "
         f"{fmt(terms['v'])}",
-        f"running max {gv}̂ = {fmt(terms['vmax'])}" if "vmax" in terms else None,
-        f"bias correction 1−β₁ᵗ = {fmt(terms['c1'])}, 1−β₂ᵗ = {fmt(terms['c2'])}  "
-        f"(t = {before.count + 1})" if bc else None,
-        f"per-coordinate divisor {'√(' + gv + '̂ + ε)' if tb else '(√' + gv + '̂ + ε)'} = "
+        translate("Explain", "running max {gv}̂ = {v}").format(gv=gv, v=fmt(terms['vmax'])) if "vmax" in terms else None,
+        translate("Explain", "bias correction 1−β₁ᵗ = {c1}, 1−β₂ᵗ = {c2}  (t = {t})").format(
+            c1=fmt(terms['c1']), c2=fmt(terms['c2']), t=before.count + 1) if bc else None,
+        translate("Explain", "per-coordinate divisor") + f" {'√(' + gv + '̂ + ε)' if tb else '(√' + gv + '̂ + ε)'} = "
         f"{fmt(terms['den'])}  (ε = {hp.eps:g})",
-        f"w ← w − η {hm}̂ / √{gv}̂,  step = {fmt(terms['step'])}",
+        f"w ← w − η {hm}̂ / √{gv}̂,  " + translate("Explain", "step = {v}").format(v=fmt(terms['step'])),
     )  # fmt: skip
 
 
@@ -94,19 +95,19 @@ _PARAMS = ("beta1", "beta2", "eps", "bias_correction", "weight_decay")
 _LR = {"textbook": {"lr": 0.001}, "pytorch": {"lr": 0.001, "bias_correction": True}}
 INFO = RuleInfo(
     "adam",
-    "Adam",
+    QT_TRANSLATE_NOOP("Rule", "Adam"),
     "h ← β₁h + (1−β₁)g ;  G ← β₂G + (1−β₂)g² ;  w ← w − η h / √(G + ε)",
     "m ← β₁m + (1−β₁)g ;  v ← β₂v + (1−β₂)g² ;  w ← w − η/(1−β₁ᵗ) · m / (√v/√(1−β₂ᵗ) + ε)",
     _PARAMS, init, update, describe, defaults=_LR, kind="adaptive",
 )  # fmt: skip
 INFO_ADAMW = RuleInfo(
-    "adamw", "AdamW", "w ← w(1 − ηλ), then Adam", "w ← w(1 − ηλ), then Adam",
+    "adamw", QT_TRANSLATE_NOOP("Rule", "AdamW"), QT_TRANSLATE_NOOP("Rule", "w ← w(1 − ηλ), then Adam"), QT_TRANSLATE_NOOP("Rule", "w ← w(1 − ηλ), then Adam"),
     _PARAMS, init, update_adamw, describe, kind="adaptive",
     defaults={c: {**d, "weight_decay": 0.01} for c, d in _LR.items()},
 )  # fmt: skip
 INFO_AMSGRAD = RuleInfo(
-    "amsgrad", "AMSGrad", "Adam with G replaced by its running maximum",
-    "Adam with v replaced by max(v_max, v)", _PARAMS, init, update_amsgrad, describe, defaults=_LR,
+    "amsgrad", QT_TRANSLATE_NOOP("Rule", "AMSGrad"), QT_TRANSLATE_NOOP("Rule", "Adam with G replaced by its running maximum"),
+    QT_TRANSLATE_NOOP("Rule", "Adam with v replaced by max(v_max, v)"), _PARAMS, init, update_amsgrad, describe, defaults=_LR,
     kind="adaptive",
 )  # fmt: skip
 

@@ -9,6 +9,7 @@ from typing import Literal
 import numpy as np
 
 from surfaces.errors import UserError
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 Convention = Literal["textbook", "pytorch"]
 CONVENTIONS: tuple[Convention, ...] = ("textbook", "pytorch")
@@ -63,24 +64,24 @@ def _show(v: object) -> str:
 
 
 PARAMS: dict[str, Param] = {p.name: p for p in (
-    Param("momentum", "--momentum", "momentum α", "unit",
-          "momentum α (PyTorch μ) in [0, 1): how much of the velocity is kept"),
-    Param("alpha", "--alpha", "decay α", "unit",
-          "RMSprop decay α in [0, 1) of the squared-gradient average G"),
-    Param("beta1", "--beta1", "β₁", "unit", "Adam β₁ in [0, 1): decay of the gradient average"),
+    Param("momentum", "--momentum", QT_TRANSLATE_NOOP("Hyper", "momentum α"), "unit",
+          QT_TRANSLATE_NOOP("Hyper", "momentum α (PyTorch μ) in [0, 1): how much of the velocity is kept")),
+    Param("alpha", "--alpha", QT_TRANSLATE_NOOP("Hyper", "decay α"), "unit",
+          QT_TRANSLATE_NOOP("Hyper", "RMSprop decay α in [0, 1) of the squared-gradient average G")),
+    Param("beta1", "--beta1", "β₁", "unit", QT_TRANSLATE_NOOP("Hyper", "Adam β₁ in [0, 1): decay of the gradient average")),
     Param("beta2", "--beta2", "β₂", "unit",
-          "Adam β₂ in [0, 1): decay of the squared-gradient average"),
+          QT_TRANSLATE_NOOP("Hyper", "Adam β₂ in [0, 1): decay of the squared-gradient average")),
     Param("eps", "--eps", "ε", "positive",
-          "ε > 0: inside the root (textbook) or added to it (PyTorch); Newton: the smallest "
-          "curvature used"),
-    Param("weight_decay", "--weight-decay", "weight decay λ", "nonneg",
-          "weight decay λ ≥ 0: λw added to the gradient (AdamW: decoupled, w ← w(1 − ηλ))"),
-    Param("rms_momentum", "--momentum", "momentum μ", "unit",
-          "RMSprop momentum μ in [0, 1): accumulates the scaled gradient (torch.optim.RMSprop)"),
-    Param("centered", "--centered", "centered", "switch",
-          "RMSprop: divide by the centred variance G − ḡ² (torch.optim.RMSprop centered=True)"),
-    Param("bias_correction", "--bias-correction", "bias correction", "switch",
-          "Adam: divide by 1−β₁ᵗ and 1−β₂ᵗ (as in the paper and PyTorch)"),
+          QT_TRANSLATE_NOOP("Hyper", "ε > 0: inside the root (textbook) or added to it (PyTorch); Newton: the smallest "
+          "curvature used")),
+    Param("weight_decay", "--weight-decay", QT_TRANSLATE_NOOP("Hyper", "weight decay λ"), "nonneg",
+          QT_TRANSLATE_NOOP("Hyper", "weight decay λ ≥ 0: λw added to the gradient (AdamW: decoupled, w ← w(1 − ηλ))")),
+    Param("rms_momentum", "--momentum", QT_TRANSLATE_NOOP("Hyper", "momentum μ"), "unit",
+          QT_TRANSLATE_NOOP("Hyper", "RMSprop momentum μ in [0, 1): accumulates the scaled gradient (torch.optim.RMSprop)")),
+    Param("centered", "--centered", QT_TRANSLATE_NOOP("Hyper", "centered"), "switch",
+          QT_TRANSLATE_NOOP("Hyper", "RMSprop: divide by the centred variance G − ḡ² (torch.optim.RMSprop centered=True)")),
+    Param("bias_correction", "--bias-correction", QT_TRANSLATE_NOOP("Hyper", "bias correction"), "switch",
+          QT_TRANSLATE_NOOP("Hyper", "Adam: divide by 1−β₁ᵗ and 1−β₂ᵗ (as in the paper and PyTorch)")),
 )}  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -44,7 +45,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "momentum",
-    "Momentum",
+    QT_TRANSLATE_NOOP("Rule", "Momentum"),
     "h ← α h + η g ;  w ← w − h",
     "b ← μ b + g ;  w ← w − η b",
     ("momentum", "weight_decay"),

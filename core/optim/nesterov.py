@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
 from core.optim.momentum import convert
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -35,7 +36,8 @@ def update(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper, hess: obj
 def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
     a, v, g = fmt(hp.momentum), fmt(before.v), fmt(terms["g"])
     if hp.convention == "textbook":
-        return lines(f"look-ahead w − α h = w − {a}·{v} = {fmt(terms['look'])}",
+        look = translate("Explain", "look-ahead")
+        return lines(f"{look} w − α h = w − {a}·{v} = {fmt(terms['look'])}",
                      f"h ← α h + η g = {a}·{v} + {fmt(lr)}·{g} = {fmt(terms['v'])}",
                      "w ← w − h")  # fmt: skip
     return lines(f"b ← μ b + g = {a}·{v} + {g} = {fmt(terms['v'])}",
@@ -44,7 +46,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "nesterov",
-    "Nesterov",
+    QT_TRANSLATE_NOOP("Rule", "Nesterov"),
     "h ← α h + η ∇L(w − α h) ;  w ← w − h",
     "b ← μ b + g ;  w ← w − η (g + μ b)",
     ("momentum", "weight_decay"),

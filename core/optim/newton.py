@@ -20,6 +20,7 @@ from core.optim.base import (
     fmt,
     lines,
 )
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -61,8 +62,8 @@ def _describer(inv: str) -> Describe:
     def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
         H = np.asarray(terms["H"])
         return lines(f"H = [[{H[0, 0]:.5g}, {H[0, 1]:.5g}], [{H[1, 0]:.5g}, {H[1, 1]:.5g}]], "
-                     f"eigenvalues {fmt(terms['eig'])}",
-                     f"curvatures used {fmt(terms['used'])}  (ε = {hp.eps:g})",
+                     + translate("Explain", "eigenvalues {v}").format(v=fmt(terms['eig'])),
+                     translate("Explain", "curvatures used {v}  (ε = {eps:g})").format(v=fmt(terms['used']), eps=hp.eps),
                      f"w ← w − η {inv} g,  η {inv} g = {fmt(terms['step'])}")  # fmt: skip
 
     return describe
@@ -70,12 +71,12 @@ def _describer(inv: str) -> Describe:
 
 _DEFAULTS = {"lr": 1.0, "eps": 1e-6}
 INFO = RuleInfo(
-    "newton", "Newton", "w ← w − η H⁻¹ g", "w ← w − η H⁻¹ g", ("eps",), init, update, _describer("H⁻¹"),
+    "newton", QT_TRANSLATE_NOOP("Rule", "Newton"), "w ← w − η H⁻¹ g", "w ← w − η H⁻¹ g", ("eps",), init, update, _describer("H⁻¹"),
     defaults={"textbook": _DEFAULTS, "pytorch": _DEFAULTS}, kind="newton", needs_hessian=True,
 )  # fmt: skip
-_SFN = "w ← w − η |H|⁻¹ g  (|H| from absolute eigenvalues)"
+_SFN = QT_TRANSLATE_NOOP("Rule", "w ← w − η |H|⁻¹ g  (|H| from absolute eigenvalues)")
 INFO_SFN = RuleInfo(
-    "sfn", "Saddle-free Newton", _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
+    "sfn", QT_TRANSLATE_NOOP("Rule", "Saddle-free Newton"), _SFN, _SFN, ("eps",), init, update_sfn, _describer("|H|⁻¹"),
     defaults={c: {"lr": 1.0, "eps": 1e-3} for c in ("textbook", "pytorch")}, kind="newton", needs_hessian=True,
 )  # fmt: skip
 

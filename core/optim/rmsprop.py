@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.adagrad import denominator
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class State(NamedTuple):
@@ -46,12 +47,13 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
     a = fmt(hp.alpha)
     v = "G − ḡ²" if hp.centered else "G"
     root = f"√({v} + ε)" if tb else f"(√({v}) + ε)"
+    div, centered = translate("Explain", "per-coordinate divisor"), translate("Explain", "centered")
     mu = hp.rms_momentum
     return lines(
         f"G ← α G + (1−α) g² = {a}·{fmt(before.G)} + (1 − {a})·{fmt(terms['g2'])} = "
         f"{fmt(terms['G'])}",
-        f"ḡ ← α ḡ + (1−α) g = {fmt(terms['gbar'])}  (centered)" if hp.centered else None,
-        f"per-coordinate divisor {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
+        f"ḡ ← α ḡ + (1−α) g = {fmt(terms['gbar'])}  ({centered})" if hp.centered else None,
+        f"{div} {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
         (f"h ← μ h + η g / {root} = {fmt(terms['b'])}  (μ = {mu:g})" if tb
          else f"b ← μ b + g / {root} = {fmt(terms['b'])}  (μ = {mu:g})") if mu else None,
         f"w ← w − {'h' if tb else 'η b'} = w − {fmt(terms['step'])}" if mu
@@ -61,7 +63,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 INFO = RuleInfo(
     "rmsprop",
-    "RMSprop",
+    QT_TRANSLATE_NOOP("Rule", "RMSprop"),
     "G ← α G + (1−α) g² ;  w ← w − η g / √(G + ε)",
     "v ← α v + (1−α) g² ;  w ← w − η g / (√v + ε)",
     ("alpha", "eps", "rms_momentum", "centered", "weight_decay"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 class State(NamedTuple):
@@ -26,7 +27,14 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
 
 
 INFO = RuleInfo(
-    "sgd", "GD / SGD", "w ← w − η g", "w ← w − η g", ("weight_decay",), init, update, describe
+    "sgd",
+    QT_TRANSLATE_NOOP("Rule", "GD / SGD"),
+    "w ← w − η g",
+    "w ← w − η g",
+    ("weight_decay",),
+    init,
+    update,
+    describe,
 )
 
 if TYPE_CHECKING:

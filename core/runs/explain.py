@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from core.optim.base import Step, fmt
 from core.optim.table import rule_info
 from core.runs.run import Run
+from surfaces.i18n import translate
 
 Array = NDArray[np.float64]
 
@@ -57,6 +58,17 @@ class Explanation:
     w_formula: Array  # what the terms shown add up to (equal to w_next unless it diverged)
 
 
+def _estimate_text(run: Run) -> str:
+    """The gradient estimate's name as the dialog shows it."""
+    e = run.estimate
+    texts = {
+        "full": lambda: translate("Explain", "full batch"),
+        "sample": lambda: translate("Explain", "one sample"),
+        "minibatch": lambda: translate("Explain", "mini-batch {m}").format(m=e.batch),
+    }
+    return texts.get(e.kind, lambda: e.label)()
+
+
 def explain_step(run: Run, i: int = 0) -> Explanation:
     """Point i's next update in the run's rule and convention (REFERENCE.md §1)."""
     info = rule_info(run.rule)
@@ -71,14 +83,19 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
     if "weight_decay" in info.params and h.weight_decay and info.name != "adamw":
         at += " + λ w"
     rows = [
-        f"step t = {t},  w = {fmt(w)}",
+        translate("Explain", "step t = {t},  w = {w}").format(t=t, w=fmt(w)),
         f"η = lr({t}) = {lr:.5g}",
-        f"g = {at} [{run.estimate.label}] = {fmt(terms['g'])}",
+        f"g = {at} [{_estimate_text(run)}] = {fmt(terms['g'])}",
         *info.describe(terms, before, h, lr),
-        f"new w = {fmt(w)} − {fmt(terms['step'])} = {fmt(w_formula)}",
+        translate("Explain", "new w = {w} − {step} = {new}").format(
+            w=fmt(w), step=fmt(terms["step"]), new=fmt(w_formula)
+        ),
     ]
     if run.diverged[i]:
-        rows.append("this point diverged: it no longer moves")
-    rows.append(f"result: w = {fmt(w_next)}   (moved {float(np.hypot(*(w_next - w))):.4g})")
+        rows.append(translate("Explain", "this point diverged: it no longer moves"))
+    moved = float(np.hypot(*(w_next - w)))
+    rows.append(
+        translate("Explain", "result: w = {w}   (moved {d:.4g})").format(w=fmt(w_next), d=moved)
+    )
     formula = info.textbook if h.convention == "textbook" else info.pytorch
     return Explanation(info.title, formula, tuple(rows), w, w_next, w_formula)

@@ -10,19 +10,21 @@ from typing import Literal, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
 Array = NDArray[np.float64]
 Status = Literal["moving", "converged", "global_min", "local_min", "saddle", "maximum", "diverged"]
 STATUS_ORDER: tuple[Status, ...] = (
     "moving", "converged", "global_min", "local_min", "saddle", "maximum", "diverged",
 )  # fmt: skip
 STATUS_TEXT: dict[str, str] = {
-    "moving": "moving",
-    "converged": "converged",
-    "global_min": "converged: global minimum",
-    "local_min": "converged: local minimum",
-    "saddle": "stalled at a saddle",
-    "maximum": "stuck at a maximum",
-    "diverged": "diverged",
+    "moving": QT_TRANSLATE_NOOP("Status", "moving"),
+    "converged": QT_TRANSLATE_NOOP("Status", "converged"),
+    "global_min": QT_TRANSLATE_NOOP("Status", "converged: global minimum"),
+    "local_min": QT_TRANSLATE_NOOP("Status", "converged: local minimum"),
+    "saddle": QT_TRANSLATE_NOOP("Status", "stalled at a saddle"),
+    "maximum": QT_TRANSLATE_NOOP("Status", "stuck at a maximum"),
+    "diverged": QT_TRANSLATE_NOOP("Status", "diverged"),
 }
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 
 from core.analysis.basin_image import DIVERGED_COLOUR, UNCONVERGED_COLOUR, attractor_colours
 from core.analysis.basins import DIVERGED, UNCONVERGED, BasinMap
+from gui.i18n.numbers import num
+from gui.i18n.plurals import plurals
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 Z_VALUE = 5  # above the heatmap (0), below critical markers (10) and trails (20)
-KIND_TEXT = {"saddle": "stalled at a saddle", "degenerate": "stalled at a degenerate point",
-             "maximum": "stuck on a maximum"}  # fmt: skip
+KIND_TEXT = {"saddle": QT_TRANSLATE_NOOP("BasinOverlay", "stalled at a saddle"), "degenerate": QT_TRANSLATE_NOOP("BasinOverlay", "stalled at a degenerate point"),
+             "maximum": QT_TRANSLATE_NOOP("BasinOverlay", "stuck on a maximum")}  # fmt: skip
 
 
 def basin_rgba(result: BasinMap) -> NDArray[np.uint8]:
@@ -35,7 +38,7 @@ def _coordinate(v: float, result: BasinMap) -> str:
     point found on the x axis) reads as the 0 it is."""
     x0, x1, y0, y1 = result.domain
     scale = max(abs(x1 - x0), abs(y1 - y0), 1e-300)
-    return "0" if abs(v) < 1e-9 * scale else f"{v:.4g}"
+    return "0" if abs(v) < 1e-9 * scale else num(v, ".4g")
 
 
 def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
@@ -44,21 +47,35 @@ def legend_rows(result: BasinMap, limit: int = 8) -> list[tuple[str, str]]:
     rows = []
     colours = attractor_colours(result)
     for (r, g, b), a in zip(colours[:limit], result.attractors[:limit], strict=True):
-        where = f"({_coordinate(a.x, result)}, {_coordinate(a.y, result)})"
-        found = "" if a.known else " (found)"
+        where = QCoreApplication.translate("BasinOverlay", "({x}, {y})").format(
+            x=_coordinate(a.x, result), y=_coordinate(a.y, result)
+        )
+        found = "" if a.known else QCoreApplication.translate("BasinOverlay", " (found)")
         if a.kind == "minimum":
             value = 0.0 if abs(a.value) < 1e-12 else a.value
-            text = f"minimum at {where}{found}, f = {value:.4g}"
+            text = QCoreApplication.translate(
+                "BasinOverlay", "minimum at {where}{found}, f = {value}"
+            ).format(where=where, found=found, value=num(value, ".4g"))
         else:
-            text = f"{KIND_TEXT.get(a.kind, a.kind)} {where}{found}"
-        rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{100 * a.fraction:.1f} %</b> {text}"))
+            text = QCoreApplication.translate("BasinOverlay", "{kind} {where}{found}").format(
+                kind=QCoreApplication.translate("BasinOverlay", KIND_TEXT.get(a.kind, a.kind)),
+                where=where,
+                found=found,
+            )
+        rows.append((f"#{r:02x}{g:02x}{b:02x}", f"<b>{num(100 * a.fraction, '.1f')} %</b> {text}"))
     rest = result.attractors[limit:]
     if rest:
         share = sum(a.fraction for a in rest)
-        rows.append(("", f"<b>{100 * share:.1f} %</b> {len(rest)} more attractors"))
-    for colour, name, share in ((DIVERGED_COLOUR, "diverged", result.diverged),
-                                (UNCONVERGED_COLOUR, "still moving", result.unconverged)):  # fmt: skip
-        rows.append(("#{:02x}{:02x}{:02x}".format(*colour), f"<b>{100 * share:.1f} %</b> {name}"))
+        more = plurals.more_attractors(len(rest))
+        rows.append(("", f"<b>{num(100 * share, '.1f')} %</b> {more}"))
+    for colour, name, share in ((DIVERGED_COLOUR, QT_TRANSLATE_NOOP("BasinOverlay", "diverged"), result.diverged),
+                                (UNCONVERGED_COLOUR, QT_TRANSLATE_NOOP("BasinOverlay", "still moving"), result.unconverged)):  # fmt: skip
+        rows.append(
+            (
+                "#{:02x}{:02x}{:02x}".format(*colour),
+                f"<b>{num(100 * share, '.1f')} %</b> {QCoreApplication.translate('BasinOverlay', name)}",
+            )
+        )
     return rows
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,9 +33,15 @@ from core.analysis.basins import BasinMap, basin_map
 from core.race.racer import Racer
 from gui.analysis.basins_overlay import BasinOverlay, legend_rows
 from gui.explorer.controller import ExplorerController
+from gui.i18n.numbers import num
+from gui.i18n.plurals import plurals
 from gui.widgets.worker import TaskWorker
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
-AREAS = ("visible view", "whole surface")
+AREAS = (
+    QT_TRANSLATE_NOOP("BasinsPanel", "visible view"),
+    QT_TRANSLATE_NOOP("BasinsPanel", "whole surface"),
+)
 DOCK_WIDTH = 400
 
 
@@ -70,35 +76,40 @@ class BasinsPanel(QWidget):
         self.run_label = QLabel()
         self.run_label.setWordWrap(True)
         self.area = QComboBox()
-        self.area.addItems(AREAS)
-        self.area.setToolTip("Start a run from every cell of a grid over this area")
+        for area in AREAS:
+            self.area.addItem(self.tr(area))
+        self.area.setToolTip(self.tr("Start a run from every cell of a grid over this area"))
         self.grid = QSpinBox()
         self.grid.setRange(8, 1024)
         self.grid.setValue(128)
-        self.grid.setSuffix(" × grid")
-        self.grid.setToolTip("Starts per side: grid² runs in one vectorized batch")
+        self.grid.setSuffix(self.tr(" × grid"))
+        self.grid.setToolTip(self.tr("Starts per side: grid² runs in one vectorized batch"))
         self.steps = QSpinBox()
         self.steps.setRange(1, 200_000)
         self.steps.setValue(500)
         self.steps.setSingleStep(100)
-        self.steps.setSuffix(" steps")
-        self.steps.setToolTip("Updates each start takes before its end point is classified")
-        self.compute_button = QPushButton("Compute basin map")
-        self.compute_button.setToolTip("Run the selected run's optimizer from every grid cell")
-        self.cancel_button = QPushButton("Cancel")
+        self.steps.setSuffix(self.tr(" steps"))
+        self.steps.setToolTip(
+            self.tr("Updates each start takes before its end point is classified")
+        )
+        self.compute_button = QPushButton(self.tr("Compute basin map"))
+        self.compute_button.setToolTip(
+            self.tr("Run the selected run's optimizer from every grid cell")
+        )
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setToolTip("Stop the computation; nothing is kept")
+        self.cancel_button.setToolTip(self.tr("Stop the computation; nothing is kept"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
-        self.show_box = QCheckBox("show overlay")
+        self.show_box = QCheckBox(self.tr("show overlay"))
         self.show_box.setChecked(True)
-        self.show_box.setToolTip("Draw the basin map over the surface")
+        self.show_box.setToolTip(self.tr("Draw the basin map over the surface"))
         self.opacity = QSlider(Qt.Orientation.Horizontal)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(55)
-        self.opacity.setToolTip("Overlay opacity")
+        self.opacity.setToolTip(self.tr("Overlay opacity"))
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -106,15 +117,15 @@ class BasinsPanel(QWidget):
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:#4c566a;")
         form = QFormLayout()
-        form.addRow("area", self.area)
-        form.addRow("starts", self.grid)
-        form.addRow("each", self.steps)
+        form.addRow(self.tr("area"), self.area)
+        form.addRow(self.tr("starts"), self.grid)
+        form.addRow(self.tr("each"), self.steps)
         buttons = QHBoxLayout()
         buttons.addWidget(self.compute_button, 1)
         buttons.addWidget(self.cancel_button)
         look = QHBoxLayout()
         look.addWidget(self.show_box)
-        look.addWidget(QLabel("opacity"))
+        look.addWidget(QLabel(self.tr("opacity")))
         look.addWidget(self.opacity, 1)
         lay = QVBoxLayout(self)
         lay.addWidget(self.run_label)
@@ -139,11 +150,11 @@ class BasinsPanel(QWidget):
         w.sigProgress.connect(lambda f: self.progress.setValue(round(1000 * f)))
         w.sigFinished.connect(self._on_worker_finished)
         w.sigCancelled.connect(partial(self._on_worker_ended, "Cancelled: no map drawn."))
-        w.sigFailed.connect(lambda m: self._on_worker_ended(f"Failed: {m}"))
+        w.sigFailed.connect(lambda m: self._on_worker_ended(self.tr("Failed: {m}").format(m=m)))
 
     # --- what to compute ----------------------------------------------------------------------
     def domain(self) -> tuple[float, float, float, float]:
-        if self.area.currentText() == "whole surface":
+        if self.area.currentIndex() == AREAS.index("whole surface"):
             x0, x1, y0, y1 = self.controller.surface.domain
             return float(x0), float(x1), float(y0), float(y1)
         return self.controller.race.view_range
@@ -157,7 +168,7 @@ class BasinsPanel(QWidget):
         self._on_runs_changed()  # the header names the run this map is for
         racer = self.controller.selected
         if racer is None:
-            self.status.setText("Add a run first: the map uses its optimizer.")
+            self.status.setText(self.tr("Add a run first: the map uses its optimizer."))
             return
         surface, critical = self.controller.surface, tuple(self.controller.race.critical)
         domain, grid, steps = self.domain(), self.grid.value(), self.steps.value()
@@ -172,7 +183,11 @@ class BasinsPanel(QWidget):
         self.progress.setValue(0)
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText(f"Computing {grid}×{grid} starts × {steps} steps of {racer.name}…")
+        self.status.setText(
+            self.tr("Computing {grid}×{grid} starts × {steps} of {name}…").format(
+                grid=grid, steps=plurals.steps(steps), name=racer.name
+            )
+        )
         self.worker.start(task)
 
     def cancel(self) -> None:
@@ -185,7 +200,7 @@ class BasinsPanel(QWidget):
     def _on_worker_finished(self, result: BasinMap) -> None:
         config, name, grid, steps = self._pending
         if config[0] != id(self.controller.surface):  # the surface changed meanwhile
-            self._on_worker_ended("The surface changed while computing: no map drawn.")
+            self._on_worker_ended(self.tr("The surface changed while computing: no map drawn."))
             return
         self.overlay.set_map(result)
         self.result = result
@@ -193,8 +208,16 @@ class BasinsPanel(QWidget):
         self.last_seconds = time.perf_counter() - self._t0
         self._show_legend(result)
         self._on_worker_ended(
-            f"{name}: {grid}×{grid} starts × {steps} steps, computed in "
-            f"{result.compute_seconds:.2f} s ({self.last_seconds:.2f} s until drawn)."
+            self.tr(
+                "{name}: {grid}×{grid} starts × {steps}, computed in "
+                "{compute} s ({drawn} s until drawn)."
+            ).format(
+                name=name,
+                grid=grid,
+                steps=plurals.steps(steps),
+                compute=num(result.compute_seconds, ".2f"),
+                drawn=num(self.last_seconds, ".2f"),
+            )
         )
 
     def _on_worker_ended(self, message: str) -> None:
@@ -205,7 +228,7 @@ class BasinsPanel(QWidget):
 
     def _show_legend(self, result: BasinMap) -> None:
         rows = "".join(_swatch_html(c, t) for c, t in legend_rows(result))
-        self.legend.setText(f"<table cellspacing='2'>{rows}</table>")
+        self.legend.setText(self.tr("<table cellspacing='2'>{rows}</table>").format(rows=rows))
 
     def clear(self) -> None:
         self.overlay.clear()
@@ -217,20 +240,23 @@ class BasinsPanel(QWidget):
     def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()
         self.clear()
-        self.status.setText("New surface: compute a map for it.")
+        self.status.setText(self.tr("New surface: compute a map for it."))
         self._on_runs_changed()
 
     def _on_runs_changed(self, *_: object) -> None:
         racer = self.controller.selected
         if racer is None:
-            self.run_label.setText("No run to map.")
+            self.run_label.setText(self.tr("No run to map."))
             return
         self.run_label.setText(
-            f"<b style='color:{racer.colour}'>■</b> <b>{racer.name}</b>, lr {racer.lr:.3g} "
-            "(the selected run) from every start of a grid"
+            self.tr(
+                "<b style='color:{colour}'>■</b> <b>{name}</b>, lr {lr:.3g} (the selected run) from every start of a grid"
+            ).format(colour=racer.colour, name=racer.name, lr=racer.lr)
         )
         if self._config is not None and self._racer_config(racer) != self._config:
-            self.status.setText("The run changed since this map: compute again to update it.")
+            self.status.setText(
+                self.tr("The run changed since this map: compute again to update it.")
+            )
 
     # --- lifetime -----------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -254,9 +280,11 @@ def install(window: QMainWindow) -> QDockWidget:
     dock = install_dock(
         window,
         panel,
-        ("Basins of attraction", "basins_dock"),
-        ("Basin map", "Ctrl+B"),
-        "Colour every start by where the selected run's optimizer ends (Ctrl+B)",
+        (QCoreApplication.translate("BasinsPanel", "Basins of attraction"), "basins_dock"),
+        (QCoreApplication.translate("BasinsPanel", "Basin map"), "Ctrl+B"),
+        QCoreApplication.translate(
+            "BasinsPanel", "Colour every start by where the selected run's optimizer ends (Ctrl+B)"
+        ),
     )
     # Closed (not merely behind another tabbed dock): the overlay goes with it.
     panel.overlay.set_panel_open(False)
@@ -302,6 +330,8 @@ def add_dock(window: QMainWindow, dock: QDockWidget) -> None:
 def view_menu(window: QMainWindow):
     """The window's View menu (created if it has none)."""
     for act in window.menuBar().actions():
-        if act.menu() is not None and act.text().replace("&", "") == "View":
+        if act.menu() is not None and act.text() == QCoreApplication.translate(
+            "MainWindow", "&View"
+        ):
             return act.menu()
-    return window.menuBar().addMenu("&View")
+    return window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))

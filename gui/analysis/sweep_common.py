@@ -54,12 +54,12 @@ class RunRow(QWidget):
     def __init__(self, text: str, worker: TaskWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.run_button = QPushButton(text)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.run_button.setToolTip(
-            "Start the computation in the background (the race stays usable)"
+            self.tr("Start the computation in the background (the race stays usable)")
         )
-        self.cancel_button.setToolTip("Stop the computation; nothing is kept")
+        self.cancel_button.setToolTip(self.tr("Stop the computation; nothing is kept"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)

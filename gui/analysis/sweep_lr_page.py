@@ -20,6 +20,8 @@ from core.optim.table import default_hyper
 from gui.analysis.sweep_common import SWEEP_RULES, RunRow, f_star, lr_box, rule_colours, rule_name
 from gui.analysis.sweep_lr_plot import LrSweepPlot
 from gui.explorer.controller import ExplorerController
+from gui.i18n.numbers import num
+from gui.i18n.plurals import plurals
 from gui.widgets.worker import TaskWorker
 
 
@@ -37,19 +39,21 @@ class LrSweepPage(QWidget):
         self.points = QSpinBox()
         self.points.setRange(2, 1000)
         self.points.setValue(60)
-        self.points.setSuffix(" rates")
+        self.points.setSuffix(self.tr(" rates"))
         self.steps = QSpinBox()
         self.steps.setRange(1, 200_000)
         self.steps.setValue(500)
         self.steps.setSingleStep(100)
-        self.steps.setSuffix(" steps")
+        self.steps.setSuffix(self.tr(" steps"))
         for r, box in self.rule_boxes.items():
-            box.setToolTip(f"Include {rule_name(r)} in the sweep")
-        self.lr_lo.setToolTip("smallest learning rate η swept (rates are spaced evenly in log η)")
-        self.lr_hi.setToolTip("largest learning rate η swept")
-        self.points.setToolTip("how many learning rates between the two ends")
-        self.steps.setToolTip("updates each run takes before its final loss is read")
-        self.row = RunRow("Run sweep", self.worker)
+            box.setToolTip(self.tr("Include {v0} in the sweep").format(v0=rule_name(r)))
+        self.lr_lo.setToolTip(
+            self.tr("smallest learning rate η swept (rates are spaced evenly in log η)")
+        )
+        self.lr_hi.setToolTip(self.tr("largest learning rate η swept"))
+        self.points.setToolTip(self.tr("how many learning rates between the two ends"))
+        self.steps.setToolTip(self.tr("updates each run takes before its final loss is read"))
+        self.row = RunRow(self.tr("Run sweep"), self.worker)
         self.plot = LrSweepPlot()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -57,8 +61,10 @@ class LrSweepPage(QWidget):
         self._layout()
         self.row.run_button.clicked.connect(self.compute)
         self.worker.sigFinished.connect(self._on_finished)
-        self.worker.sigCancelled.connect(lambda: self.status.setText("Cancelled."))
-        self.worker.sigFailed.connect(lambda m: self.status.setText(f"Failed: {m}"))
+        self.worker.sigCancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
+        self.worker.sigFailed.connect(
+            lambda m: self.status.setText(self.tr("Failed: {m}").format(m=m))
+        )
         self.controller.sigRacersChanged.connect(self.refresh_from_race)
         self.controller.sigSelectedChanged.connect(self.refresh_from_race)
         self.controller.sigSurfaceChanged.connect(self._on_surface_changed)
@@ -72,7 +78,7 @@ class LrSweepPage(QWidget):
         for i, box in enumerate(self.rule_boxes.values()):
             rules.addWidget(box, i // 3, i % 3)
         span = QHBoxLayout()
-        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi):
+        for w in (QLabel(self.tr("η from")), self.lr_lo, QLabel(self.tr("to")), self.lr_hi):
             span.addWidget(w)
         span.addStretch(1)
         size = QHBoxLayout()
@@ -94,10 +100,10 @@ class LrSweepPage(QWidget):
         rules = self.chosen_rules()
         lo, hi = self.lr_lo.value(), self.lr_hi.value()
         if not rules:
-            self.status.setText("Tick at least one rule.")
+            self.status.setText(self.tr("Tick at least one rule."))
             return
         if not lo < hi:
-            self.status.setText("The first learning rate must be below the last.")
+            self.status.setText(self.tr("The first learning rate must be below the last."))
             return
         surface = self.controller.surface
         start = tuple(map(float, self.controller.race.starts[0]))
@@ -114,12 +120,16 @@ class LrSweepPage(QWidget):
                             cancel=cancel)  # fmt: skip
 
         self._surface = surface
-        self.status.setText(f"Sweeping {len(lrs)} rates × {len(rules)} rules from {start}…")
+        self.status.setText(
+            self.tr("Sweeping {v0} rates × {v1} rules from {start}…").format(
+                v0=len(lrs), v1=len(rules), start=start
+            )
+        )
         self.worker.start(task)
 
     def _on_finished(self, result: LrSweep) -> None:
         if self._surface is not self.controller.surface:
-            self.status.setText("The surface changed while sweeping: run it again.")
+            self.status.setText(self.tr("The surface changed while sweeping: run it again."))
             return
         self.result = result
         losses = np.concatenate([c.final_loss for c in result.curves])
@@ -129,8 +139,15 @@ class LrSweepPage(QWidget):
                             {r: rule_name(r) for r in rules}, fs)  # fmt: skip
         x, y = result.start
         self.status.setText(
-            f"From ({x:.3g}, {y:.3g}), {result.steps} full-batch steps per rate, f* = {fs:.4g}; "
-            f"× = diverged. Computed in {result.compute_seconds:.2f} s."
+            self.tr(
+                "From ({x}, {y}), {steps} of full batch per rate, f* = {fs}; × = diverged. Computed in {compute_seconds} s."
+            ).format(
+                x=num(x, ".3g"),
+                y=num(y, ".3g"),
+                steps=plurals.steps(result.steps),
+                fs=num(fs, ".4g"),
+                compute_seconds=num(result.compute_seconds, ".2f"),
+            )
         )
         self.refresh_from_race()
 
@@ -143,7 +160,7 @@ class LrSweepPage(QWidget):
         self.worker.cancel()
         self.plot.clear_sweep()
         self.result = None
-        self.status.setText("New surface: run the sweep again.")
+        self.status.setText(self.tr("New surface: run the sweep again."))
 
     def shutdown(self) -> None:
         self.worker.shutdown()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from core.analysis.sweeps import LrSweep
 from gui.theme import PLOT_BG
@@ -38,7 +38,11 @@ def _style(p: pg.PlotItem, left: str) -> None:
         p.getAxis(ax).setTextPen(AXIS_TEXT)
         p.getAxis(ax).setPen(AXIS_PEN)
     p.setLabel("left", left, color=AXIS_TEXT)
-    p.setLabel("bottom", "learning rate η (log)", color=AXIS_TEXT)
+    p.setLabel(
+        "bottom",
+        QCoreApplication.translate("sweep_lr_plot", "learning rate η (log)"),
+        color=AXIS_TEXT,
+    )
     p.setLogMode(x=True)
     p.getAxis("left").enableAutoSIPrefix(False)
 
@@ -54,8 +58,8 @@ class LrSweepPlot(pg.GraphicsLayoutWidget):
         self.loss_plot: pg.PlotItem = self.addPlot(row=0, col=0, axisItems=axes)
         self.steps_plot: pg.PlotItem = self.addPlot(row=1, col=0,
                                                     axisItems={"bottom": LogAxis("bottom")})  # fmt: skip
-        _style(self.loss_plot, "final f − f* (log)")
-        _style(self.steps_plot, "steps to converge")
+        _style(self.loss_plot, self.tr("final f − f* (log)"))
+        _style(self.steps_plot, self.tr("steps to converge"))
         self.loss_plot.setLogMode(x=True, y=True)
         self.steps_plot.setXLink(self.loss_plot)
         self.legend = self.steps_plot.addLegend(offset=(-8, 8), labelTextColor=AXIS_TEXT)

@@ -4,12 +4,15 @@ into that run through the controller."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.analysis.sweeps import SECOND_PARAM, ParamMap, log_grid, param_map
 from gui.analysis.sweep_common import RunRow, f_star, lr_box, rule_name
 from gui.analysis.sweep_map_plot import PARAM_TEXT, ParamMapPlot
 from gui.explorer.controller import ExplorerController
+from gui.i18n.numbers import num
+from gui.i18n.plurals import plurals
 from gui.widgets.worker import TaskWorker
 
 
@@ -30,24 +33,24 @@ class ParamMapPage(QWidget):
         self.cells = QSpinBox()
         self.cells.setRange(2, 400)
         self.cells.setValue(40)
-        self.cells.setSuffix(" cells a side")
+        self.cells.setSuffix(self.tr(" cells a side"))
         self.steps = QSpinBox()
         self.steps.setRange(1, 200_000)
         self.steps.setValue(300)
         self.steps.setSingleStep(100)
-        self.steps.setSuffix(" steps")
-        self.lr_lo.setToolTip("smallest learning rate η of the map (log-spaced columns)")
-        self.lr_hi.setToolTip("largest learning rate η of the map")
-        self.cells.setToolTip("cells per side of the map: cells² runs in one batch")
-        self.steps.setToolTip("updates each run takes before its final loss is read")
-        self.row = RunRow("Compute map", self.worker)
+        self.steps.setSuffix(self.tr(" steps"))
+        self.lr_lo.setToolTip(self.tr("smallest learning rate η of the map (log-spaced columns)"))
+        self.lr_hi.setToolTip(self.tr("largest learning rate η of the map"))
+        self.cells.setToolTip(self.tr("cells per side of the map: cells² runs in one batch"))
+        self.steps.setToolTip(self.tr("updates each run takes before its final loss is read"))
+        self.row = RunRow(self.tr("Compute map"), self.worker)
         self.plot = ParamMapPlot()
         self.readout = QLabel(" ")
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color:#4c566a;")
         span = QHBoxLayout()
-        for w in (QLabel("η from"), self.lr_lo, QLabel("to"), self.lr_hi):
+        for w in (QLabel(self.tr("η from")), self.lr_lo, QLabel(self.tr("to")), self.lr_hi):
             span.addWidget(w)
         span.addStretch(1)
         size = QHBoxLayout()
@@ -64,8 +67,10 @@ class ParamMapPage(QWidget):
         lay.addWidget(self.status)
         self.row.run_button.clicked.connect(self.compute)
         self.worker.sigFinished.connect(self._on_finished)
-        self.worker.sigCancelled.connect(lambda: self.status.setText("Cancelled."))
-        self.worker.sigFailed.connect(lambda m: self.status.setText(f"Failed: {m}"))
+        self.worker.sigCancelled.connect(lambda: self.status.setText(self.tr("Cancelled.")))
+        self.worker.sigFailed.connect(
+            lambda m: self.status.setText(self.tr("Failed: {m}").format(m=m))
+        )
         self.plot.sigCellClicked.connect(self._on_cell_clicked)
         self.plot.sigCellHovered.connect(lambda t: self.readout.setText(t or " "))
         self.controller.sigRacersChanged.connect(self.refresh_from_race)
@@ -78,15 +83,18 @@ class ParamMapPage(QWidget):
         racer = self.controller.selected
         param = SECOND_PARAM.get(racer.config.rule) if racer is not None else None
         if racer is None or param is None:
-            name = racer.name if racer is not None else "no run"
-            self.about.setText(f"<b>{name}</b> has no second hyperparameter to map: select a "
-                               "Momentum, Nesterov, RMSprop or Adam run.")  # fmt: skip
+            name = racer.name if racer is not None else self.tr("no run")
+            self.about.setText(self.tr("<b>{name}</b> has no second hyperparameter to map: select a Momentum, Nesterov, RMSprop or Adam run.").format(name=name))  # fmt: skip
             self.row.run_button.setEnabled(False)
         else:
             self.about.setText(
-                f"<b style='color:{racer.colour}'>■</b> <b>{racer.name}</b> (the selected run): "
-                f"final loss over η × {PARAM_TEXT[param]} from the first start. "
-                "Click a cell to load its values into the run."
+                self.tr(
+                    "<b style='color:{colour}'>■</b> <b>{name}</b> (the selected run): final loss over η × {v2} from the first start. Click a cell to load its values into the run."
+                ).format(
+                    colour=racer.colour,
+                    name=racer.name,
+                    v2=QCoreApplication.translate("ParamMapPlot", PARAM_TEXT[param]),
+                )
             )
             self.row.run_button.setEnabled(not self.worker.running)
         mapped = next((r for r in self.controller.racers if r.key == self.map_key), None)
@@ -108,7 +116,7 @@ class ParamMapPage(QWidget):
             return
         lo, hi = self.lr_lo.value(), self.lr_hi.value()
         if not lo < hi:
-            self.status.setText("The first learning rate must be below the last.")
+            self.status.setText(self.tr("The first learning rate must be below the last."))
             return
         surface, rule, hyper = self.controller.surface, racer.config.rule, racer.config.hyper
         start = tuple(map(float, self.controller.race.starts[0]))
@@ -121,24 +129,33 @@ class ParamMapPage(QWidget):
                              progress=progress, cancel=cancel)  # fmt: skip
 
         self._pending = (surface, racer.key)
-        self.status.setText(f"Computing {n}×{n} settings × {steps} steps…")
+        self.status.setText(
+            self.tr("Computing {n}×{n} settings × {steps}…").format(n=n, steps=plurals.steps(steps))
+        )
         self.worker.start(task)
 
     def _on_finished(self, result: ParamMap) -> None:
         surface, key = self._pending
         if surface is not self.controller.surface:
-            self.status.setText("The surface changed while computing: run it again.")
+            self.status.setText(self.tr("The surface changed while computing: run it again."))
             return
         mapped = next((r for r in self.controller.racers if r.key == key), None)
         if mapped is None or mapped is not self.controller.selected:
-            self.status.setText("The selected run changed while computing: run it again.")
+            self.status.setText(self.tr("The selected run changed while computing: run it again."))
             return
         self.result, self.map_key, self.map_name = result, key, mapped.name
         fs = f_star(self.controller.race.critical, result.final_loss.ravel())
         self.plot.set_map(result, fs)
         self.status.setText(
-            f"{rule_name(result.rule)}: {result.final_loss.size} settings × {result.steps} full-batch steps, "
-            f"f* = {fs:.4g}; red = diverged. Computed in {result.compute_seconds:.2f} s."
+            self.tr(
+                "{rule}: {settings} × {steps} of full batch, f* = {fs}; red = diverged. Computed in {compute_seconds} s."
+            ).format(
+                rule=rule_name(result.rule),
+                settings=plurals.settings(result.final_loss.size),
+                steps=plurals.steps(result.steps),
+                fs=num(fs, ".4g"),
+                compute_seconds=num(result.compute_seconds, ".2f"),
+            )
         )
         self.refresh_from_race()
 
@@ -146,11 +163,17 @@ class ParamMapPage(QWidget):
         if self.result is None or self.map_key is None:
             return
         if not any(r.key == self.map_key for r in self.controller.racers):
-            self.status.setText("The run this map was computed for is gone.")
+            self.status.setText(self.tr("The run this map was computed for is gone."))
             return
         if self.controller.edit_run(self.map_key, {"lr": lr, self.result.param: value}):
-            name = PARAM_TEXT.get(self.result.param, self.result.param)
-            self.status.setText(f"Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.")
+            name = QCoreApplication.translate(
+                "ParamMapPlot", PARAM_TEXT.get(self.result.param, self.result.param)
+            )
+            self.status.setText(
+                self.tr("Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.").format(
+                    lr=lr, name=name, value=value
+                )
+            )
 
     def _on_surface_changed(self, *_: object) -> None:
         self.worker.cancel()

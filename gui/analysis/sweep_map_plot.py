@@ -10,11 +10,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 
 from core.analysis.sweeps import ParamMap
 from gui.analysis.sweep_lr_plot import AXIS_PEN, AXIS_TEXT, gap_above
+from gui.i18n.numbers import num
 from gui.theme import PLOT_BG
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 DIVERGED_RGB = (214, 39, 40)
 CMAP = "viridis"
-PARAM_TEXT = {"momentum": "momentum α", "alpha": "RMSprop α", "beta1": "β₁", "beta2": "β₂"}
+PARAM_TEXT = {
+    "momentum": QT_TRANSLATE_NOOP("ParamMapPlot", "momentum α"),
+    "alpha": QT_TRANSLATE_NOOP("ParamMapPlot", "RMSprop α"),
+    "beta1": "β₁",
+    "beta2": "β₂",
+}
 
 
 def map_levels(gap: NDArray[np.float64]) -> tuple[float, float]:
@@ -56,7 +63,7 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
         for ax in ("left", "bottom"):
             self.plot.getAxis(ax).setTextPen(AXIS_TEXT)
             self.plot.getAxis(ax).setPen(AXIS_PEN)
-        self.plot.setLabel("bottom", "learning rate η (log)", color=AXIS_TEXT)
+        self.plot.setLabel("bottom", self.tr("learning rate η (log)"), color=AXIS_TEXT)
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)  # no "(x0.001)" on log₁₀ η
         # Before the first map: the default η span and a [0, 1] parameter, not pyqtgraph's ±500.
         self.plot.setRange(xRange=(-4.0, 0.0), yRange=(0.0, 1.0), padding=0)
@@ -88,7 +95,9 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
         self.image.setRect(rect)
         self.plot.setRange(rect=rect, padding=0)
         self._decade_ticks(rect.left(), rect.right())
-        self.plot.setLabel("left", PARAM_TEXT.get(result.param, result.param), color=AXIS_TEXT)
+        self.plot.setLabel(
+            "left", self.tr(PARAM_TEXT.get(result.param, result.param)), color=AXIS_TEXT
+        )
         self.bar.setLevels(levels)
 
     def _decade_ticks(self, lo: float, hi: float) -> None:
@@ -142,11 +151,14 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
             return
         i, j = cell
         r = self.result
-        name = PARAM_TEXT.get(r.param, r.param)
+        name = self.tr(PARAM_TEXT.get(r.param, r.param))
         if r.diverged[j, i]:
-            what = "diverged"
+            what = self.tr("diverged")
         else:
             conv = int(r.converged_at[j, i])
-            when = f"converged at step {conv}" if conv >= 0 else "not converged"
-            what = f"f − f* = {self.gap[j, i]:.3g}, {when}"
-        self.sigCellHovered.emit(f"η = {r.lrs[i]:.3g}, {name} = {r.values[j]:.3g}: {what}")
+            when = (self.tr("converged at step {step}").format(step=conv) if conv >= 0
+                    else self.tr("not converged"))  # fmt: skip
+            what = f"f − f* = {num(self.gap[j, i], '.3g')}, {when}"
+        self.sigCellHovered.emit(
+            f"η = {num(r.lrs[i], '.3g')}, {name} = {num(r.values[j], '.3g')}: {what}"
+        )

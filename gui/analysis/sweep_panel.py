@@ -3,7 +3,7 @@ two-parameter map for the selected run. ``install(window)`` adds it as a dock wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from gui.analysis.basins_panel import install_dock
@@ -19,8 +19,8 @@ class SweepPanel(QTabWidget):
         super().__init__(parent)
         self.lr_page = LrSweepPage(controller)
         self.map_page = ParamMapPage(controller)
-        self.addTab(self.lr_page, "Learning-rate sweep")
-        self.addTab(self.map_page, "η × momentum / β₁ map")
+        self.addTab(self.lr_page, self.tr("Learning-rate sweep"))
+        self.addTab(self.map_page, self.tr("η × momentum / β₁ map"))
         self.setDocumentMode(True)
 
     def shutdown(self) -> None:
@@ -38,7 +38,10 @@ def install(window: QMainWindow) -> QDockWidget:
     return install_dock(
         window,
         SweepPanel(window.explorer.controller),
-        ("Hyperparameter sweeps", "sweeps_dock"),
-        ("Hyperparameter sweeps", "Ctrl+Shift+H"),
-        "Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)",
+        (QCoreApplication.translate("SweepPanel", "Hyperparameter sweeps"), "sweeps_dock"),
+        (QCoreApplication.translate("SweepPanel", "Hyperparameter sweeps"), "Ctrl+Shift+H"),
+        QCoreApplication.translate(
+            "SweepPanel",
+            "Final loss against the learning rate, and over η × momentum (Ctrl+Shift+H)",
+        ),
     )

@@ -10,7 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QOpenGLContext
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,17 +46,21 @@ def gl_unavailable_reason() -> str | None:
     """Why the 3D view cannot run here (None when it can)."""
     name = QGuiApplication.platformName()
     if name in NO_GL_PLATFORMS:
-        return (f"The 3D view is off: Qt is running on the “{name}” platform, which has no "
+        return QCoreApplication.translate("View3D", "The 3D view is off: Qt is running on the “{name}” platform, which has no "
                 "OpenGL. Run the app on a desktop (or under an X server such as Xvfb with "
-                "QT_QPA_PLATFORM=xcb) to rotate the surface in 3D.")  # fmt: skip
+                "QT_QPA_PLATFORM=xcb) to rotate the surface in 3D.").format(name=name)  # fmt: skip
     try:
         import OpenGL.GL  # noqa: F401
         import pyqtgraph.opengl  # noqa: F401
     except Exception as e:  # ImportError, or PyOpenGL failing to load a GL library
-        return f"The 3D view is off: PyOpenGL could not be loaded ({e})."
+        return QCoreApplication.translate(
+            "View3D", "The 3D view is off: PyOpenGL could not be loaded ({e})."
+        ).format(e=e)
     ctx = QOpenGLContext()
     if not ctx.create():
-        return "The 3D view is off: this display could not create an OpenGL context."
+        return QCoreApplication.translate(
+            "View3D", "The 3D view is off: this display could not create an OpenGL context."
+        )
     return None
 
 
@@ -78,20 +82,20 @@ class View3D(QWidget):
         self._critical = None  # markers of the critical points, coloured as in the 2D view
         self._dirty_surface = True
         self._last_frame = 0.0
-        self.log_box = QCheckBox("log height")
+        self.log_box = QCheckBox(self.tr("log height"))
         self.log_box.setToolTip(
-            "Heights (and colours) by log(f − f_min): for surfaces with a huge range"
+            self.tr("Heights (and colours) by log(f − f_min): for surfaces with a huge range")
         )
         self.height_slider = QSlider(Qt.Orientation.Horizontal)
         self.height_slider.setRange(5, 150)
         self.height_slider.setValue(40)
-        self.height_slider.setToolTip("Vertical exaggeration")
-        self.reset_button = QPushButton("Reset camera")
+        self.height_slider.setToolTip(self.tr("Vertical exaggeration"))
+        self.reset_button = QPushButton(self.tr("Reset camera"))
         self.bar = QWidget()
         bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.log_box)
-        bar.addWidget(QLabel("height"))
+        bar.addWidget(QLabel(self.tr("height")))
         bar.addWidget(self.height_slider, 1)
         bar.addWidget(self.reset_button)
         self.explanation = QLabel()
@@ -263,14 +267,14 @@ class View3DWindow(QWidget):
 
     def __init__(self, controller: ExplorerController, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Gradient Descent Explorer — 3D view")
+        self.setWindowTitle(self.tr("Gradient Descent Explorer — 3D view"))
         self.resize(900, 700)
         self.view3d = View3D(controller)
         QVBoxLayout(self).addWidget(self.view3d)
-        self.action = QAction("3D view", self)
+        self.action = QAction(self.tr("3D view"), self)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("Ctrl+3"))
-        self.action.setToolTip("The surface and the live trails in 3D, rotatable (Ctrl+3)")
+        self.action.setToolTip(self.tr("The surface and the live trails in 3D, rotatable (Ctrl+3)"))
         # Ctrl+3 works from any window of the app (the 3D window itself closes with it, a floating
         # dock or the Lessons panel having the focus does not swallow it).
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

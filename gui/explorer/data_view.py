@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -82,19 +82,21 @@ class DataView(QWidget):
             self.xy = np.zeros((0, 2))
             self.points.setData([])
             self.set_models([])
-            self.note.setText("This surface has no examples to show (a data-defined one has).")
+            self.note.setText(
+                self.tr("This surface has no examples to show (a data-defined one has).")
+            )
             return
         X, t = getattr(surface, "X"), getattr(surface, "t")  # noqa: B009 - a DataSurface's data
         if self.kind == "line":
             self.xy = np.column_stack([X[:, 1], t])
             brushes = [pg.mkBrush("#e9ecef")] * len(t)
-            item.setTitle("data, lines y = w₀ + w₁t", color="#e6e9ef", size="9pt")
-            item.setLabel("bottom", "t (input)")
-            item.setLabel("left", "y (target)")
+            item.setTitle(self.tr("data, lines y = w₀ + w₁t"), color="#e6e9ef", size="9pt")
+            item.setLabel("bottom", self.tr("t (input)"))
+            item.setLabel("left", self.tr("y (target)"))
         else:
             self.xy = np.asarray(X[:, :2], dtype=np.float64)
             brushes = [pg.mkBrush(CLASS_COLOURS[int(v > 0.5)]) for v in t]
-            item.setTitle("data, boundaries w₀x₁ + w₁x₂ = 0", color="#e6e9ef", size="9pt")
+            item.setTitle(self.tr("data, boundaries w₀x₁ + w₁x₂ = 0"), color="#e6e9ef", size="9pt")
             item.setLabel("bottom", "x₁")
             item.setLabel("left", "x₂")
         lo, hi = self.xy.min(axis=0), self.xy.max(axis=0)
@@ -103,7 +105,9 @@ class DataView(QWidget):
         self.points.setData(pos=self.xy, brush=brushes)
         x0, x1, y0, y1 = self.box
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-        self.note.setText(f"n = {len(t)} · ringed: used by the last SGD / mini-batch step")
+        self.note.setText(
+            self.tr("n = {v0} · ringed: used by the last SGD / mini-batch step").format(v0=len(t))
+        )
 
     def set_models(self, rows: list[tuple[str, np.ndarray, np.ndarray | None]]) -> None:
         """rows: (colour, w (2,), examples its last step used (m,) or None) per run point."""
@@ -190,11 +194,11 @@ def install(window: QMainWindow) -> DataViewTool:
     view.hide()
     side = window.explorer.side
     side.layout().insertWidget(0, view, 3)
-    action = QAction("Data and fitted lines", window)
+    action = QAction(QCoreApplication.translate("data_view", "Data and fitted lines"), window)
     action.setCheckable(True)
     action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    action.setToolTip("Beside the surface: the examples of a data-defined loss and each run's "
-                      "current line or boundary, moving as it learns (Ctrl+Shift+L)")  # fmt: skip
+    action.setToolTip(QCoreApplication.translate("data_view", "Beside the surface: the examples of a data-defined loss and each run's "
+                      "current line or boundary, moving as it learns (Ctrl+Shift+L)"))  # fmt: skip
     from gui.analysis.basins_panel import view_menu
 
     view_menu(window).addAction(action)

@@ -3,7 +3,7 @@ with the numbers filled in. "Step" advances the race and refreshes the explanati
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
@@ -17,7 +17,7 @@ class ExplainDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Explain the next step")
+        self.setWindowTitle(self.tr("Explain the next step"))
         self.resize(880, 380)
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -30,8 +30,12 @@ class ExplainDialog(QDialog):
         self.body.setReadOnly(True)
         self.body.setFont(mono)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.step_button = buttons.addButton("Step →", QDialogButtonBox.ButtonRole.ActionRole)
-        self.step_button.setToolTip("Take this step (the whole race advances by one update)")
+        self.step_button = buttons.addButton(
+            self.tr("Step →"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.step_button.setToolTip(
+            self.tr("Take this step (the whole race advances by one update)")
+        )
         self.step_button.clicked.connect(self.sigStepRequested)
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)
@@ -42,10 +46,11 @@ class ExplainDialog(QDialog):
 
     def show_explanation(self, run_name: str, colour: str, ex: Explanation) -> None:
         # A run named after its rule ("Adam") would read "Adam — Adam, ...": say the rule once.
-        rule = "" if ex.title.strip().lower() == run_name.strip().lower() else f"{ex.title}, "
-        self.header.setText(
-            f"<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — "
-            f"{rule}the next update"
-        )
+        same = ex.title.strip().lower() == run_name.strip().lower()
+        head = (self.tr("<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — the next update")
+                if same else
+                self.tr("<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — {rule}, the next update"))  # fmt: skip
+        rule = QCoreApplication.translate("Rule", ex.title)
+        self.header.setText(head.format(colour=colour, run_name=run_name, rule=rule))
         self.formula.setText(ex.formula)
         self.body.setPlainText("\n".join(ex.lines))

@@ -3,10 +3,12 @@ Space to play"), over the top of the surface plot until the first click on the s
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-TEXT = "Click the surface to set a start, Space to play"
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
+TEXT = QT_TRANSLATE_NOOP("FirstHint", "Click the surface to set a start, Space to play")
 
 
 class FirstHint(QLabel):
@@ -14,9 +16,9 @@ class FirstHint(QLabel):
     the plot's first sigClicked (or when `played`, a signal, first fires: Space was found)."""
 
     def __init__(self, plot: QWidget, played: object = None) -> None:
-        super().__init__(TEXT, plot)
+        super().__init__(QCoreApplication.translate("FirstHint", TEXT), plot)
         self.setObjectName("firstHint")
-        self.setToolTip("Shift+click adds more starts; F1 lists every key")
+        self.setToolTip(self.tr("Shift+click adds more starts; F1 lists every key"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks reach the plot
         self.setStyleSheet(
             "QLabel#firstHint { background: rgba(20, 24, 32, 200); color: #eceff4; "

@@ -8,28 +8,33 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from gui.i18n.numbers import parse_number
 from gui.widgets.number_box import NumberBox
 from surfaces.base import SurfaceError
-from surfaces.formula import ALLOWED, EXAMPLE, FormulaError, FormulaSurface
+from surfaces.formula import EXAMPLE, FormulaError, FormulaSurface
+from surfaces.formula.parse import ALLOWED_TEMPLATE, FUNCTIONS
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 300
 DEFAULT_DOMAIN = ("-3", "3", "-3", "3")
 BAD_STYLE = "QLineEdit { background: #fbe3e4; color: #2e3440; border: 1px solid #bf616a; }"
-TIP = (
+TIP = QT_TRANSLATE_NOOP(
+    "FormulaBox",
     "Type a loss surface f(x, y), e.g. x**2 - y**2 + 0.3*sin(3*x).\n"
     "It is checked as you type and shown as soon as it is valid (or press Enter).\n"
-    + ALLOWED.replace("allowed: ", "Allowed: ")
-    + ".\n^ also means power; runs keep their start points."
+    "{allowed}.\n^ also means power; runs keep their start points.",
 )
+BOUNDS = (QT_TRANSLATE_NOOP("FormulaBox", "x min"), QT_TRANSLATE_NOOP("FormulaBox", "x max"),
+          QT_TRANSLATE_NOOP("FormulaBox", "y min"), QT_TRANSLATE_NOOP("FormulaBox", "y max"))  # fmt: skip
 
 
 def _float_or_none(text: str) -> float | None:
     try:
-        return float(text.replace("−", "-"))
+        return parse_number(text)
     except ValueError:
         return None
 
@@ -43,13 +48,18 @@ class FormulaBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(f"f(x, y), e.g. {EXAMPLE}")  # fits a 1280-px window
+        self.edit.setPlaceholderText(
+            self.tr("f(x, y), e.g. {example}").format(example=EXAMPLE)
+        )  # fits a 1280-px window
         self.edit.setMinimumWidth(120)
-        self.edit.setToolTip(TIP)
+        allowed = QCoreApplication.translate("Formula", ALLOWED_TEMPLATE).format(
+            functions=", ".join(FUNCTIONS)
+        )
+        self.edit.setToolTip(self.tr(TIP).format(allowed=allowed[:1].upper() + allowed[1:]))
         self.edit.setClearButtonEnabled(True)
-        self.domain = [NumberBox(t, f"{what} of the domain", "a finite number; min < max")
-                       for t, what in zip(DEFAULT_DOMAIN, ("x min", "x max", "y min", "y max"),
-                                          strict=True)]  # fmt: skip
+        self.domain = [NumberBox(t, self.tr("{what} of the domain").format(what=self.tr(what)),
+                                 self.tr("a finite number; min < max"))
+                       for t, what in zip(DEFAULT_DOMAIN, BOUNDS, strict=True)]  # fmt: skip
         # The formula and a caret under the faulty column: monospace and never wrapped, so the caret
         # stays under its character whatever the message below does.
         self.where = QLabel()
@@ -70,7 +80,7 @@ class FormulaBox(QWidget):
         for k, box in enumerate(self.domain):
             row = k // 2
             if k % 2 == 0:
-                domain_row.addWidget(QLabel("domain  x" if k == 0 else "y"), row, 0,
+                domain_row.addWidget(QLabel(self.tr("domain  x") if k == 0 else "y"), row, 0,
                                      Qt.AlignmentFlag.AlignRight)  # fmt: skip
                 domain_row.addWidget(QLabel("…"), row, 2)
             domain_row.addWidget(box, row, 1 + 2 * (k % 2))
@@ -159,17 +169,21 @@ class FormulaBox(QWidget):
 
     def _domain(self) -> tuple[float, float, float, float]:
         vals = []
-        for box, what in zip(self.domain, ("x min", "x max", "y min", "y max"), strict=True):
+        for box, what in zip(self.domain, BOUNDS, strict=True):
             v = _float_or_none(box.text())
             if v is None or not math.isfinite(v):
                 self._mark(box, True)
-                raise SurfaceError(f"{what} must be a finite number, got '{box.text()}'")
+                raise SurfaceError(
+                    self.tr("{what} must be a finite number, got '{text}'").format(
+                        what=self.tr(what), text=box.text()
+                    )
+                )
             self._mark(box, False)
             vals.append(v)
         for a, b, axis in ((0, 1, "x"), (2, 3, "y")):
             if not vals[a] < vals[b]:
                 self._mark(self.domain[b], True)
-                raise SurfaceError(f"{axis} range: min must be below max")
+                raise SurfaceError(self.tr("{axis} range: min must be below max").format(axis=axis))
         return vals[0], vals[1], vals[2], vals[3]
 
     def _mark(self, box: QLineEdit, bad: bool) -> None:

@@ -12,6 +12,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import NDArray
 
+from gui.i18n.numbers import num
 from gui.theme import DARK, Theme, heatmap_lut
 
 Array = NDArray[np.float64]
@@ -87,10 +88,10 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 def tick_label(v: float, digits: int = 3) -> str:
     """`digits` significant digits; powers of ten as 10⁶ or 2.5×10⁶ instead of 1e+06 / 2.5e+06
     (one digit fewer then, to fit the narrow colour bar)."""
-    text = f"{v + 0.0:.{digits}g}"  # + 0.0: no "-0"
+    text = num(v + 0.0, f".{digits}g")  # + 0.0: no "-0"
     if "e" not in text:
         return text
-    mantissa, exponent = f"{v:.{digits - 1}g}".split("e")
+    mantissa, exponent = num(v, f".{digits - 1}g").split("e")
     power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
     if mantissa in ("1", "-1"):
         return power if mantissa == "1" else "−" + power

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.explorer.legend_columns import fit_columns
 from gui.explorer.start_styles import LINE_ICON, line_icon, start_numbers
+from gui.i18n.numbers import num
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
-COLUMNS = ("", "run", "step", "loss", "|∇f|", "lr", "status")
-HEADER_TIPS = ("the run's colour", "run (and start point)", "updates taken",
-               "f at the current point", "gradient norm at the current point",
-               "learning rate of the next update", "moving, converged (global / local minimum), "
-               "stalled at a saddle, or diverged")  # fmt: skip
+COLUMNS = ("", QT_TRANSLATE_NOOP("LegendTable", "run"), QT_TRANSLATE_NOOP("LegendTable", "step"),
+           QT_TRANSLATE_NOOP("LegendTable", "loss"), "|∇f|", QT_TRANSLATE_NOOP("LegendTable", "lr"),
+           QT_TRANSLATE_NOOP("LegendTable", "status"))  # fmt: skip
+HEADER_TIPS = (QT_TRANSLATE_NOOP("LegendTable", "the run's colour"), QT_TRANSLATE_NOOP("LegendTable", "run (and start point)"), QT_TRANSLATE_NOOP("LegendTable", "updates taken"),
+               QT_TRANSLATE_NOOP("LegendTable", "f at the current point"), QT_TRANSLATE_NOOP("LegendTable", "gradient norm at the current point"),
+               QT_TRANSLATE_NOOP("LegendTable", "learning rate of the next update"), QT_TRANSLATE_NOOP("LegendTable", "moving, converged (global / local minimum), "
+               "stalled at a saddle, or diverged"))  # fmt: skip
 _LOOK_ROLE = Qt.ItemDataRole.UserRole + 1  # (colour, start) of the name cell's line sample
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
@@ -26,11 +30,11 @@ class LegendTable(QTableWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         for col, tip in enumerate(HEADER_TIPS):
-            self.horizontalHeaderItem(col).setToolTip(tip)
-        self.setToolTip("One row per run point: click a row to select its run "
-                        "(hover a column title for what it shows)")  # fmt: skip
+            self.horizontalHeaderItem(col).setToolTip(self.tr(tip))
+        self.setToolTip(self.tr("One row per run point: click a row to select its run "
+                        "(hover a column title for what it shows)"))  # fmt: skip
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -77,13 +81,14 @@ class LegendTable(QTableWidget):
             sw = self._cell(i, 0)
             if sw.background().color() != QColor(colour):
                 sw.setBackground(QColor(colour))
-            texts = (name, f"{step:d}", f"{loss:.6g}", f"{grad:.3g}", f"{lr:.4g}", status)
-            tips = (name, f"{step:d}", f"{loss:.12g}", f"{grad:.12g}", f"{lr:.12g}", status)
+            shown = QCoreApplication.translate("Status", status)
+            texts = (name, f"{step:d}", num(loss, ".6g"), num(grad, ".3g"), num(lr, ".4g"), shown)
+            tips = (name, f"{step:d}", num(loss, ".12g"), num(grad, ".12g"), num(lr, ".12g"), shown)
             for col, (text, tip) in enumerate(zip(texts, tips, strict=True), start=1):
                 cell = self._cell(i, col)
                 if cell.text() != text:
                     cell.setText(text)
-                    cell.setToolTip(f"{COLUMNS[col]}: {tip}")
+                    cell.setToolTip(f"{self.tr(COLUMNS[col])}: {tip}")
             st = self._cell(i, 6)
             st.setForeground(QColor(STATUS_COLOURS.get(status, "#1d2330")))
         self._show_starts(rows)

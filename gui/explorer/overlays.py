@@ -8,12 +8,13 @@ import pyqtgraph as pg
 
 from gui.explorer.overlay_key import OverlayKey
 from gui.theme import OVERLAY_COLOURS
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 OVERLAY_KINDS: dict[str, str] = {
-    "gradient": "Gradient arrow (−∇f)",
-    "velocity": "Velocity arrow (momentum)",
-    "adaptive": "Adaptive per-coordinate step",
-    "eigen": "Hessian eigen-directions near saddles",
+    "gradient": QT_TRANSLATE_NOOP("Overlays", "Gradient arrow (−∇f)"),
+    "velocity": QT_TRANSLATE_NOOP("Overlays", "Velocity arrow (momentum)"),
+    "adaptive": QT_TRANSLATE_NOOP("Overlays", "Adaptive per-coordinate step"),
+    "eigen": QT_TRANSLATE_NOOP("Overlays", "Hessian eigen-directions near saddles"),
 }
 _EMPTY = np.zeros(0)
 

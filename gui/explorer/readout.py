@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from gui.i18n.numbers import num
 from surfaces.base import Surface
 
 
@@ -14,4 +15,4 @@ def cursor_readout(s: Surface, x: float, y: float) -> str:
         f = float(s.value(p))
         g = float(np.hypot(*s.gradient(p)))
     ax, ay = s.axis_labels
-    return f"{ax} = {x:.4g}   {ay} = {y:.4g}   f = {f:.6g}   |∇f| = {g:.4g}"
+    return f"{ax} = {num(x, '.4g')}   {ay} = {num(y, '.4g')}   f = {num(f, '.6g')}   |∇f| = {num(g, '.4g')}"

@@ -3,7 +3,7 @@ the selected run: rule, convention, gradient estimate and live hyperparameters."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -24,14 +24,17 @@ from core.optim.table import RULES, rule_info
 from core.race.racer import Racer
 from gui.explorer.start_styles import starts_suffix
 from gui.widgets.hyper_controls import HyperControls
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 # (combo label, rule key) of every rule, in the order of the rules table
 RULE_CHOICES: tuple[tuple[str, str], ...] = tuple(
     [(info.title, key) for key, info in RULES.items()]
 )
 _COLOUR_ROLE = Qt.ItemDataRole.UserRole + 1  # the colour a list item's swatch shows
-ESTIMATES = (("full batch (GD)", "full"), ("one sample (SGD)", "sample"),
-             ("mini-batch m", "minibatch"), ("gradient noise σ", "noise"))  # fmt: skip
+ESTIMATES = ((QT_TRANSLATE_NOOP("RunPanel", "full batch (GD)"), "full"),
+             (QT_TRANSLATE_NOOP("RunPanel", "one sample (SGD)"), "sample"),
+             (QT_TRANSLATE_NOOP("RunPanel", "mini-batch m"), "minibatch"),
+             (QT_TRANSLATE_NOOP("RunPanel", "gradient noise σ"), "noise"))  # fmt: skip
 
 
 def swatch(colour: str, size: int = 14) -> QIcon:
@@ -42,7 +45,16 @@ def swatch(colour: str, size: int = 14) -> QIcon:
 
 def rule_tooltip(key: str) -> str:
     info = rule_info(key)
-    return f"{info.title}\ntextbook: {info.textbook}\nPyTorch: {info.pytorch}"
+    return QCoreApplication.translate(
+        "RunPanel", "{title}\ntextbook: {textbook}\nPyTorch: {pytorch}"
+    ).format(
+        title=tr_rule(info.title), textbook=tr_rule(info.textbook), pytorch=tr_rule(info.pytorch)
+    )
+
+
+def tr_rule(text: str) -> str:
+    """A rule's title or formula in the window's language (marked in core/optim)."""
+    return QCoreApplication.translate("Rule", text)
 
 
 class RunPanel(QWidget):
@@ -59,50 +71,56 @@ class RunPanel(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setMaximumHeight(112)
-        self.list.setToolTip("Runs: tick to race, untick to sit out; select one to edit it")
+        self.list.setToolTip(
+            self.tr("Runs: tick to race, untick to sit out; select one to edit it")
+        )
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add")
-        self.dup_button = QPushButton("Duplicate")
-        self.remove_button = QPushButton("Remove")
-        for b, tip in ((self.add_button, "Add a run (Ctrl+N)"),
-                       (self.dup_button, "Duplicate the selected run (Ctrl+D)"),
-                       (self.remove_button, "Remove the selected run (Del)")):  # fmt: skip
+        self.add_button = QPushButton(self.tr("Add"))
+        self.dup_button = QPushButton(self.tr("Duplicate"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        for b, tip in ((self.add_button, self.tr("Add a run (Ctrl+N)")),
+                       (self.dup_button, self.tr("Duplicate the selected run (Ctrl+D)")),
+                       (self.remove_button, self.tr("Remove the selected run (Del)"))):  # fmt: skip
             b.setToolTip(tip)
             buttons.addWidget(b)
         self.rule = QComboBox()
         for i, (label, key) in enumerate(RULE_CHOICES):
-            self.rule.addItem(label, key)
+            self.rule.addItem(tr_rule(label), key)
             self.rule.setItemData(i, rule_tooltip(key), Qt.ItemDataRole.ToolTipRole)
         self.convention = QComboBox()
-        self.convention.addItem("textbook (lecture)", "textbook")
-        self.convention.addItem("PyTorch (torch.optim)", "pytorch")
-        self.convention.setToolTip("Which form of the update rule: the lecture's or torch.optim's")
+        self.convention.addItem(self.tr("textbook (lecture)"), "textbook")
+        self.convention.addItem(self.tr("PyTorch (torch.optim)"), "pytorch")
+        self.convention.setToolTip(
+            self.tr("Which form of the update rule: the lecture's or torch.optim's")
+        )
         self.estimate = QComboBox()
         for label, kind in ESTIMATES:
-            self.estimate.addItem(label, kind)
-        self.estimate.setToolTip("How the gradient is estimated (one sample and mini-batch need a "
-                                 "data-defined surface; noise works everywhere)")  # fmt: skip
+            self.estimate.addItem(self.tr(label), kind)
+        self.estimate.setToolTip(self.tr("How the gradient is estimated (one sample and mini-batch need a "
+                                 "data-defined surface; noise works everywhere)"))  # fmt: skip
         self.batch = QSpinBox()
         self.batch.setRange(1, 100000)
-        self.batch.setToolTip("mini-batch size m")
+        self.batch.setToolTip(self.tr("mini-batch size m"))
         self.sigma = QDoubleSpinBox()
         self.sigma.setRange(0.0, 1000.0)
         self.sigma.setDecimals(3)
         self.sigma.setSingleStep(0.1)
-        self.sigma.setToolTip("standard deviation σ of the Gaussian noise added to ∇f")
+        self.sigma.setToolTip(self.tr("standard deviation σ of the Gaussian noise added to ∇f"))
         for sb in (self.batch, self.sigma):
             sb.setKeyboardTracking(False)
         self.hyper = HyperControls()
         self.colour = QPushButton()
-        self.colour.setToolTip("The run's colour everywhere: trail, head, legend and plots")
+        self.colour.setToolTip(
+            self.tr("The run's colour everywhere: trail, head, legend and plots")
+        )
         self.colour.clicked.connect(self._on_colour_clicked)
         form = QFormLayout()
-        form.addRow("colour", self.colour)
-        form.addRow("rule", self.rule)
-        form.addRow("convention", self.convention)
-        form.addRow("gradient", self.estimate)
-        form.addRow("batch m", self.batch)
-        form.addRow("noise σ", self.sigma)
+        form.addRow(self.tr("colour"), self.colour)
+        form.addRow(self.tr("rule"), self.rule)
+        form.addRow(self.tr("convention"), self.convention)
+        form.addRow(self.tr("gradient"), self.estimate)
+        form.addRow(self.tr("batch m"), self.batch)
+        form.addRow(self.tr("noise σ"), self.sigma)
         self.form = form
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +157,7 @@ class RunPanel(QWidget):
 
     def _on_colour_clicked(self) -> None:
         current = QColor(self.colour.text() or "#ffffff")
-        chosen = QColorDialog.getColor(current, self, "Run colour")
+        chosen = QColorDialog.getColor(current, self, self.tr("Run colour"))
         if chosen.isValid() and chosen != current:
             self._edit(colour=chosen.name())
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from gui.theme import PLOT_BG
 from gui.widgets.log_axis import LogAxis, padded_decades
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 
 def _style(plot: pg.PlotWidget, title: str) -> None:
@@ -23,7 +25,9 @@ def _style(plot: pg.PlotWidget, title: str) -> None:
     for ax in ("left", "bottom"):
         item.getAxis(ax).setTextPen("#c8ccd4")
         item.getAxis(ax).setPen("#5a6272")
-    item.setLabel("bottom", "step", color="#c8ccd4")  # after setPen, which recolours labels
+    item.setLabel(
+        "bottom", QCoreApplication.translate("side_plots", "step"), color="#c8ccd4"
+    )  # after setPen, which recolours labels
     plot.setMenuEnabled(False)
     for ax in ("left", "bottom"):
         item.getAxis(ax).enableAutoSIPrefix(False)
@@ -36,10 +40,16 @@ def _style(plot: pg.PlotWidget, title: str) -> None:
     item.enableAutoRange(x=True, y=True)  # follow the data (setXRange above switched it off)
 
 
-LOSS_TITLES = {True: "loss  f − f*  (log)", False: "loss  f"}
-GRAD_TITLE = "gradient norm  |∇f|  (log)"
-X_LABELS = {"step": "step", "examples": "examples processed"}
-LR_TITLE = "learning rate η per run"
+LOSS_TITLES = {
+    True: QT_TRANSLATE_NOOP("SidePlots", "loss  f − f*  (log)"),
+    False: QT_TRANSLATE_NOOP("SidePlots", "loss  f"),
+}
+GRAD_TITLE = QT_TRANSLATE_NOOP("SidePlots", "gradient norm  |∇f|  (log)")
+X_LABELS = {
+    "step": QT_TRANSLATE_NOOP("SidePlots", "step"),
+    "examples": QT_TRANSLATE_NOOP("SidePlots", "examples processed"),
+}
+LR_TITLE = QT_TRANSLATE_NOOP("SidePlots", "learning rate η per run")
 MAX_SHOWN = 2000
 
 
@@ -54,27 +64,29 @@ class SidePlots(QWidget):
         super().__init__(parent)
         self.loss_plot = pg.PlotWidget(background=PLOT_BG, axisItems={"left": LogAxis("left")})
         self.lr_plot = pg.PlotWidget(background=PLOT_BG)
-        _style(self.loss_plot, LOSS_TITLES[False])
-        _style(self.lr_plot, LR_TITLE)
+        _style(self.loss_plot, self.tr(LOSS_TITLES[False]))
+        _style(self.lr_plot, self.tr(LR_TITLE))
         self.loss_plot.setToolTip(
-            "The loss of every run point against its step, in the run's colour"
+            self.tr("The loss of every run point against its step, in the run's colour")
         )
         self.lr_plot.setToolTip(
-            "The learning rate η each run point uses at each step, in the run's colour\n"
-            "(as in the run list and the table below the surface)"
+            self.tr(
+                "The learning rate η each run point uses at each step, in the run's colour\n"
+                "(as in the run list and the table below the surface)"
+            )
         )
         self.lr_plot.setXLink(self.loss_plot)
         self.setMinimumWidth(230)  # the titles and tick labels stay readable beside a dock
         self.quantity = QComboBox()
-        self.quantity.addItem("loss", "loss")
+        self.quantity.addItem(self.tr("loss"), "loss")
         self.quantity.addItem("|∇f|", "grad")
-        self.quantity.setToolTip("Plot the loss, or the gradient's norm |∇f| (log scale): at a "
-                                 "saddle |∇f| falls towards 0 while the loss stays put")  # fmt: skip
+        self.quantity.setToolTip(self.tr("Plot the loss, or the gradient's norm |∇f| (log scale): at a "
+                                 "saddle |∇f| falls towards 0 while the loss stays put"))  # fmt: skip
         self.x_axis = QComboBox()
-        self.x_axis.addItem("against step", "step")
-        self.x_axis.addItem("against examples processed", "examples")
-        self.x_axis.setToolTip("On a data-defined surface: the cost in examples read — a GD step "
-                               "reads all n, SGD 1, a mini-batch m (O(n) against O(1))")  # fmt: skip
+        self.x_axis.addItem(self.tr("against step"), "step")
+        self.x_axis.addItem(self.tr("against examples processed"), "examples")
+        self.x_axis.setToolTip(self.tr("On a data-defined surface: the cost in examples read — a GD step "
+                               "reads all n, SGD 1, a mini-batch m (O(n) against O(1))"))  # fmt: skip
         row = QHBoxLayout()
         row.addWidget(self.quantity)
         row.addWidget(self.x_axis, 1)
@@ -108,8 +120,8 @@ class SidePlots(QWidget):
         item = self.loss_plot.getPlotItem()
         item.getAxis("left").setLogMode(grad or self.f_star is not None)
         title = GRAD_TITLE if grad else LOSS_TITLES[self.f_star is not None]
-        item.setTitle(title, color="#e6e9ef", size="10pt")
-        x = X_LABELS[self.x_axis.currentData()]
+        item.setTitle(self.tr(title), color="#e6e9ef", size="10pt")
+        x = self.tr(X_LABELS[self.x_axis.currentData()])
         for p in (self.loss_plot, self.lr_plot):
             p.getPlotItem().setLabel("bottom", x, color="#c8ccd4")
 

@@ -16,13 +16,15 @@ class SpeedBoxes(QObject):
         super().__init__(parent)
         self.steps_per_tick = QSpinBox()
         self.steps_per_tick.setRange(1, 1000)
-        self.steps_per_tick.setToolTip("Updates each run takes per animation tick (speed × n)")
+        self.steps_per_tick.setToolTip(
+            self.tr("Updates each run takes per animation tick (speed × n)")
+        )
         self.steps_per_tick.setPrefix("× ")
         self.ticks_per_second = QSpinBox()
         self.ticks_per_second.setRange(1, 240)
         self.ticks_per_second.setValue(60)
-        self.ticks_per_second.setSuffix(" ticks/s")
-        self.ticks_per_second.setToolTip("Animation ticks per second while playing")
+        self.ticks_per_second.setSuffix(self.tr(" ticks/s"))
+        self.ticks_per_second.setToolTip(self.tr("Animation ticks per second while playing"))
         self.widgets = (self.steps_per_tick, self.ticks_per_second)
         for box in self.widgets:
             box.valueChanged.connect(self._on_box_value_changed)

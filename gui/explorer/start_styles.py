@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from gui.i18n.plurals import plurals
+
 DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
           Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine)  # fmt: skip
 # the number beside a start's ⊕ marker: bold, white on a dark box, up and right of the marker
@@ -64,4 +66,4 @@ def start_numbers(keys: list[int]) -> list[int]:
 
 def starts_suffix(n: int) -> str:
     """What the Runs list adds to a run's name when it runs from several starts."""
-    return f"  ({n} starts)" if n > 1 else ""
+    return f"  ({plurals.starts(n)})" if n > 1 else ""

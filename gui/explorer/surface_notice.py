@@ -6,7 +6,7 @@ core.race.advice; the suggested rates from the surface registry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
@@ -28,9 +28,11 @@ class SurfaceNotice(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.apply_button = QPushButton("Use suggested rates")
-        self.apply_button.setToolTip("Set each run's learning rate η to what this surface suggests")
-        self.close_button = QPushButton("Dismiss")
+        self.apply_button = QPushButton(self.tr("Use suggested rates"))
+        self.apply_button.setToolTip(
+            self.tr("Set each run's learning rate η to what this surface suggests")
+        )
+        self.close_button = QPushButton(self.tr("Dismiss"))
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
         lay.addWidget(self.text, 1)
@@ -95,15 +97,22 @@ def install(window: QMainWindow) -> SurfaceNotice:
     """The notice over the Explorer's plot, and Runs > Use suggested learning rates."""
     tab = window.explorer
     notice = SurfaceNotice(tab.plot, tab.controller)
-    action = QAction("Use suggested learning rates", window)
-    action.setToolTip("Set every run's η to the rate the current surface suggests for its rule")
+    action = QAction(
+        QCoreApplication.translate("surface_notice", "Use suggested learning rates"), window
+    )
+    action.setToolTip(
+        QCoreApplication.translate(
+            "surface_notice",
+            "Set every run's η to the rate the current surface suggests for its rule",
+        )
+    )
 
     def use() -> None:
         n = apply_suggested_rates(tab.controller)
         notice.hide()
         s = tab.controller.surface
-        tab.sigMessage.emit(f"{n} run(s) set to the rates suggested for {s.title}" if n else
-                            f"No suggested rates for {s.title} (or every run uses them)")  # fmt: skip
+        tab.sigMessage.emit(QCoreApplication.translate("surface_notice", "{n} run(s) set to the rates suggested for {title}").format(n=n, title=s.title) if n else
+                            QCoreApplication.translate("surface_notice", "No suggested rates for {title} (or every run uses them)").format(title=s.title))  # fmt: skip
 
     action.triggered.connect(use)
     for top in window.menuBar().actions():

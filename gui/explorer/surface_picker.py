@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QMenu, QStyle, QStyleOptionComboBox, QStylePainter
 
+from gui.i18n.terms import surface_text
+from surfaces.i18n import QT_TRANSLATE_NOOP
 from surfaces.registry import get_surface, grouped
 
 
@@ -15,7 +17,7 @@ class SurfacePicker(QComboBox):
 
     sigSurfaceChosen = Signal(str)
     sigDeleteRequested = Signal(str)  # a saved surface's key ("user:<name>")
-    USER_GROUP = "Your surfaces"
+    USER_GROUP = QT_TRANSLATE_NOOP("SurfacePicker", "Your surfaces")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -28,15 +30,15 @@ class SurfacePicker(QComboBox):
         self._user_rows = 0  # saved surfaces listed (after their heading), before "Opened"
         self.context_menu: QMenu | None = None  # the right-click menu on a saved surface
         for group, names in grouped().items():
-            head = QStandardItem(group)
+            head = QStandardItem(surface_text(group))
             head.setFlags(Qt.ItemFlag.NoItemFlags)
             head.setFont(bold)
             model.appendRow(head)
             for name in names:
                 s = get_surface(name)
-                item = QStandardItem("    " + (s.title or name))
+                item = QStandardItem("    " + (surface_text(s.title) or name))
                 item.setData(name, Qt.ItemDataRole.UserRole)
-                item.setToolTip(s.description)
+                item.setToolTip(surface_text(s.description))
                 model.appendRow(item)
         self.setModel(model)
         self.setMaxVisibleItems(30)
@@ -59,14 +61,14 @@ class SurfacePicker(QComboBox):
             model.removeRows(self._registry_rows, self._user_rows + 1)
         self._user_rows = len(rows)
         if rows:
-            head = QStandardItem(self.USER_GROUP)
+            head = QStandardItem(self.tr(self.USER_GROUP))
             head.setFlags(Qt.ItemFlag.NoItemFlags)
             head.setFont(self._bold)
             items = [head]
             for key, title, tip in rows:
                 item = QStandardItem("    " + title)
                 item.setData(key, Qt.ItemDataRole.UserRole)
-                item.setToolTip(tip + "\n(right-click to delete)")
+                item.setToolTip(self.tr("{tip}\n(right-click to delete)").format(tip=tip))
                 items.append(item)
             for k, item in enumerate(items):
                 model.insertRow(self._registry_rows + k, item)
@@ -82,9 +84,9 @@ class SurfacePicker(QComboBox):
         title = self.currentText().strip()
         own = key.startswith("user:") or (
             key.startswith("opened:") and self._opened_head is not None
-            and self._opened_head.text() == self.USER_GROUP
+            and self._opened_head.text() == self.tr(self.USER_GROUP)
         )  # fmt: skip
-        return f"{self.USER_GROUP} › {title}" if own else title
+        return f"{self.tr(self.USER_GROUP)} › {title}" if own else title
 
     def shown_text(self, opt: QStyleOptionComboBox | None = None) -> str:
         """display_text elided with "…" to the box's label room (a long typed formula was cut
@@ -112,7 +114,7 @@ class SurfacePicker(QComboBox):
         if self.context_menu is not None:
             self.context_menu.deleteLater()
         menu = self.context_menu = QMenu(self.view())
-        act = menu.addAction(f"Delete saved surface “{key[len('user:') :]}”…")
+        act = menu.addAction(self.tr("Delete saved surface “{v0}”…").format(v0=key[len("user:") :]))
         act.triggered.connect(lambda: (self.hidePopup(), self.sigDeleteRequested.emit(key)))
         menu.popup(self.view().viewport().mapToGlobal(pos))
 
@@ -123,7 +125,7 @@ class SurfacePicker(QComboBox):
         model = self.model()
         if i < 0:
             if self._opened is None:
-                head = QStandardItem("Opened")
+                head = QStandardItem(self.tr("Opened"))
                 head.setFlags(Qt.ItemFlag.NoItemFlags)
                 head.setFont(self._bold)
                 self._opened_head = head
@@ -132,14 +134,16 @@ class SurfacePicker(QComboBox):
                 model.appendRow(head)
                 model.appendRow(self._opened)
             assert self._opened_head is not None
-            self._opened_head.setText(self.USER_GROUP if group == self.USER_GROUP else "Opened")
-            self._opened.setText("    " + (title or name))
+            self._opened_head.setText(
+                self.tr(self.USER_GROUP) if group == self.USER_GROUP else self.tr("Opened")
+            )
+            self._opened.setText("    " + (surface_text(title) or name))
             self._opened.setData(f"opened:{name}", Qt.ItemDataRole.UserRole)
             i = self._opened.row()
         self.blockSignals(True)
         self.setCurrentIndex(i)
         self.blockSignals(False)
-        self.setToolTip(f"{self.display_text()}\n(choose a loss surface)")
+        self.setToolTip(self.tr("{v0}\n(choose a loss surface)").format(v0=self.display_text()))
 
     def _on_activated(self, index: int) -> None:
         name = self.itemData(index)

@@ -22,6 +22,7 @@ from gui.explorer.heatmap import Heatmap, render
 from gui.explorer.overlays import HeadOverlays
 from gui.explorer.pixel_trail import PixelTrail
 from gui.explorer.start_styles import START_LABEL, start_label, start_pen
+from gui.i18n.terms import at_point
 from gui.theme import CRITICAL_STYLE, DARK, Theme, colour_map, run_colour
 
 TAIL_POINTS = 80  # display points of each trail's recent stretch drawn bold
@@ -34,7 +35,7 @@ EXIT_SYMBOLS = ("t3", "t2", "t", "t1")
 
 
 def _critical_tip(x: float, y: float, data: object) -> str:
-    return f"{data}\nat ({x:.4g}, {y:.4g})"
+    return f"{data}\n{at_point(x, y)}"
 
 
 class SurfacePlot(pg.GraphicsLayoutWidget):
@@ -238,7 +239,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         assert self.heatmap is not None
         ax = self.colour_bar.axis
         ax.setTicks([self.heatmap.ticks(), []])
-        ax.setLabel("f (log scale)" if self.heatmap.log else "f", **self._label_style)
+        ax.setLabel(self.tr("f (log scale)") if self.heatmap.log else "f", **self._label_style)
 
     # --- runs ---------------------------------------------------------------------------------
     def set_trails(self, trails: list[tuple[str, np.ndarray, object]]) -> None:
@@ -377,7 +378,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         line = nearest_line(self.snap_lines, x, y)
         if ev.modifiers() & Qt.KeyboardModifier.ControlModifier and line is not None:
             x, y = line.project(x, y)
-            self.sigMessage.emit(f"start snapped exactly onto {line.label}")
+            snapped = self.tr("start snapped exactly onto {label}")
+            self.sigMessage.emit(snapped.format(label=line.label))
         shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.sigClicked.emit(x, y, shift)
 

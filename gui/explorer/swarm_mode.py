@@ -9,13 +9,14 @@ from __future__ import annotations
 import time
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from core.race.swarm import Swarm, SwarmSpec, by_minimum
 from gui.explorer.swarm_panel import SwarmPanel
 from gui.explorer.swarm_view import SwarmView
+from gui.i18n.numbers import num
 
 TICK_BUDGET_S = 0.010  # the most swarm stepping one timer tick may do (the frame must fit too)
 SHARES_EVERY_S = 0.25  # the table is refreshed at most 4 times a second while playing
@@ -35,11 +36,11 @@ class SwarmMode(QObject):
         for item in self.view.items():
             tab.add_plot_item(item)
         self.panel = SwarmPanel()
-        self.action = QAction("Swarm", self)
+        self.action = QAction(self.tr("Swarm"), self)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence("W"))
-        tip = ("Swarm mode: thousands of start points flowing into their basins, moved by every "
-               "enabled run (W)")  # fmt: skip
+        tip = self.tr("Swarm mode: thousands of start points flowing into their basins, moved by every "
+                      "enabled run (W)")  # fmt: skip
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self._last_shares = 0.0
@@ -105,8 +106,8 @@ class SwarmMode(QObject):
             self._runs_aside = False
         self._hide_runs()
         self.tab.sigMessage.emit(
-            "Swarm: click to drop a cloud, Ctrl+wheel sizes it, Space plays (W leaves)"
-            if on else "Swarm mode off"
+            self.tr("Swarm: click to drop a cloud, Ctrl+wheel sizes it, Space plays (W leaves)")
+            if on else self.tr("Swarm mode off")
         )  # fmt: skip
 
     def _close_swarm(self) -> None:
@@ -245,9 +246,10 @@ class SwarmMode(QObject):
         x0, x1, y0, y1 = s.spec.area
         size = max(x1 - x0, y1 - y0)
         rows = [by_minimum(sh, minima, size) for sh in shares]
-        what = f"a cloud of radius {s.spec.radius:.3g}" if s.spec.kind == "cloud" else "a grid"
-        title = (f"<b>{s.n:,} particles</b> ({what}) × {len(shares)} racer"
-                 f"{'s' if len(shares) != 1 else ''} · step <b>{s.t}</b>")  # fmt: skip
+        what = (self.tr("a cloud of radius {r}").format(r=num(s.spec.radius, ".3g"))
+                if s.spec.kind == "cloud" else self.tr("a grid"))  # fmt: skip
+        title = self.tr("<b>%Ln particle(s)</b> ({what}) × {racers} · step <b>{t}</b>", "", s.n).format(
+            what=what, racers=self.tr("%n racer(s)", "", len(shares)), t=s.t)  # fmt: skip
         self.panel.show_shares(title, shares, rows, minima)
 
     # --- mouse ----------------------------------------------------------------------------------
@@ -294,7 +296,7 @@ def install(window: QMainWindow) -> SwarmMode:
     from gui.analysis.basins_panel import add_dock, view_menu
 
     mode = SwarmMode(window.explorer, window)
-    dock = QDockWidget("Swarm", window)
+    dock = QDockWidget(QCoreApplication.translate("swarm_mode", "Swarm"), window)
     dock.setObjectName("swarm_dock")
     dock.setWidget(mode.panel)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable

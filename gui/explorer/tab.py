@@ -36,6 +36,7 @@ from gui.explorer.speed_boxes import SpeedBoxes
 from gui.explorer.surface_picker import SurfacePicker
 from gui.explorer.surface_plot import SurfacePlot
 from gui.explorer.user_surfaces import SAVE_TIP, UserSurfaces
+from gui.i18n.terms import critical_label, surface_text
 from gui.widgets.schedule_panel import SchedulePanel
 from surfaces.base import Surface, SurfaceError
 
@@ -65,13 +66,13 @@ class ExplorerTab(QWidget):
         self.controller = ExplorerController(parent=self)
         self.plot = SurfacePlot()
         self.picker = SurfacePicker()
-        self.picker.setToolTip("Choose a loss surface")
+        self.picker.setToolTip(self.tr("Choose a loss surface"))
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color:#4c566a;")
-        self.log_box = QCheckBox("log colour scale")
-        self.log_box.setToolTip("Colour the surface by log(f − f_min): shows detail near the "
-                                "minimum when a few peaks dominate (L)")  # fmt: skip
+        self.log_box = QCheckBox(self.tr("log colour scale"))
+        self.log_box.setToolTip(self.tr("Colour the surface by log(f − f_min): shows detail near the "
+                                "minimum when a few peaks dominate (L)"))  # fmt: skip
         self.runs = RunPanel()
         self.schedule = SchedulePanel()
         self.legend = LegendTable()
@@ -79,8 +80,8 @@ class ExplorerTab(QWidget):
         self.actions = make_actions(self)
         self.formula = FormulaBox()
         self.draw = DrawTool(self.controller, self.plot, grid, self)
-        self.save_surface_action = QAction("Save surface as preset…", self)
-        self.save_surface_action.setToolTip(SAVE_TIP)
+        self.save_surface_action = QAction(self.tr("Save surface as preset…"), self)
+        self.save_surface_action.setToolTip(self.tr(SAVE_TIP))
         self.draw_panel = DrawPanel(self.draw.actions, self.save_surface_action)
         for act in (*self.draw.actions.values(), self.save_surface_action):
             self.addAction(act)  # shortcuts (D, Ctrl+Z, ...) work while the tab is shown
@@ -109,16 +110,16 @@ class ExplorerTab(QWidget):
     def _layout(self) -> None:
         left = QWidget()
         lay = QVBoxLayout(left)
-        lay.addWidget(_group("Surface", self.picker, self.formula, self.draw_panel, self.log_box,
+        lay.addWidget(_group(self.tr("Surface"), self.picker, self.formula, self.draw_panel, self.log_box,
                              self.description))  # fmt: skip
-        lay.addWidget(_group("Runs", self.runs))
-        lay.addWidget(_group("Learning-rate schedule", self.schedule))
+        lay.addWidget(_group(self.tr("Runs"), self.runs))
+        lay.addWidget(_group(self.tr("Learning-rate schedule"), self.schedule))
         lay.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumWidth(max(300, left.minimumSizeHint().width() + 16))  # longer words fit
         centre = QSplitter(Qt.Orientation.Vertical)
         centre.addWidget(self.plot)
         centre.addWidget(self.legend)
@@ -202,7 +203,7 @@ class ExplorerTab(QWidget):
         self._show_log_scale(log)
         self._on_plot_range_changed()  # a range the plot kept still reaches the model
         self.picker.set_current(s.name, s.title, s.group)
-        self.description.setText(s.description)
+        self.description.setText(surface_text(s.description))
         self.formula.show_surface(s)
         self._set_reference()
         self.runs.show_runs(self.controller.racers, self._selected_key(), s.n_samples)
@@ -246,7 +247,7 @@ class ExplorerTab(QWidget):
         points = self.controller.race.critical
         if len(points) > MAX_ALL_MARKERS:
             points = tuple(c for c in points if c.kind == "minimum")
-        return [(c.x, c.y, c.kind, f"{c.kind}, f = {c.value:.5g}") for c in points]
+        return [(c.x, c.y, c.kind, critical_label(c.kind, c.value)) for c in points]
 
     def _set_reference(self) -> None:
         mins = [c.value for c in self.controller.race.critical if c.kind == "minimum"]
@@ -311,7 +312,7 @@ class ExplorerTab(QWidget):
         act = self.actions["play"]
         act.blockSignals(True)
         act.setChecked(playing)
-        act.setText("Pause" if playing else "Play")
+        act.setText(self.tr("Pause") if playing else self.tr("Play"))
         act.blockSignals(False)
         if not playing:
             self._refresh_slow()

@@ -14,8 +14,12 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from core.io.user_surfaces import GROUP, PREFIX, UserPreset, UserPresetStore
 from surfaces.base import Surface, SurfaceError
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
-SAVE_TIP = "Save the typed or drawn surface under a name; it is listed under “Your surfaces”."
+SAVE_TIP = QT_TRANSLATE_NOOP(
+    "ExplorerTab",
+    "Save the typed or drawn surface under a name; it is listed under “Your surfaces”.",
+)
 
 
 def default_folder() -> Path:
@@ -44,7 +48,7 @@ class UserSurfaces(QObject):
         self.presets = {q.key: q for q in presets}
         self.sigListChanged.emit(self.rows())
         if problems:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            more = self.tr(" (and %n more)", "", len(problems) - 1) if len(problems) > 1 else ""
             # Later, so a window being built has connected its status bar by then.
             QTimer.singleShot(0, self, lambda: self.sigMessage.emit(problems[0] + more))
 
@@ -62,12 +66,16 @@ class UserSurfaces(QObject):
         try:
             preset = self.store.save(surface, name)
         except (SurfaceError, OSError) as e:
-            self.sigMessage.emit(f"could not save the surface: {e}")
+            self.sigMessage.emit(self.tr("could not save the surface: {e}").format(e=e))
             return False
         # The surface in use is now the saved one: the list shows it under its name.
         surface.name, surface.title, surface.group = preset.key, preset.name, GROUP
         self.reload()
-        self.sigMessage.emit(f"saved “{preset.name}” under Your surfaces ({preset.path})")
+        self.sigMessage.emit(
+            self.tr("saved “{name}” under Your surfaces ({path})").format(
+                name=preset.name, path=preset.path
+            )
+        )
         return True
 
     def save_interactively(self, surface: Surface, parent: QWidget) -> bool:
@@ -76,14 +84,14 @@ class UserSurfaces(QObject):
         if not suggested:
             expr = getattr(surface, "expr", None) or getattr(getattr(surface, "base", None),
                                                             "expr", None)  # fmt: skip
-            suggested = (expr or "My surface")[:40]
-        name, ok = QInputDialog.getText(parent, "Save surface as preset",
-                                        "Name (listed under “Your surfaces”):", text=suggested)  # fmt: skip
+            suggested = (expr or self.tr("My surface"))[:40]
+        name, ok = QInputDialog.getText(parent, self.tr("Save surface as preset"),
+                                        self.tr("Name (listed under “Your surfaces”):"), text=suggested)  # fmt: skip
         if not ok or not name.strip():
             return False
         if PREFIX + name.strip() in self.presets:
-            answer = QMessageBox.question(parent, "Replace saved surface",
-                                          f"Replace the saved surface “{name.strip()}”?")  # fmt: skip
+            answer = QMessageBox.question(parent, self.tr("Replace saved surface"),
+                                          self.tr("Replace the saved surface “{name}”?").format(name=name.strip()))  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         return self.save(surface, name)
@@ -94,15 +102,19 @@ class UserSurfaces(QObject):
         if q is None:
             return False
         if parent is not None:
-            answer = QMessageBox.question(parent, "Delete saved surface",
-                                          f"Delete the saved surface “{q.name}”?")  # fmt: skip
+            answer = QMessageBox.question(parent, self.tr("Delete saved surface"),
+                                          self.tr("Delete the saved surface “{name}”?").format(name=q.name))  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         try:
             self.store.delete(q.name)
         except OSError as e:
-            self.sigMessage.emit(f"could not delete “{q.name}”: {e.strerror or e}")
+            self.sigMessage.emit(
+                self.tr("could not delete “{name}”: {error}").format(
+                    name=q.name, error=e.strerror or e
+                )
+            )
             return False
         self.reload()
-        self.sigMessage.emit(f"deleted “{q.name}”")
+        self.sigMessage.emit(self.tr("deleted “{name}”").format(name=q.name))
         return True

@@ -28,15 +28,18 @@ from PySide6.QtWidgets import (
 
 from core.race.whatif import HORIZON_DEFAULT, HORIZON_MAX, HORIZON_MIN, WhatIf
 from gui.theme import run_colour
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 SHORTCUT = "I"
 PANEL_X = 64  # px from the plot's left edge: clear of the y axis
 GHOST_HOLD_MS = 1200  # a change not made by dragging a slider keeps its ghost this long
 GHOST_ALPHA = 120  # of 255: the ghost is seen, the new path reads first
-TIP = ("What-if (I): change any setting or drag a start point and every run's whole path is "
+TIP = (QT_TRANSLATE_NOOP("WhatIfMode", "What-if (I): change any setting or drag a start point and every run's whole path is "
        "recomputed from its start at once; a faint ghost shows the path before the change. "
-       "Press I again to race live from the current settings.")  # fmt: skip
-BANNER = "<b>What-if</b>: whole paths from the start · faint: before the change"
+       "Press I again to race live from the current settings."))  # fmt: skip
+BANNER = QT_TRANSLATE_NOOP(
+    "WhatIfMode", "<b>What-if</b>: whole paths from the start · faint: before the change"
+)
 PANEL_STYLE = ("#whatifPanel { background: rgba(20, 24, 32, 215); border: 1px solid #88c0d0; "
                "border-radius: 5px; } #whatifPanel QLabel { color: #eceff4; }")  # fmt: skip
 
@@ -52,25 +55,23 @@ class WhatIfMode(QObject):
         self.tab = tab
         self.controller = tab.controller
         self.core = WhatIf(self.controller.race)
-        self.action = QAction("What-if", self)
+        self.action = QAction(self.tr("What-if"), self)
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setToolTip(TIP)
-        self.action.setStatusTip(TIP)
+        self.action.setToolTip(self.tr(TIP))
+        self.action.setStatusTip(self.tr(TIP))
         self.horizon = QSpinBox()
         self.horizon.setRange(HORIZON_MIN, HORIZON_MAX)
         self.horizon.setValue(HORIZON_DEFAULT)
         self.horizon.setSingleStep(100)
-        self.horizon.setSuffix(" steps")
+        self.horizon.setSuffix(self.tr(" steps"))
         self.horizon.setKeyboardTracking(False)
-        self.horizon.setToolTip(f"What-if horizon: how many steps each path is recomputed for "
-                                f"({HORIZON_MIN}–{HORIZON_MAX:,}; longer paths redraw less "
-                                f"often while you drag)")  # fmt: skip
-        self.seed_action = QAction("New seed", self)
-        self.seed_action.setToolTip("Draw another noise sample for every run with a random "
+        self.horizon.setToolTip(self.tr("What-if horizon: how many steps each path is recomputed for ({HORIZON_MIN}–{HORIZON_MAX:,}; longer paths redraw less often while you drag)").format(HORIZON_MIN=HORIZON_MIN, HORIZON_MAX=HORIZON_MAX))  # fmt: skip
+        self.seed_action = QAction(self.tr("New seed"), self)
+        self.seed_action.setToolTip(self.tr("Draw another noise sample for every run with a random "
                                     "gradient (one sample, mini-batch, noise σ); the same seed "
                                     "keeps the same noise, so a drag shows only its setting's "
-                                    "effect")  # fmt: skip
+                                    "effect"))  # fmt: skip
         self.seed_action.setEnabled(False)
         self._rng = np.random.default_rng()
         self._was_playing = False
@@ -98,11 +99,11 @@ class WhatIfMode(QObject):
         panel = QFrame(plot)
         panel.setObjectName("whatifPanel")
         panel.setStyleSheet(PANEL_STYLE)
-        self.banner_text = QLabel(BANNER)
-        self.banner_text.setToolTip(TIP)
+        self.banner_text = QLabel(self.tr(BANNER))
+        self.banner_text.setToolTip(self.tr(TIP))
         seed = QToolButton()
         seed.setDefaultAction(self.seed_action)
-        label = QLabel("  horizon")
+        label = QLabel(self.tr("  horizon"))
         label.setToolTip(self.horizon.toolTip())
         self._panel_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, panel)
         self._panel_layout.setContentsMargins(8, 3, 4, 3)
@@ -233,8 +234,8 @@ class WhatIfMode(QObject):
 
     def _on_seed_triggered(self) -> None:
         if not self.core.new_seed(self._rng):
-            self.tab.sigMessage.emit("No run uses a random gradient: choose one sample, "
-                                     "mini-batch or gradient noise σ to see the noise")  # fmt: skip
+            self.tab.sigMessage.emit(self.tr("No run uses a random gradient: choose one sample, "
+                                     "mini-batch or gradient noise σ to see the noise"))  # fmt: skip
 
     # --- the ghost ----------------------------------------------------------------------------
     def _slider_widgets(self) -> list[QSlider]:

@@ -29,6 +29,9 @@ def _application() -> QCoreApplication:
 
         pg.setConfigOptions(antialias=True)
         app = QApplication(sys.argv[:1])
+        from gui.i18n.language import start
+
+        start("en")  # pictures made on the command line are English (with English plurals)
     return app
 
 

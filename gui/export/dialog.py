@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,13 +34,17 @@ from gui.export.formats import ANIMATED, export_race_file
 from gui.export.render import View, check_writable, output_format
 from gui.export.video import even_size
 from surfaces.errors import UserError
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from core.race.model import Race
 
-FORMATS = {"png": "PNG image", "svg": "SVG vector drawing", "gif": "Animated GIF (step 0 → now)",
-           "mp4": "MP4 video, H.264 (step 0 → now)"}  # fmt: skip
-THEMES = {"dark": "Dark", "light": "Light (white: print, bright rooms)"}
+FORMATS = {"png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"), "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG vector drawing"), "gif": QT_TRANSLATE_NOOP("ExportDialog", "Animated GIF (step 0 → now)"),
+           "mp4": QT_TRANSLATE_NOOP("ExportDialog", "MP4 video, H.264 (step 0 → now)")}  # fmt: skip
+THEMES = {
+    "dark": QT_TRANSLATE_NOOP("ExportDialog", "Dark"),
+    "light": QT_TRANSLATE_NOOP("ExportDialog", "Light (white: print, bright rooms)"),
+}
 SCALES = (1, 2, 3)
 
 
@@ -60,53 +64,60 @@ class ExportDialog(QDialog):
     def __init__(self, base_size: tuple[int, int], folder: str | None = None, fmt: str = "png",
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.base = (max(64, base_size[0]), max(64, base_size[1]))
         self.format = QComboBox()
         for key, text in FORMATS.items():
-            self.format.addItem(text, key)
+            self.format.addItem(self.tr(text), key)
         self.format.setToolTip(
-            "PNG: a picture at the chosen size · SVG: lines and text stay sharp at any zoom · "
-            "GIF: the race replayed from step 0 to now, looping"
+            self.tr(
+                "PNG: a picture at the chosen size · SVG: lines and text stay sharp at any zoom · "
+                "GIF: the race replayed from step 0 to now, looping"
+            )
         )
         self.scales = QButtonGroup(self)
         row = QHBoxLayout()
         for k in (*SCALES, 0):
-            b = QRadioButton(f"{k}×" if k else "custom")
+            b = QRadioButton(f"{k}×" if k else self.tr("custom"))
             b.setToolTip(
-                f"{k} × the plot's size on screen ({k * self.base[0]} × {k * self.base[1]} px)"
-                + ("; 2× or more for slides" if k == 1 else "")
+                (
+                    self.tr("{k} × the plot's size on screen ({w} × {h} px); 2× or more for slides")
+                    if k == 1
+                    else self.tr("{k} × the plot's size on screen ({w} × {h} px)")
+                ).format(k=k, w=k * self.base[0], h=k * self.base[1])
                 if k
-                else "Any width and height in pixels"
+                else self.tr("Any width and height in pixels")
             )
             self.scales.addButton(b, k)
             row.addWidget(b)
         self.width_box, self.height_box = QSpinBox(), QSpinBox()
-        for box, v, what in ((self.width_box, self.base[0], "Width"),
-                             (self.height_box, self.base[1], "Height")):  # fmt: skip
+        for box, v, what in ((self.width_box, self.base[0], self.tr("Width")),
+                             (self.height_box, self.base[1], self.tr("Height"))):  # fmt: skip
             box.setRange(64, 8192)
             box.setValue(v)
-            box.setSuffix(" px")
-            box.setToolTip(f"{what} of the exported picture in pixels")
+            box.setSuffix(self.tr(" px"))
+            box.setToolTip(self.tr("{what} of the exported picture in pixels").format(what=what))
             row.addWidget(box)
         self.pixels = QLabel()
         self.theme = QComboBox()
         for key, text in THEMES.items():
-            self.theme.addItem(text, key)
-        self.theme.setToolTip("Dark as on screen, or light: a white figure with dark text and a "
-                              "colour map that prints well (slides on a projector, paper)")  # fmt: skip
-        self.legend = QCheckBox("legend of runs and hyperparameters")
+            self.theme.addItem(self.tr(text), key)
+        self.theme.setToolTip(self.tr("Dark as on screen, or light: a white figure with dark text and a "
+                              "colour map that prints well (slides on a projector, paper)"))  # fmt: skip
+        self.legend = QCheckBox(self.tr("legend of runs and hyperparameters"))
         self.legend.setChecked(True)
-        self.legend.setToolTip("Leave it out for a clean picture of the paths alone")
+        self.legend.setToolTip(self.tr("Leave it out for a clean picture of the paths alone"))
         self.fps = QSpinBox()
         self.fps.setRange(0, MAX_FPS)
-        self.fps.setSpecialValueText("automatic (about 6 s)")
-        self.fps.setSuffix(" frames/s")
-        self.fps.setToolTip("Frame rate of the animation; automatic plays it in about 6 seconds")
+        self.fps.setSpecialValueText(self.tr("automatic (about 6 s)"))
+        self.fps.setSuffix(self.tr(" frames/s"))
+        self.fps.setToolTip(
+            self.tr("Frame rate of the animation; automatic plays it in about 6 seconds")
+        )
         self.path = QLineEdit(os.path.join(folder or os.path.expanduser("~"), f"race.{fmt}"))
-        self.path.setToolTip("Where to save; the extension follows the format")
-        browse = QPushButton("Browse…")
-        browse.setToolTip("Choose the file with a file dialog")
+        self.path.setToolTip(self.tr("Where to save; the extension follows the format"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.setToolTip(self.tr("Choose the file with a file dialog"))
         browse.clicked.connect(self._on_browse_clicked)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
@@ -120,13 +131,13 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("Format", self.format)
-        form.addRow("Size", row)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("Size"), row)
         form.addRow("", self.pixels)
-        form.addRow("Theme", self.theme)
+        form.addRow(self.tr("Theme"), self.theme)
         form.addRow("", self.legend)
-        form.addRow("Frame rate", self.fps)
-        form.addRow("File", path_row)
+        form.addRow(self.tr("Frame rate"), self.fps)
+        form.addRow(self.tr("File"), path_row)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.format.currentIndexChanged.connect(self._on_format_changed)
@@ -166,15 +177,22 @@ class ExportDialog(QDialog):
         self.width_box.setEnabled(custom)
         self.height_box.setEnabled(custom)
         w, h = self.size()
-        note = " (the drawing's size; it stays sharp at any zoom)" if self.fmt == "svg" else ""
+        note = (
+            self.tr(" (the drawing's size; it stays sharp at any zoom)")
+            if self.fmt == "svg"
+            else ""
+        )
         if self.fmt == "mp4" and even_size((w, h)) != (w, h):
             w, h = even_size((w, h))
-            note = " (a video's sides are even)"
-        self.pixels.setText(f"{w} × {h} px{note}")
+            note = self.tr(" (a video's sides are even)")
+        self.pixels.setText(self.tr("{w} × {h} px{note}").format(w=w, h=h, note=note))
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path.text(), f"{FORMATS[self.fmt]} (*.{self.fmt})"
+            self,
+            self.tr("Export to"),
+            self.path.text(),
+            f"{self.tr(FORMATS[self.fmt])} (*.{self.fmt})",
         )
         if path:
             if not path.lower().endswith(f".{self.fmt}"):
@@ -202,15 +220,25 @@ def export_animation_with_progress(parent: QWidget | None, race: Race, path: str
     file is left)."""
     from PySide6.QtWidgets import QApplication
 
-    dlg = QProgressDialog("Rendering the animation…", "Cancel", 0, 1, parent)
-    dlg.setWindowTitle("Export animation")
+    dlg = QProgressDialog(
+        QCoreApplication.translate("dialog", "Rendering the animation…"),
+        QCoreApplication.translate("dialog", "Cancel"),
+        0,
+        1,
+        parent,
+    )
+    dlg.setWindowTitle(QCoreApplication.translate("dialog", "Export animation"))
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
     dlg.setMinimumDuration(300)
 
     def progress(done: int, n: int) -> None:
         dlg.setMaximum(n)
         dlg.setValue(done)
-        dlg.setLabelText(f"Rendering the animation… frame {done} of {n}")
+        dlg.setLabelText(
+            QCoreApplication.translate(
+                "dialog", "Rendering the animation… frame {done} of {n}"
+            ).format(done=done, n=n)
+        )
         QApplication.processEvents()
 
     try:
@@ -242,6 +270,6 @@ def export_with_dialog(parent: QWidget | None, race: Race, plot_size: tuple[int,
             return req.path if done else None
         export_race_file(race, req.path, req.size, log, view, style=style)
     except (UserError, OSError) as e:
-        QMessageBox.warning(parent, "Export failed", str(e))
+        QMessageBox.warning(parent, QCoreApplication.translate("dialog", "Export failed"), str(e))
         return None
     return req.path

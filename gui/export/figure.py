@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from core.io.pytorch_code import hyper_summary
@@ -25,6 +25,7 @@ from core.runs.run import STATUS_TEXT
 from gui.explorer.heatmap import grid_values, tick_label, wants_log
 from gui.explorer.legend_table import STATUS_COLOURS
 from gui.explorer.surface_plot import SurfacePlot
+from gui.i18n.plurals import plurals
 from gui.theme import get_theme, run_colour
 from surfaces.base import CriticalPoint, Surface
 
@@ -91,13 +92,24 @@ def racers_from_race(race: Race) -> list[RunRecord]:
     return out
 
 
+def _tr_status(text: str) -> str:
+    """A run's status (or several, comma-separated) in the window's language."""
+    return (
+        ", ".join(QCoreApplication.translate("Status", t) for t in text.split(", ")) if text else ""
+    )
+
+
 def loss_text(v: NDArray[np.float64], scale: float) -> str:
     """The legend's loss: f of a single point or the best of several, four digits, and "≈ 0"
     when it is below ZERO_REL × scale (the range of f in the picture)."""
     finite = v[np.isfinite(v)]
     if not len(finite):
         return "f = —"
-    what, f = ("f", float(finite[0])) if len(v) == 1 else ("best f", float(finite.min()))
+    what, f = (
+        ("f", float(finite[0]))
+        if len(v) == 1
+        else (QCoreApplication.translate("RaceFigure", "best f"), float(finite.min()))
+    )
     if abs(f) < ZERO_REL * scale:
         return f"{what} ≈ 0"
     return f"{what} = {tick_label(f, 4)}"
@@ -291,7 +303,8 @@ class RaceFigure:
         self.widget.set_trails(trails)
         self.widget.set_heads(np.vstack(heads) if heads else np.zeros((0, 2)), colours)
         final = t >= self.last
-        what = f"{t} steps" if final else f"step {t} of {self.last}"
+        what = (plurals.steps(t) if final
+                else QCoreApplication.translate("RaceFigure", "step {t} of {last}").format(t=t, last=self.last))  # fmt: skip
         self.widget.plot.setTitle(
             f"<span style='color:{th.text};font-size:{TITLE_PT}pt;font-weight:600'>"
             f"{escape(self.title)}</span><span style='color:{th.muted};font-size:{STEP_PT}pt'>"
@@ -309,13 +322,13 @@ class RaceFigure:
             summary = f"<span style='color:{th.muted};font-size:{small}'>{escape(r.summary)}</span>"
             loss = (f"<span style='color:{th.text};font-size:{small}'>"
                     f"{loss_text(r.loss[:, k - 1], self.f_scale)}</span>"
-                    f"<span style='color:{colour};font-size:{small}'>&nbsp;&nbsp;{status}</span>")  # fmt: skip
+                    f"<span style='color:{colour};font-size:{small}'>&nbsp;&nbsp;{_tr_status(status)}</span>")  # fmt: skip
             if self.notes is not None and i < len(self.notes):
                 loss = f"<span style='color:{th.text};font-size:{small}'>{self.notes[i]}</span>"
             if len(row) == 2:  # one line below the plot
                 row[0].setText(f"{swatch}&nbsp;&nbsp;{summary}")
                 # the zero-width space as tall as the swatch keeps the rows aligned
-                row[1].setText(f"<span style='font-size:{big}'>\u200b</span>{loss}")
+                row[1].setText(f"<span style='font-size:{big}'>​</span>{loss}")
             else:
                 row[0].setText(f"{swatch}<br>{summary}<br>{loss}<br>")
 
@@ -323,7 +336,9 @@ class RaceFigure:
     def _status(r: RunRecord, t: int, final: bool) -> str:
         if final:
             texts = sorted(set(r.final_status), key=r.final_status.index)
-            return ", ".join(texts) if len(texts) <= 2 else f"{len(texts)} outcomes"
+            if len(texts) > 2:
+                return plurals.outcomes(len(texts))
+            return ", ".join(texts)
         gone = (r.stopped_at >= 0) & (r.stopped_at < t)
         return "diverged" if gone.all() else ""
 

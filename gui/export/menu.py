@@ -17,18 +17,19 @@ from gui.explorer.controller import ExplorerController
 from gui.export.dialog import export_with_dialog
 from gui.export.render import copy_pytorch_code, export_trajectories
 from surfaces.errors import UserError
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 # name: (text, shortcut, tooltip)
 SPECS: dict[str, tuple[str, str, str]] = {
-    "export": ("Export image…", "Ctrl+E",
-               "Save the plot with a legend of runs as PNG (2× for slides) or SVG (Ctrl+E)"),
-    "export_animation": ("Export animation…", "Ctrl+Shift+E",
-                         "Save the race from step 0 to now as an MP4 video or a looping GIF "
-                         "(Ctrl+Shift+E)"),
-    "export_trajectories": ("Export trajectories…", "",
-                            "Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)"),
-    "copy_pytorch": ("Copy as PyTorch code", "Ctrl+Shift+C",
-                     "Copy a script that reproduces the selected run with torch.optim (Ctrl+Shift+C)"),
+    "export": (QT_TRANSLATE_NOOP("ExportActions", "Export image…"), "Ctrl+E",
+               QT_TRANSLATE_NOOP("ExportActions", "Save the plot with a legend of runs as PNG (2× for slides) or SVG (Ctrl+E)")),
+    "export_animation": (QT_TRANSLATE_NOOP("ExportActions", "Export animation…"), "Ctrl+Shift+E",
+                         QT_TRANSLATE_NOOP("ExportActions", "Save the race from step 0 to now as an MP4 video or a looping GIF "
+                         "(Ctrl+Shift+E)")),
+    "export_trajectories": (QT_TRANSLATE_NOOP("ExportActions", "Export trajectories…"), "",
+                            QT_TRANSLATE_NOOP("ExportActions", "Save every run's path as CSV or JSON (step, x, y, loss, lr, as `trace`)")),
+    "copy_pytorch": (QT_TRANSLATE_NOOP("ExportActions", "Copy as PyTorch code"), "Ctrl+Shift+C",
+                     QT_TRANSLATE_NOOP("ExportActions", "Copy a script that reproduces the selected run with torch.optim (Ctrl+Shift+C)")),
 }  # fmt: skip
 
 
@@ -46,11 +47,11 @@ class ExportActions(QObject):
         self.folder = os.path.expanduser("~")
         self.actions: dict[str, QAction] = {}
         for name, (text, key, tip) in SPECS.items():
-            a = QAction(text, window)
+            a = QAction(self.tr(text), window)
             if key:
                 a.setShortcut(QKeySequence(key))
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
+            a.setToolTip(self.tr(tip))
+            a.setStatusTip(self.tr(tip))
             self.actions[name] = a
         self.actions["export"].triggered.connect(lambda: self._on_export_triggered("png"))
         self.actions["export_animation"].triggered.connect(lambda: self._on_export_triggered("mp4"))
@@ -83,32 +84,34 @@ class ExportActions(QObject):
         )  # fmt: skip
         if path:
             self._remember(path)
-            self._message(f"Saved {path}")
+            self._message(self.tr("Saved {path}").format(path=path))
 
     def _on_trajectories_triggered(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export trajectories", os.path.join(self.folder, "race.csv"),
-            "CSV (*.csv);;JSON (*.json)",
+            self.window, self.tr("Export trajectories"), os.path.join(self.folder, "race.csv"),
+            self.tr("CSV (*.csv);;JSON (*.json)"),
         )  # fmt: skip
         if not path:
             return
         try:
             written = export_trajectories(self.race, path)
         except (UserError, OSError) as e:
-            QMessageBox.warning(self.window, "Export failed", str(e))
+            QMessageBox.warning(self.window, self.tr("Export failed"), str(e))
             return
         self._remember(path)
         more = f" and {len(written) - 1} more" if len(written) > 1 else ""
-        self._message(f"Saved {written[0]}{more}")
+        self._message(self.tr("Saved {v0}{more}").format(v0=written[0], more=more))
 
     def _on_copy_pytorch_triggered(self) -> None:
         racer = self.race.selected
         if racer is None:
-            self._message("No run to copy")
+            self._message(self.tr("No run to copy"))
             return
         try:
             copy_pytorch_code(self.race, racer.key)
         except CodeError as e:
-            QMessageBox.information(self.window, "Copy as PyTorch code", str(e))
+            QMessageBox.information(self.window, self.tr("Copy as PyTorch code"), str(e))
             return
-        self._message(f"Copied PyTorch code for {racer.name} to the clipboard")
+        self._message(
+            self.tr("Copied PyTorch code for {name} to the clipboard").format(name=racer.name)
+        )

@@ -36,23 +36,27 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
     sigExampleRequested = QtCore.Signal(str)  # a name of the tab's examples
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__("Network", parent)
+        super().__init__(QtCore.QCoreApplication.translate("NetworkArchPanel", "Network"), parent)
         self.dataset = QtWidgets.QComboBox()
         for name in DATASETS:
             self.dataset.addItem(name, name)
-        self.dataset.addItem("CSV file…", "csv")
+        self.dataset.addItem(self.tr("CSV file…"), "csv")
         self.data_seed = QtWidgets.QSpinBox()
         self.data_seed.setRange(0, 9999)
-        self.data_seed.setPrefix("seed ")
-        self.dataset.setToolTip("the training examples: two inputs x₁, x₂ and a target y each")
-        self.data_seed.setToolTip("random seed that draws the data set (same seed, same points)")
+        self.data_seed.setPrefix(self.tr("seed "))
+        self.dataset.setToolTip(
+            self.tr("the training examples: two inputs x₁, x₂ and a target y each")
+        )
+        self.data_seed.setToolTip(
+            self.tr("random seed that draws the data set (same seed, same points)")
+        )
         drow = QtWidgets.QHBoxLayout()
         drow.addWidget(self.dataset, 1)
         drow.addWidget(self.data_seed)
         self.n_hidden = QtWidgets.QSpinBox()
         self.n_hidden.setRange(0, MAX_HIDDEN)
-        self.n_hidden.setToolTip("number of hidden layers (0–4)")
-        self.n_hidden.setPrefix("layers: ")
+        self.n_hidden.setToolTip(self.tr("number of hidden layers (0–4)"))
+        self.n_hidden.setPrefix(self.tr("layers: "))
         self.sizes = []
         srow = QtWidgets.QHBoxLayout()
         srow.addWidget(self.n_hidden)
@@ -60,7 +64,7 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             sb = QtWidgets.QSpinBox()
             sb.setRange(1, 8)
             sb.setFixedWidth(44)
-            sb.setToolTip("neurons in this hidden layer (1–8)")
+            sb.setToolTip(self.tr("neurons in this hidden layer (1–8)"))
             self.sizes.append(sb)
             srow.addWidget(sb)
         self.activation = QtWidgets.QComboBox()
@@ -70,39 +74,43 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
                 cb.addItem(a, a)
                 cb.setItemData(cb.count() - 1, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
         self.activation.setToolTip(
-            "activation f of the hidden layers (hover an item for its formula)"
+            self.tr("activation f of the hidden layers (hover an item for its formula)")
         )
-        self.output_activation.setToolTip("activation of the output neuron ŷ")
+        self.output_activation.setToolTip(self.tr("activation of the output neuron ŷ"))
         self.loss = QtWidgets.QComboBox()
-        self.loss.setToolTip("the loss L(y, ŷ) that training minimises and backprop differentiates")
-        self.loss.addItem("½‖y − ŷ‖² (MSE)", "mse")
-        self.loss.addItem("cross-entropy (sigmoid output)", "bce")
+        self.loss.setToolTip(
+            self.tr("the loss L(y, ŷ) that training minimises and backprop differentiates")
+        )
+        self.loss.addItem(self.tr("½‖y − ŷ‖² (MSE)"), "mse")
+        self.loss.addItem(self.tr("cross-entropy (sigmoid output)"), "bce")
         self.init = QtWidgets.QComboBox()
         self.init.addItems(INITS)
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, 9999)
-        self.seed.setPrefix("seed ")
-        self.init.setToolTip("how the initial weights are drawn (their scale per layer)")
-        self.seed.setToolTip("random seed of the initial weights (same seed, same start)")
+        self.seed.setPrefix(self.tr("seed "))
+        self.init.setToolTip(self.tr("how the initial weights are drawn (their scale per layer)"))
+        self.seed.setToolTip(self.tr("random seed of the initial weights (same seed, same start)"))
         irow = QtWidgets.QHBoxLayout()
         irow.addWidget(self.init, 1)
         irow.addWidget(self.seed)
         form = QtWidgets.QFormLayout()
-        form.addRow("data", drow)
-        form.addRow("hidden", srow)
-        form.addRow("activation", self.activation)
-        form.addRow("output", self.output_activation)
-        form.addRow("loss", self.loss)
-        form.addRow("init", irow)
-        self.sig_example = QtWidgets.QPushButton("Deep sigmoid")
-        self.relu_example = QtWidgets.QPushButton("Deep ReLU")
-        for b, tip in ((self.sig_example, "4 hidden sigmoid layers: watch the gradient vanish"),
-                       (self.relu_example, "the same depth with ReLU: gradients survive")):  # fmt: skip
+        form.addRow(self.tr("data"), drow)
+        form.addRow(self.tr("hidden"), srow)
+        form.addRow(self.tr("activation"), self.activation)
+        form.addRow(self.tr("output"), self.output_activation)
+        form.addRow(self.tr("loss"), self.loss)
+        form.addRow(self.tr("init"), irow)
+        self.sig_example = QtWidgets.QPushButton(self.tr("Deep sigmoid"))
+        self.relu_example = QtWidgets.QPushButton(self.tr("Deep ReLU"))
+        for b, tip in ((self.sig_example, self.tr("4 hidden sigmoid layers: watch the gradient vanish")),
+                       (self.relu_example, self.tr("the same depth with ReLU: gradients survive"))):  # fmt: skip
             b.setToolTip(tip)
-        self.load = QtWidgets.QPushButton("Load…")
-        self.save = QtWidgets.QPushButton("Save…")
-        self.load.setToolTip("open a saved network (architecture, weights and data)")
-        self.save.setToolTip("save this network (architecture, weights and data) to a file")
+        self.load = QtWidgets.QPushButton(self.tr("Load…"))
+        self.save = QtWidgets.QPushButton(self.tr("Save…"))
+        self.load.setToolTip(self.tr("open a saved network (architecture, weights and data)"))
+        self.save.setToolTip(
+            self.tr("save this network (architecture, weights and data) to a file")
+        )
         erow = QtWidgets.QHBoxLayout()
         for b in (self.sig_example, self.relu_example, self.load, self.save):
             erow.addWidget(b)
@@ -166,8 +174,8 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
             return
         name = self.dataset.currentData()
         if name == "csv":
-            path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Training data (x1,x2,y[,y2])", "",
-                                                            "CSV files (*.csv);;All files (*)")  # fmt: skip
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(self, self.tr("Training data (x1,x2,y[,y2])"), "",
+                                                            self.tr("CSV files (*.csv);;All files (*)"))  # fmt: skip
             if path:
                 self.sigCsvChosen.emit(path)
             return
@@ -175,13 +183,13 @@ class NetworkArchPanel(QtWidgets.QGroupBox):
 
     def _on_load_clicked(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Load network", "", "Network (*.json)"
+            self, self.tr("Load network"), "", self.tr("Network (*.json)")
         )
         if path:
             self.sigLoadRequested.emit(path)
 
     def _on_save_clicked(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save network", "network.json",
-                                                        "Network (*.json)")  # fmt: skip
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("Save network"), "network.json",
+                                                        self.tr("Network (*.json)"))  # fmt: skip
         if path:
             self.sigSaveRequested.emit(path)

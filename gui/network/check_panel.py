@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from core.network.check import LayerCheck
+from gui.i18n.numbers import num
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 VERDICT_COLOUR = {"good": "#d3f9d8", "check": "#fff3bf", "wrong": "#ffc9c9"}
+
+
+VERDICT_TEXT = {  # core/network/check.py's verdicts as the table shows them
+    "good": QT_TRANSLATE_NOOP("NetworkCheckPanel", "good"),
+    "check": QT_TRANSLATE_NOOP("NetworkCheckPanel", "check"),
+    "wrong": QT_TRANSLATE_NOOP("NetworkCheckPanel", "wrong"),
+}
 
 
 class NetworkCheckPanel(QtWidgets.QWidget):
@@ -17,29 +26,42 @@ class NetworkCheckPanel(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.run = QtWidgets.QPushButton("Check gradients")
+        self.run = QtWidgets.QPushButton(self.tr("Check gradients"))
         self.run.setToolTip(
-            "compare backprop with (L(w + h) − L(w − h)) / 2h, h = 1e-5, for every weight"
+            self.tr("compare backprop with (L(w + h) − L(w − h)) / 2h, h = 1e-5, for every weight")
         )
-        self.auto = QtWidgets.QCheckBox("after every step")
+        self.auto = QtWidgets.QCheckBox(self.tr("after every step"))
         self.auto.setChecked(True)
-        self.auto.setToolTip("run the gradient check again after every training update")
+        self.auto.setToolTip(self.tr("run the gradient check again after every training update"))
         self.table = QtWidgets.QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
-            ["layer", "‖∂L/∂θ‖", "error W", "error b", "worst", "verdict"]
+            [
+                self.tr("layer"),
+                "‖∂L/∂θ‖",
+                self.tr("error W"),
+                self.tr("error b"),
+                self.tr("worst"),
+                self.tr("verdict"),
+            ]
         )
-        self.table.horizontalHeaderItem(2).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of W")
-        self.table.horizontalHeaderItem(3).setToolTip("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of b")
+        self.table.horizontalHeaderItem(2).setToolTip(
+            self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of W")
+        )
+        self.table.horizontalHeaderItem(3).setToolTip(
+            self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖) of b")
+        )
         self.table.horizontalHeaderItem(4).setToolTip(
-            "the largest per-weight relative error |a − n| / max(|a|, |n|) in the layer (CS231n);\n"
-            "tiny entries of a vanished gradient can show round-off here, so the verdict uses the\n"
-            "layer-wide ratio"
+            self.tr(
+                "the largest per-weight relative error |a − n| / max(|a|, |n|) in the layer (CS231n);\n"
+                "tiny entries of a vanished gradient can show round-off here, so the verdict uses the\n"
+                "layer-wide ratio"
+            )
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        note = QtWidgets.QLabel("relative error ‖a − n‖ / max(‖a‖, ‖n‖):  ≤ 1e-7 good · up to 1e-2 check "
-                                "(kinks, round-off) · > 1e-2 wrong")  # fmt: skip
+        note = QtWidgets.QLabel(self.tr("relative error ‖a − n‖ / max(‖a‖, ‖n‖):  ≤ 1e-7 good · up to 1e-2 check "
+                                "(kinks, round-off) · > 1e-2 wrong"))  # fmt: skip
         note.setWordWrap(True)
         note.setStyleSheet("color:#495057")
         row = QtWidgets.QHBoxLayout()
@@ -57,11 +79,11 @@ class NetworkCheckPanel(QtWidgets.QWidget):
         for r, c in enumerate(checks):
             cells = (
                 f"W{c.layer}, b{c.layer}",
-                f"{c.grad_norm:.3g}",
-                f"{c.rel_W:.2e}",
-                f"{c.rel_b:.2e}",
-                f"{c.worst_entry:.2e}",
-                c.verdict,
+                num(c.grad_norm, ".3g"),
+                num(c.rel_W, ".2e"),
+                num(c.rel_b, ".2e"),
+                num(c.worst_entry, ".2e"),
+                self.tr(VERDICT_TEXT.get(c.verdict, c.verdict)),
             )
             for k, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)

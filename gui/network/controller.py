@@ -26,6 +26,11 @@ NET_LR = {"sgd": 0.5, "momentum": 0.1, "nesterov": 0.1, "adagrad": 0.2, "rmsprop
 RULES = tuple(NET_LR)  # the rules the Network tab offers, in its menu's order
 
 
+def _rule_text(text: str) -> str:
+    """A rule's title or formula in the window's language (marked in core/optim)."""
+    return QtCore.QCoreApplication.translate("Rule", text)
+
+
 class NetworkController(QtCore.QObject):
     """The network, its data and optimizer; advances training on a QTimer."""
 
@@ -166,7 +171,11 @@ class NetworkController(QtCore.QObject):
 
     def play(self) -> None:
         if self.trainer.diverged is not None:
-            self.sigMessage.emit(self.trainer.diverged.message + " — reset or change the rate")
+            self.sigMessage.emit(
+                self.tr("{problem} — reset or change the rate").format(
+                    problem=self.trainer.diverged.message
+                )
+            )
             return
         self._go_live()
         self.timer.start()
@@ -235,7 +244,7 @@ class NetworkController(QtCore.QObject):
         live = self.view_index == len(self.history) - 1
         after = self.trainer.peek() if live else None
         self.steps: list[Step] = build_steps(self.view_net(), self.dataset.x, self.dataset.y, self.sample,
-                                             f"{info.title}: {text}", self.schedule.at(self.trainer.t),
+                                             f"{_rule_text(info.title)}: {_rule_text(text)}", self.schedule.at(self.trainer.t),
                                              after)  # fmt: skip
         self.step_index = min(self.step_index, len(self.steps) - 1)
 

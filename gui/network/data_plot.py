@@ -33,7 +33,7 @@ class NetworkDataPlot(QtWidgets.QWidget):
         self.plot.hideButtons()
         self.plot.setAspectLocked(False)
         pi = self.plot.getPlotItem()
-        pi.setTitle("data and the network's output", size="9pt", color="#374151")
+        pi.setTitle(self.tr("data and the network's output"), size="9pt", color="#374151")
         self.image = pg.ImageItem()
         self.image.setLookupTable(_diverging_lut())
         self.image.setLevels((0.0, 1.0))
@@ -99,7 +99,9 @@ class NetworkDataPlot(QtWidgets.QWidget):
             self.fit.hide()
             self.scatter.setData([], [])
             self.ring.setData([], [])
-            self.note.setText(f"{x.shape[1]} inputs: no 2-D picture of the data")
+            self.note.setText(
+                self.tr("{v0} inputs: no 2-D picture of the data").format(v0=x.shape[1])
+            )
             self.note.setPos(0.5, 0.5)
         if key != self._key:
             self._key = key

@@ -197,7 +197,8 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
 
     def _title(self, layers, layer: int, names: list[str]) -> None:
         last = len(layers) - 1
-        title = "input x" if layer == 0 else ("output ŷ" if layer == last else f"hidden {layer}")
+        title = (self.tr("input x") if layer == 0 else self.tr("output ŷ") if layer == last
+                 else self.tr("hidden {layer}").format(layer=layer))  # fmt: skip
         if layer > 0:
             title += f"\n({names[layer - 1]})"
         tt = self._text(title, LABEL_PX, "#374151")
@@ -210,10 +211,10 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
     def legend(self) -> str:
         """What the colours, widths and node numbers mean in the current mode (rich text)."""
         if self.mode == "gradients":
-            return ("edges ∂L/∂W: <span style='color:#2f9e44'>■ +</span> <span style='color:#e8590c'>■ −</span>,"
+            return self.tr("edges ∂L/∂W: <span style='color:#2f9e44'>■ +</span> <span style='color:#e8590c'>■ −</span>,"
                     " width ∝ √|∂L/∂W| · nodes: δ = ∂L/∂z (selected sample)"
                     " · <span style='color:#ae3ec9'>dashed</span>: stored values reused")  # fmt: skip
-        return ("edges W: <span style='color:#2b6cb0'>■ +</span> <span style='color:#d64545'>■ −</span>,"
+        return self.tr("edges W: <span style='color:#2b6cb0'>■ +</span> <span style='color:#d64545'>■ −</span>,"
                 " width ∝ √|w| · nodes: a = f(z) (selected sample), b = bias")  # fmt: skip
 
     def _fit(self) -> None:

@@ -33,30 +33,38 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.weights = QtWidgets.QRadioButton("two weights")
-        self.directions = QtWidgets.QRadioButton("two random directions")  # filter-normalised: tip
+        self.weights = QtWidgets.QRadioButton(self.tr("two weights"))
+        self.directions = QtWidgets.QRadioButton(
+            self.tr("two random directions")
+        )  # filter-normalised: tip
         self.weights.setChecked(True)
-        self.weights.setToolTip("the loss as two chosen weights vary, all others held fixed")
+        self.weights.setToolTip(
+            self.tr("the loss as two chosen weights vary, all others held fixed")
+        )
         self.directions.setToolTip(
-            "the loss along two random directions in weight space, each scaled like the weights\n"
-            "it moves (filter normalisation, Li et al. 2018), through the current weights"
+            self.tr(
+                "the loss along two random directions in weight space, each scaled like the weights\n"
+                "it moves (filter normalisation, Li et al. 2018), through the current weights"
+            )
         )
         self.wi = QtWidgets.QComboBox()
         self.wj = QtWidgets.QComboBox()
         self.seed = QtWidgets.QSpinBox()
         self.seed.setRange(0, 9999)
-        self.seed.setPrefix("seed ")
-        self.wi.setToolTip("the weight along the plane's horizontal axis")
-        self.wj.setToolTip("the weight along the plane's vertical axis")
-        self.seed.setToolTip("random seed of the two directions")
+        self.seed.setPrefix(self.tr("seed "))
+        self.wi.setToolTip(self.tr("the weight along the plane's horizontal axis"))
+        self.wj.setToolTip(self.tr("the weight along the plane's vertical axis"))
+        self.seed.setToolTip(self.tr("random seed of the two directions"))
         self.span = QtWidgets.QDoubleSpinBox()
         self.span.setRange(0.05, 50.0)
         self.span.setValue(3.0)
         self.span.setPrefix("± ")
-        self.span.setToolTip("half-width of the plane around the current weights")
-        self.open = QtWidgets.QPushButton("Open in Explorer ↗")
+        self.span.setToolTip(self.tr("half-width of the plane around the current weights"))
+        self.open = QtWidgets.QPushButton(self.tr("Open in Explorer ↗"))
         self.open.setToolTip(
-            "race optimizers on this slice of the real network loss (SGD samples real examples)"
+            self.tr(
+                "race optimizers on this slice of the real network loss (SGD samples real examples)"
+            )
         )
         self.open.setStyleSheet("font-weight:600")
         grid = QtWidgets.QGridLayout()
@@ -65,7 +73,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         grid.addWidget(self.wj, 0, 2)
         grid.addWidget(self.directions, 1, 0, 1, 2)
         grid.addWidget(self.seed, 1, 2)
-        grid.addWidget(QtWidgets.QLabel("span"), 2, 0)
+        grid.addWidget(QtWidgets.QLabel(self.tr("span")), 2, 0)
         grid.addWidget(self.span, 2, 1)
         grid.addWidget(self.open, 2, 2)
         self.plot = pg.PlotWidget(background="w")
@@ -134,5 +142,7 @@ class NetworkLandscapePanel(QtWidgets.QWidget):
         labels = getattr(surface, "axis_labels", ("x", "y"))
         pi.setLabel("bottom", labels[0])
         pi.setLabel("left", labels[1])
-        pi.setTitle("log₁₀ loss over the plane  (× = the network now)", size="9pt", color="#374151")
+        pi.setTitle(
+            self.tr("log₁₀ loss over the plane  (× = the network now)"), size="9pt", color="#374151"
+        )
         self.plot.autoRange()

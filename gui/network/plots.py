@@ -27,9 +27,9 @@ class LossCurvePlot(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("loss (full batch)", {"left": LogAxis("left")})
+        self.plot = _plot(self.tr("loss (full batch)"), {"left": LogAxis("left")})
         self.plot.setLogMode(False, True)
-        self.plot.getPlotItem().setLabel("bottom", "update")
+        self.plot.getPlotItem().setLabel("bottom", self.tr("update"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.curve = self.plot.plot(pen=pg.mkPen("#d6336c", width=2))
         self.marker = pg.InfiniteLine(
@@ -60,9 +60,9 @@ class GradNormPlot(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("‖(∂L/∂W, ∂L/∂b)‖ per layer, biases included (log₁₀)")
+        self.plot = _plot(self.tr("‖(∂L/∂W, ∂L/∂b)‖ per layer, biases included (log₁₀)"))
         self.plot.setMouseEnabled(False, False)
-        self.plot.getPlotItem().setLabel("left", "log₁₀ ‖(∂L/∂W, ∂L/∂b)‖")
+        self.plot.getPlotItem().setLabel("left", self.tr("log₁₀ ‖(∂L/∂W, ∂L/∂b)‖"))
         self.bars: pg.BarGraphItem | None = None
         self.labels: list[pg.TextItem] = []
         lay = QtWidgets.QVBoxLayout(self)

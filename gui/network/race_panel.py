@@ -45,34 +45,38 @@ class NetworkRacePanel(QtWidgets.QWidget):
             rate.setSingleStep(0.01)
             rate.setValue(NET_LR[rule])
             rate.setPrefix("η ")
-            rate.setToolTip(f"learning rate of {rule_info(rule).title} in the race")
+            rate.setToolTip(
+                self.tr("learning rate of {title} in the race").format(title=rule_info(rule).title)
+            )
             grid.addWidget(box, k // 2, 2 * (k % 2))
             grid.addWidget(rate, k // 2, 2 * (k % 2) + 1)
             self.boxes[rule], self.rates[rule] = box, rate
-        self.start_button = QtWidgets.QPushButton("Start from the current network")
+        self.start_button = QtWidgets.QPushButton(self.tr("Start from the current network"))
         self.start_button.setToolTip(
-            "each checked optimizer trains its own copy of the network as it is now"
+            self.tr("each checked optimizer trains its own copy of the network as it is now")
         )
-        self.play = QtWidgets.QPushButton("▶ Play")
+        self.play = QtWidgets.QPushButton(self.tr("▶ Play"))
         self.play.setCheckable(True)
         self.play.setEnabled(False)
-        self.step_button = QtWidgets.QPushButton("+50 updates")
+        self.step_button = QtWidgets.QPushButton(self.tr("+50 updates"))
         self.step_button.setEnabled(False)
         self.shown = QtWidgets.QComboBox()
-        self.shown.setToolTip("whose decision boundary the data plot shows")
+        self.shown.setToolTip(self.tr("whose decision boundary the data plot shows"))
         row = QtWidgets.QHBoxLayout()
         for w in (self.start_button, self.play, self.step_button):
             row.addWidget(w)
         row2 = QtWidgets.QHBoxLayout()
-        row2.addWidget(QtWidgets.QLabel("boundary of"))
+        row2.addWidget(QtWidgets.QLabel(self.tr("boundary of")))
         row2.addWidget(self.shown, 1)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.setLogMode(False, True)
         pi = self.plot.getPlotItem()
-        pi.setTitle("loss (full batch) of each optimizer's copy", size="9pt", color="#374151")
-        pi.setLabel("bottom", "update")
+        pi.setTitle(
+            self.tr("loss (full batch) of each optimizer's copy"), size="9pt", color="#374151"
+        )
+        pi.setLabel("bottom", self.tr("update"))
         pi.showGrid(x=True, y=True, alpha=0.2)
         self.legend = pi.addLegend(offset=(-8, 8))
         lay = QtWidgets.QVBoxLayout(self)
@@ -103,7 +107,11 @@ class NetworkRacePanel(QtWidgets.QWidget):
             if box.isChecked():
                 c = RunConfig(rule, default_hyper(rule, convention),
                               Schedule(lr=self.rates[rule].value()), Estimate(), seed)  # fmt: skip
-                out.append(Entry(rule_info(rule).title, c, batch))
+                out.append(
+                    Entry(
+                        QtCore.QCoreApplication.translate("Rule", rule_info(rule).title), c, batch
+                    )
+                )
         return out
 
     def start(self, net: Network, x: np.ndarray, y: np.ndarray, batch: int | None, seed: int,
@@ -111,9 +119,9 @@ class NetworkRacePanel(QtWidgets.QWidget):
         """A new race of the checked rules from copies of net (at update 0)."""
         self.pause()
         entries = self.entries(batch, seed, convention)
-        title = "loss (full batch) of each optimizer's copy"
+        title = self.tr("loss (full batch) of each optimizer's copy")
         if not entries:  # nothing to race: say so, keep nothing half-built
-            title = "check at least one optimizer, then Start"
+            title = self.tr("check at least one optimizer, then Start")
         self.plot.getPlotItem().setTitle(
             title, size="9pt", color="#374151" if entries else "#c92a2a"
         )
@@ -139,7 +147,7 @@ class NetworkRacePanel(QtWidgets.QWidget):
         self.play.setChecked(False)
 
     def _on_play_toggled(self, on: bool) -> None:
-        self.play.setText("⏸ Pause" if on else "▶ Play")
+        self.play.setText(self.tr("⏸ Pause") if on else self.tr("▶ Play"))
         if on:
             self.timer.start()
         else:

@@ -8,11 +8,12 @@ import html
 from PySide6 import QtCore, QtWidgets
 
 from core.network.steps import Step
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 KIND_COLOUR = {"input": "#495057", "forward": "#1c7ed6", "loss": "#d6336c", "backward": "#2f9e44",
                "update": "#f08c00"}  # fmt: skip
-NEXT_LABEL = {"input": "Forward ▶", "forward": "Forward ▶", "loss": "Backward ▶",
-              "backward": "Backward ▶", "update": "Update ▶"}  # fmt: skip
+NEXT_LABEL = {"input": QT_TRANSLATE_NOOP("NetworkStepsPanel", "Forward ▶"), "forward": QT_TRANSLATE_NOOP("StepsPanel", "Forward ▶"), "loss": QT_TRANSLATE_NOOP("StepsPanel", "Backward ▶"),
+              "backward": QT_TRANSLATE_NOOP("NetworkStepsPanel", "Backward ▶"), "update": QT_TRANSLATE_NOOP("StepsPanel", "Update ▶")}  # fmt: skip
 
 
 def short(step: Step) -> str:
@@ -36,16 +37,18 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.strip = QtWidgets.QHBoxLayout()
         self.strip.setSpacing(3)
         self.chips: list[QtWidgets.QPushButton] = []
-        self.back = QtWidgets.QPushButton("◀ Back")
-        self.next = QtWidgets.QPushButton("Forward ▶")
+        self.back = QtWidgets.QPushButton(self.tr("◀ Back"))
+        self.next = QtWidgets.QPushButton(self.tr("Forward ▶"))
         self.next.setDefault(True)
-        self.back.setToolTip("show the previous forward / backward step")
-        self.next.setToolTip("compute and show the next forward / backward step for this example")
+        self.back.setToolTip(self.tr("show the previous forward / backward step"))
+        self.next.setToolTip(
+            self.tr("compute and show the next forward / backward step for this example")
+        )
         self.next.setMinimumWidth(110)
         self.sample = QtWidgets.QSpinBox()
-        self.sample.setPrefix("sample ")
+        self.sample.setPrefix(self.tr("sample "))
         self.sample.setToolTip(
-            "the training example whose numbers are shown (click a data point too)"
+            self.tr("the training example whose numbers are shown (click a data point too)")
         )
         self.strip.addStretch(1)
         top = QtWidgets.QHBoxLayout()
@@ -64,12 +67,12 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.text.setMinimumHeight(150)
         self.scrub = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.scrub.setToolTip(
-            "scrub through the training history (training resumes from the newest)"
+            self.tr("scrub through the training history (training resumes from the newest)")
         )
-        self.scrub_label = QtWidgets.QLabel("update 0")
+        self.scrub_label = QtWidgets.QLabel(self.tr("update 0"))
         self.scrub_label.setMinimumWidth(120)
         bottom = QtWidgets.QHBoxLayout()
-        bottom.addWidget(QtWidgets.QLabel("history"))
+        bottom.addWidget(QtWidgets.QLabel(self.tr("history")))
         bottom.addWidget(self.scrub, 1)
         bottom.addWidget(self.scrub_label)
         lay = QtWidgets.QVBoxLayout(self)
@@ -110,9 +113,11 @@ class NetworkStepsPanel(QtWidgets.QWidget):
                 )
         step = steps[index]
         nxt = steps[index + 1] if index + 1 < len(steps) else steps[-1]
-        self.next.setText("Update ▶" if step.kind == "update" else NEXT_LABEL[nxt.kind])
+        self.next.setText(
+            self.tr("Update ▶") if step.kind == "update" else self.tr(NEXT_LABEL[nxt.kind])
+        )
         self.back.setEnabled(index > 0)
-        self.where.setText(f"step {index + 1} of {len(steps)}")
+        self.where.setText(self.tr("step {v0} of {v1}").format(v0=index + 1, v1=len(steps)))
         self.sample.blockSignals(True)
         self.sample.setRange(1, max(1, n_samples))
         self.sample.setValue(sample + 1)
@@ -139,10 +144,14 @@ class NetworkStepsPanel(QtWidgets.QWidget):
                 f"<span style='background:#fff3bf; color:#5c3c00'>&nbsp;♻ {html.escape(r)}&nbsp;</span>"
                 for r in step.reused
             )
-            out.append(f"<b>reused, not recomputed:</b> {chips}")
+            reused = QtCore.QCoreApplication.translate(
+                "NetworkStepsPanel", "reused, not recomputed:"
+            )
+            out.append(f"<b>{reused}</b> {chips}")
         if step.stored:
             stored = ", ".join(html.escape(s) for s in step.stored)
-            out.append(f"<span style='color:#495057'><b>stored for later:</b> {stored}</span>")
+            later = QtCore.QCoreApplication.translate("NetworkStepsPanel", "stored for later:")
+            out.append(f"<span style='color:#495057'><b>{later}</b> {stored}</span>")
         return " &nbsp; ".join(out)
 
     def set_history(self, count: int, index: int, t: int) -> None:
@@ -150,4 +159,8 @@ class NetworkStepsPanel(QtWidgets.QWidget):
         self.scrub.setRange(0, max(0, count - 1))
         self.scrub.setValue(index)
         self.scrub.blockSignals(False)
-        self.scrub_label.setText(f"update {t}" + ("" if index == count - 1 else "  (past)"))
+        self.scrub_label.setText(
+            self.tr("update {t}").format(t=t)
+            if index == count - 1
+            else self.tr("update {t}  (past)").format(t=t)
+        )

@@ -46,11 +46,11 @@ class NetworkTab(QtWidgets.QWidget):
         self.train = NetworkTrainPanel(RULES)
         self.diagram = NetworkDiagram()
         self.edge_mode = QtWidgets.QComboBox()
-        self.edge_mode.addItem("edges: auto (W forward, ∂L/∂W backward)", "auto")
-        self.edge_mode.addItem("edges: weights W", "weights")
-        self.edge_mode.addItem("edges: gradients ∂L/∂W", "gradients")
-        self.edge_mode.setToolTip("what the edges' colour and width show")
-        self.inspector = QtWidgets.QLabel("Click a neuron or an edge to see its numbers.")
+        self.edge_mode.addItem(self.tr("edges: auto (W forward, ∂L/∂W backward)"), "auto")
+        self.edge_mode.addItem(self.tr("edges: weights W"), "weights")
+        self.edge_mode.addItem(self.tr("edges: gradients ∂L/∂W"), "gradients")
+        self.edge_mode.setToolTip(self.tr("what the edges' colour and width show"))
+        self.inspector = QtWidgets.QLabel(self.tr("Click a neuron or an edge to see its numbers."))
         self.inspector.setWordWrap(True)
         self.inspector.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.legend = QtWidgets.QLabel("")
@@ -72,14 +72,14 @@ class NetworkTab(QtWidgets.QWidget):
 
         self.race = NetworkRacePanel()
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.addTab(self.norms, "Gradient norms")
-        self.tabs.addTab(self.check, "Gradient check")
-        self.tabs.addTab(self.landscape, "Loss landscape")
-        self.tabs.addTab(self.race, "Optimizer race")
-        for i, tip in enumerate(("‖(∂L/∂W, ∂L/∂b)‖ of each layer: a vanishing gradient shows at a glance",
-                                 "backprop against finite differences, layer by layer",
-                                 "the loss on a plane through the current weights",
-                                 "several optimizers train copies of this network side by side")):  # fmt: skip
+        self.tabs.addTab(self.norms, self.tr("Gradient norms"))
+        self.tabs.addTab(self.check, self.tr("Gradient check"))
+        self.tabs.addTab(self.landscape, self.tr("Loss landscape"))
+        self.tabs.addTab(self.race, self.tr("Optimizer race"))
+        for i, tip in enumerate((self.tr("‖(∂L/∂W, ∂L/∂b)‖ of each layer: a vanishing gradient shows at a glance"),
+                                 self.tr("backprop against finite differences, layer by layer"),
+                                 self.tr("the loss on a plane through the current weights"),
+                                 self.tr("several optimizers train copies of this network side by side"))):  # fmt: skip
             self.tabs.setTabToolTip(i, tip)
         self._layout()
         self._preview = QtCore.QTimer(self)
@@ -103,7 +103,7 @@ class NetworkTab(QtWidgets.QWidget):
         scroll.setWidget(left)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(400)
+        scroll.setMinimumWidth(max(400, left.minimumSizeHint().width() + 16))  # longer words fit
         top = QtWidgets.QWidget()
         tl = QtWidgets.QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -277,7 +277,7 @@ class NetworkTab(QtWidgets.QWidget):
                                c.init, c.init_seed)  # fmt: skip
         self.landscape.set_params(n.param_names())
         self.diagram.selected = ()
-        self.inspector.setText("Click a neuron or an edge to see its numbers.")
+        self.inspector.setText(self.tr("Click a neuron or an edge to see its numbers."))
         self._preview.start()
 
     def _on_weights_changed(self) -> None:
@@ -356,21 +356,34 @@ class NetworkTab(QtWidgets.QWidget):
         net, grads, cache = self._view_state()
         s = self.ctl.sample
         if layer == 0:
-            text = f"input x{k + 1} = {cache.as_[0][s, k]:.4g}  (sample {s + 1})"
+            text = self.tr("input x{k} = {a:.4g}  (sample {s})").format(
+                k=k + 1, a=cache.as_[0][s, k], s=s + 1
+            )
         else:
             f = net.act(layer)
-            text = (f"layer {layer}, neuron {k + 1} ({f}), sample {s + 1}:   "
-                    f"z = {cache.zs[layer - 1][s, k]:.4g}   a = {cache.as_[layer][s, k]:.4g}   "
-                    f"b = {net.biases[layer - 1][k]:.4g}   δ = ∂L/∂z = {grads.deltas[layer - 1][s, k]:.4g}   "
-                    f"∂L/∂b = {grads.grad_b[layer - 1][k]:.4g}")  # fmt: skip
+            text = self.tr("layer {layer}, neuron {k} ({f}), sample {s}:   "
+                           "z = {z:.4g}   a = {a:.4g}   b = {b:.4g}   δ = ∂L/∂z = {d:.4g}   "
+                           "∂L/∂b = {gb:.4g}").format(
+                layer=layer, k=k + 1, f=f, s=s + 1, z=cache.zs[layer - 1][s, k],
+                a=cache.as_[layer][s, k], b=net.biases[layer - 1][k],
+                d=grads.deltas[layer - 1][s, k], gb=grads.grad_b[layer - 1][k])  # fmt: skip
         self.inspector.setText(text)
         self._redraw_diagram()
 
     def _on_diagram_edge_clicked(self, l: int, i: int, j: int) -> None:  # noqa: E741
         net, grads, _ = self._view_state()
-        src = f"x{i + 1}" if l == 1 else f"neuron {i + 1} of layer {l - 1}"
+        src = f"x{i + 1}" if l == 1 else self.tr("neuron {i} of layer {l}").format(i=i + 1, l=l - 1)
         self.inspector.setText(
-            f"W{l}[{i + 1},{j + 1}] = {net.weights[l - 1][i, j]:.4g}   ∂L/∂W = {grads.grad_W[l - 1][i, j]:.4g}"
-            f"   ({src} → neuron {j + 1} of layer {l})"
+            self.tr(
+                "W{l}[{v1},{v2}] = {v3:.4g}   ∂L/∂W = {v4:.4g}   ({src} → neuron {v6} of layer {l})"
+            ).format(
+                l=l,
+                v1=i + 1,
+                v2=j + 1,
+                v3=net.weights[l - 1][i, j],
+                v4=grads.grad_W[l - 1][i, j],
+                src=src,
+                v6=j + 1,
+            )
         )
         self._redraw_diagram()

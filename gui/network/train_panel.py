@@ -8,14 +8,16 @@ from PySide6 import QtCore, QtWidgets
 from core.optim.hyper import Hyper
 from core.optim.schedules import READS, Schedule
 from core.optim.table import rule_info
+from gui.i18n.numbers import num
 from gui.widgets.hyper_controls import HyperControls
 from gui.widgets.schedule_panel import SchedulePanel
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 BATCHES = (
-    ("full batch (GD)", None),
-    ("mini-batch 8", 8),
-    ("mini-batch 16", 16),
-    ("one sample (SGD)", 1),
+    (QT_TRANSLATE_NOOP("NetworkTrainPanel", "full batch (GD)"), None),
+    (QT_TRANSLATE_NOOP("NetworkTrainPanel", "mini-batch 8"), 8),
+    (QT_TRANSLATE_NOOP("NetworkTrainPanel", "mini-batch 16"), 16),
+    (QT_TRANSLATE_NOOP("NetworkTrainPanel", "one sample (SGD)"), 1),
 )
 
 
@@ -33,44 +35,47 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
     sigScheduleEdited = QtCore.Signal(dict)  # the schedule fields that changed
 
     def __init__(self, rules: tuple[str, ...], parent: QtWidgets.QWidget | None = None) -> None:
-        super().__init__("Training", parent)
-        self.play = QtWidgets.QPushButton("Play")
+        super().__init__(QtCore.QCoreApplication.translate("NetworkTrainPanel", "Training"), parent)
+        self.play = QtWidgets.QPushButton(self.tr("Play"))
         # Qt's own media icons: the shipped fonts (DejaVu) have no ⏸ glyph, which drew a box.
         self.play.setIcon(self.style().standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay))
         self.play.setCheckable(True)
-        self.play.setToolTip("train continuously (the loss curve and the fit update live)")
-        self.step = QtWidgets.QPushButton("Step")
-        self.step.setToolTip("one optimizer update")
-        self.reset = QtWidgets.QPushButton("Reset")
-        self.reset.setToolTip("back to the initial weights, fresh optimizer state")
+        self.play.setToolTip(self.tr("train continuously (the loss curve and the fit update live)"))
+        self.step = QtWidgets.QPushButton(self.tr("Step"))
+        self.step.setToolTip(self.tr("one optimizer update"))
+        self.reset = QtWidgets.QPushButton(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("back to the initial weights, fresh optimizer state"))
         row = QtWidgets.QHBoxLayout()
         for b in (self.play, self.step, self.reset):
             row.addWidget(b)
         self.rule = QtWidgets.QComboBox()
         for r in rules:
-            self.rule.addItem(rule_info(r).title, r)
-        self.rule.setToolTip("the update rule that trains the weights")
+            self.rule.addItem(QtCore.QCoreApplication.translate("Rule", rule_info(r).title), r)
+        self.rule.setToolTip(self.tr("the update rule that trains the weights"))
         self.convention = QtWidgets.QComboBox()
-        self.convention.addItems(["textbook", "pytorch"])
+        self.convention.addItem(self.tr("textbook"), "textbook")
+        self.convention.addItem(self.tr("PyTorch"), "pytorch")
         self.convention.setToolTip(
-            "update rules as on the lecture's slides, or as torch.optim computes them"
+            self.tr("update rules as on the lecture's slides, or as torch.optim computes them")
         )
         self.batch = QtWidgets.QComboBox()
         for label, b in BATCHES:
-            self.batch.addItem(label, b)
+            self.batch.addItem(self.tr(label), b)
         self.speed = QtWidgets.QSpinBox()
         self.speed.setRange(1, 200)
         self.speed.setValue(5)
-        self.speed.setSuffix(" updates / frame")
+        self.speed.setSuffix(self.tr(" updates / frame"))
         self.batch.setToolTip(
-            "the gradient of each update: from every example (full batch), a mini-batch, or one"
+            self.tr(
+                "the gradient of each update: from every example (full batch), a mini-batch, or one"
+            )
         )
-        self.speed.setToolTip("optimizer updates per animation frame while playing")
+        self.speed.setToolTip(self.tr("optimizer updates per animation frame while playing"))
         form = QtWidgets.QFormLayout()
-        form.addRow("optimizer", self.rule)
-        form.addRow("convention", self.convention)
-        form.addRow("gradient from", self.batch)
-        form.addRow("speed", self.speed)
+        form.addRow(self.tr("optimizer"), self.rule)
+        form.addRow(self.tr("convention"), self.convention)
+        form.addRow(self.tr("gradient from"), self.batch)
+        form.addRow(self.tr("speed"), self.speed)
         self.hyper = HyperControls()
         self.schedule = SchedulePanel()
         self.schedule.plot.setFixedHeight(80)
@@ -87,7 +92,7 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.reset.clicked.connect(self.sigResetRequested)
         self.rule.activated.connect(lambda _: self.sigRuleChosen.emit(self.rule.currentData()))
         self.convention.activated.connect(
-            lambda _: self.sigConventionChosen.emit(self.convention.currentText())
+            lambda _: self.sigConventionChosen.emit(self.convention.currentData())
         )
         self.batch.activated.connect(lambda _: self.sigBatchChosen.emit(self.batch.currentData()))
         self.speed.valueChanged.connect(lambda v: self.sigSpeedChanged.emit(int(v)))
@@ -98,7 +103,7 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
                    running: bool, loss: float) -> None:  # fmt: skip
         """Display the model's values without emitting."""
         for w, v in ((self.rule, self.rule.findData(rule)),
-                     (self.convention, self.convention.findText(hyper.convention))):  # fmt: skip
+                     (self.convention, self.convention.findData(hyper.convention))):  # fmt: skip
             w.blockSignals(True)
             w.setCurrentIndex(max(0, v))
             w.blockSignals(False)
@@ -106,8 +111,12 @@ class NetworkTrainPanel(QtWidgets.QGroupBox):
         self.schedule.show_schedule(schedule, t, "#3b4252")
         self.play.blockSignals(True)
         self.play.setChecked(running)
-        self.play.setText("Pause" if running else "Play")
+        self.play.setText(self.tr("Pause") if running else self.tr("Play"))
         icon = "SP_MediaPause" if running else "SP_MediaPlay"
         self.play.setIcon(self.style().standardIcon(getattr(QtWidgets.QStyle.StandardPixmap, icon)))
         self.play.blockSignals(False)
-        self.status.setText(f"update {t}   ·   loss {loss:.5g}   ·   η = {schedule.at(t):.4g}")
+        self.status.setText(
+            self.tr("update {t}   ·   loss {loss}   ·   η = {lr}").format(
+                t=t, loss=num(loss, ".5g"), lr=num(schedule.at(t), ".4g")
+            )
+        )

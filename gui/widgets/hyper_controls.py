@@ -3,11 +3,12 @@ per hyperparameter of the rule table); only those the run's rule reads are shown
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QLineEdit, QSlider, QWidget
 
 from core.optim.hyper import PARAMS, Hyper
 from core.optim.table import rule_info
+from gui.i18n.numbers import num, parse_number
 from gui.widgets.log_slider import LogSlider
 
 _DECIMALS = {"beta2": 4, "weight_decay": 4}  # digits a spin box shows (3 otherwise)
@@ -15,6 +16,11 @@ _MAX = {"unit": 0.9999, "nonneg": 10.0}  # the top of each range a spin box offe
 # Decays that are dragged as well as typed (as Distill's momentum slider), 0 to 0.999 in 0.001s
 SLIDERS = ("momentum", "alpha", "beta1", "rms_momentum")
 _SLIDER_TICKS = 1000
+
+
+def _tr(text: str) -> str:
+    """A hyperparameter's label or help in the window's language (marked in core/optim/hyper.py)."""
+    return QCoreApplication.translate("Hyper", text)
 
 
 class HyperControls(QWidget):
@@ -27,8 +33,8 @@ class HyperControls(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.lr = LogSlider()
-        self.lr.setToolTip("learning rate η (log slider; type an exact value in the box)")
-        self.form.addRow("learning rate η", self.lr)
+        self.lr.setToolTip(self.tr("learning rate η (log slider; type an exact value in the box)"))
+        self.form.addRow(self.tr("learning rate η"), self.lr)
         self.lr.sigValueChanged.connect(lambda v: self.sigEdited.emit({"lr": v}))
         self.spins: dict[str, QDoubleSpinBox] = {}
         self.sliders: dict[str, QSlider] = {}  # under their spin boxes, the whole row wide
@@ -41,29 +47,33 @@ class HyperControls(QWidget):
                 sb.setDecimals(dec)
                 sb.setSingleStep(10.0 ** (1 - dec))
                 sb.setRange(0.0, _MAX[p.kind])
-                sb.setToolTip(p.help)
+                sb.setToolTip(_tr(p.help))
                 sb.setKeyboardTracking(False)
                 sb.valueChanged.connect(lambda v, n=p.name: self.sigEdited.emit({n: float(v)}))
-                self.form.addRow(p.label, sb)
+                self.form.addRow(_tr(p.label), sb)
                 self.spins[p.name] = sb
                 if p.name in SLIDERS:
                     self.sliders[p.name] = self._slider(sb, p.label)
             elif p.kind == "switch":
-                box = QCheckBox(p.label)
-                box.setToolTip(p.help)
+                box = QCheckBox(_tr(p.label))
+                box.setToolTip(_tr(p.help))
                 box.toggled.connect(lambda on, n=p.name: self.sigEdited.emit({n: bool(on)}))
                 self.form.addRow("", box)
                 self.switches[p.name] = box
         self.eps = QLineEdit()
-        self.eps.setToolTip(PARAMS["eps"].help)
+        self.eps.setToolTip(_tr(PARAMS["eps"].help))
         self.eps.editingFinished.connect(self._on_eps_edited)
-        self.form.addRow(PARAMS["eps"].label, self.eps)
+        self.form.addRow(_tr(PARAMS["eps"].label), self.eps)
 
     def _slider(self, sb: QDoubleSpinBox, label: str) -> QSlider:
         """A slider under the spin box: dragging it sets the box (which emits the edit)."""
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setRange(0, _SLIDER_TICKS - 1)
-        slider.setToolTip(f"drag to change {label} (the box above takes an exact value)")
+        slider.setToolTip(
+            self.tr("drag to change {label} (the box above takes an exact value)").format(
+                label=label
+            )
+        )
         slider.valueChanged.connect(lambda tick: sb.setValue(tick / _SLIDER_TICKS))
         sb.valueChanged.connect(lambda v: self._show_tick(slider, v))
         self.form.addRow(slider)
@@ -97,17 +107,17 @@ class HyperControls(QWidget):
             box.blockSignals(False)
             self.form.setRowVisible(box, name in used)
         self._eps_value = hyper.eps
-        self.eps.setText(f"{hyper.eps:g}")
+        self.eps.setText(num(hyper.eps, "g"))
         self.form.setRowVisible(self.eps, "eps" in used)
         self.blockSignals(False)
 
     def _on_eps_edited(self) -> None:
         try:
-            v = float(self.eps.text())
+            v = parse_number(self.eps.text())
         except ValueError:
             v = -1.0
         if not v > 0 or v == float("inf"):
-            self.eps.setText(f"{self._eps_value:g}")
+            self.eps.setText(num(self._eps_value, "g"))
             return
         if v != self._eps_value:
             self._eps_value = v

@@ -7,6 +7,8 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QSlider, QWidget
 
+from gui.i18n.numbers import num, parse_number
+
 _TICKS = 1000
 # Typed rates above this are refused: no surface here needs them, and rates near the float maximum
 # overflow the side plots' auto-range.
@@ -44,7 +46,7 @@ class LogSlider(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(self._tick(v))
         self.slider.blockSignals(False)
-        self.box.setText(f"{v:.4g}")
+        self.box.setText(num(v, ".4g"))
 
     def _tick(self, v: float) -> int:
         if v <= self.lo:
@@ -56,17 +58,21 @@ class LogSlider(QWidget):
         raw = self.lo * (self.hi / self.lo) ** (tick / _TICKS)
         v = float(f"{raw:.3g}")  # round slider values to 3 significant digits
         self._value = v
-        self.box.setText(f"{v:.4g}")
+        self.box.setText(num(v, ".4g"))
         self.sigValueChanged.emit(v)
 
     def _on_box_edited(self) -> None:
         try:
-            v = float(self.box.text())
+            v = parse_number(self.box.text())
         except ValueError:
             v = float("nan")
         if not math.isfinite(v) or not 0 <= v <= MAX_TYPED:
-            self.box.setText(f"{self._value:.4g}")  # reject: show the value still in use
-            self.box.setToolTip(f"the learning rate must be a number from 0 to {MAX_TYPED:g}")
+            self.box.setText(num(self._value, ".4g"))  # reject: show the value still in use
+            self.box.setToolTip(
+                self.tr("the learning rate must be a number from 0 to {MAX_TYPED:g}").format(
+                    MAX_TYPED=MAX_TYPED
+                )
+            )
             self.box.setStyleSheet(_INVALID)
             return
         self.box.setStyleSheet("")

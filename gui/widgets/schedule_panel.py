@@ -9,25 +9,46 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
 from core.optim.schedules import CYCLIC, MODES, READS, Schedule
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 _MODE_TIPS = {
-    "constant": "η at every step",
-    "triangular": "Smith's cyclic lr: up and down between base-lr and max-lr, half-period s",
-    "triangular2": "cyclic, the amplitude halves every cycle",
-    "exp_range": "cyclic, the amplitude decays as γᵗ",
-    "cosine_restarts": "SGDR: cosine from η down to η_min over T₀ steps, then restart (×T_mult)",
-    "step": "η·γ^⌊t/s⌋: drop by γ every s steps",
+    "constant": QT_TRANSLATE_NOOP("SchedulePanel", "η at every step"),
+    "triangular": QT_TRANSLATE_NOOP(
+        "SchedulePanel", "Smith's cyclic lr: up and down between base-lr and max-lr, half-period s"
+    ),
+    "triangular2": QT_TRANSLATE_NOOP("SchedulePanel", "cyclic, the amplitude halves every cycle"),
+    "exp_range": QT_TRANSLATE_NOOP("SchedulePanel", "cyclic, the amplitude decays as γᵗ"),
+    "cosine_restarts": QT_TRANSLATE_NOOP(
+        "SchedulePanel", "SGDR: cosine from η down to η_min over T₀ steps, then restart (×T_mult)"
+    ),
+    "step": QT_TRANSLATE_NOOP("SchedulePanel", "η·γ^⌊t/s⌋: drop by γ every s steps"),
     "exponential": "η·γᵗ",
 }
+_MODE_NAMES = {  # the list's names of the modes of core/optim/schedules.py
+    "constant": QT_TRANSLATE_NOOP("SchedulePanel", "constant"),
+    "triangular": QT_TRANSLATE_NOOP("SchedulePanel", "triangular"),
+    "triangular2": QT_TRANSLATE_NOOP("SchedulePanel", "triangular2"),
+    "exp_range": QT_TRANSLATE_NOOP("SchedulePanel", "exp range"),
+    "cosine_restarts": QT_TRANSLATE_NOOP("SchedulePanel", "cosine restarts"),
+    "step": QT_TRANSLATE_NOOP("SchedulePanel", "step"),
+    "exponential": QT_TRANSLATE_NOOP("SchedulePanel", "exponential"),
+}
 _FIELD_TIPS = {
-    "base_lr": "lowest lr of each cycle (base-lr)",
-    "max_lr": "highest lr of each cycle, its peak (max-lr)",
-    "eta_min": "lr at the end of each cosine cycle",
-    "gamma": "decay factor γ in (0, 1]: per drop (step), per step (exponential),\n"
-    "per step of the cycle's amplitude (exp range)",
-    "step_size": "s: half a cycle, in steps (cyclic modes), or steps between drops (step)",
-    "t0": "length of the first cosine cycle, in steps",
-    "t_mult": "each cosine cycle is T_mult times longer than the one before",
+    "base_lr": QT_TRANSLATE_NOOP("SchedulePanel", "lowest lr of each cycle (base-lr)"),
+    "max_lr": QT_TRANSLATE_NOOP("SchedulePanel", "highest lr of each cycle, its peak (max-lr)"),
+    "eta_min": QT_TRANSLATE_NOOP("SchedulePanel", "lr at the end of each cosine cycle"),
+    "gamma": QT_TRANSLATE_NOOP(
+        "SchedulePanel",
+        "decay factor γ in (0, 1]: per drop (step), per step (exponential),\n"
+        "per step of the cycle's amplitude (exp range)",
+    ),
+    "step_size": QT_TRANSLATE_NOOP(
+        "SchedulePanel", "s: half a cycle, in steps (cyclic modes), or steps between drops (step)"
+    ),
+    "t0": QT_TRANSLATE_NOOP("SchedulePanel", "length of the first cosine cycle, in steps"),
+    "t_mult": QT_TRANSLATE_NOOP(
+        "SchedulePanel", "each cosine cycle is T_mult times longer than the one before"
+    ),
 }
 PREVIEW_SAMPLES = 1500  # points of the lr(t) curve: fewer than the plot's pixels are not needed
 
@@ -65,13 +86,17 @@ class SchedulePanel(QWidget):
         super().__init__(parent)
         self.mode = QComboBox()
         for i, m in enumerate(MODES):
-            self.mode.addItem(m.replace("_", " "), m)
-            self.mode.setItemData(i, _MODE_TIPS[m], 3)  # 3 = ToolTipRole
-        self.mode.setToolTip("learning-rate schedule lr(t)")
+            self.mode.addItem(self.tr(_MODE_NAMES.get(m, m.replace("_", " "))), m)
+            self.mode.setItemData(i, self.tr(_MODE_TIPS[m]), 3)  # 3 = ToolTipRole
+        self.mode.setToolTip(self.tr("learning-rate schedule lr(t)"))
         form = QFormLayout()
-        form.addRow("schedule", self.mode)
+        form.addRow(self.tr("schedule"), self.mode)
         self.widgets: dict[str, QWidget] = {}
-        for name, label in (("base_lr", "base lr"), ("max_lr", "max lr"), ("eta_min", "η min")):
+        for name, label in (
+            ("base_lr", self.tr("base lr")),
+            ("max_lr", self.tr("max lr")),
+            ("eta_min", "η min"),
+        ):
             sb = QDoubleSpinBox()
             sb.setDecimals(5)
             sb.setRange(0.0, 100.0)
@@ -84,14 +109,14 @@ class SchedulePanel(QWidget):
         g.setSingleStep(0.001)
         self.widgets["gamma"] = g
         form.addRow("γ", g)
-        for name, label, hi in (("step_size", "step size s", 10**6), ("t0", "T₀", 10**6),
+        for name, label, hi in (("step_size", self.tr("step size s"), 10**6), ("t0", "T₀", 10**6),
                                 ("t_mult", "T_mult", 100)):  # fmt: skip
             ib = QSpinBox()
             ib.setRange(1, hi)
             self.widgets[name] = ib
             form.addRow(label, ib)
         for name, w in self.widgets.items():
-            w.setToolTip(_FIELD_TIPS[name])
+            w.setToolTip(self.tr(_FIELD_TIPS[name]))
             w.setKeyboardTracking(False)
             w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))
         self.form = form
@@ -102,8 +127,8 @@ class SchedulePanel(QWidget):
         self.plot.hideButtons()
         for ax in ("left", "bottom"):
             self.plot.getPlotItem().getAxis(ax).enableAutoSIPrefix(False)
-        self.plot.getPlotItem().setLabel("bottom", "step t")
-        self.plot.getPlotItem().setLabel("left", "lr")
+        self.plot.getPlotItem().setLabel("bottom", self.tr("step t"))
+        self.plot.getPlotItem().setLabel("left", self.tr("lr"))
         self.curve = self.plot.plot(pen=pg.mkPen("#3b4252", width=1.5))
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#d6336c", width=1.5))
         self.plot.addItem(self.marker)

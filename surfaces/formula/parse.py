@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from surfaces.base import SurfaceError
 from surfaces.formula.graph import Graph
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_CHARS = 500
 MAX_NODES = 300
@@ -44,9 +45,10 @@ _WHAT: dict[type, str] = {ast.Attribute: "attribute access", ast.Subscript: "ind
                           ast.Set: "a set", ast.Dict: "a dict"}  # fmt: skip
 # Characters people paste from documents, and ^ for powers: replaced before parsing.
 _REPLACE = {"^": "**", "−": "-", "×": "*", "·": "*", "²": "**2", "³": "**3"}
-ALLOWED = "allowed: numbers, x, y, pi, e, + - * / ** ^, ( ) and the functions " + ", ".join(
-    FUNCTIONS
+ALLOWED_TEMPLATE = QT_TRANSLATE_NOOP(
+    "Formula", "allowed: numbers, x, y, pi, e, + - * / ** ^, ( ) and the functions {functions}"
 )
+ALLOWED = ALLOWED_TEMPLATE.format(functions=", ".join(FUNCTIONS))
 
 
 class FormulaError(SurfaceError):
@@ -94,7 +96,11 @@ class _Source:
 def parse(text: str) -> tuple[Graph, int]:
     """Graph and root id of a formula; FormulaError for anything outside the whitelist."""
     if not isinstance(text, str) or not text.strip():
-        raise FormulaError(f"empty formula; type an expression in x and y, e.g. {EXAMPLE}")
+        raise FormulaError(
+            translate(
+                "Formula", "empty formula; type an expression in x and y, e.g. {example}"
+            ).format(example=EXAMPLE)
+        )
     if len(text) > MAX_CHARS:
         raise FormulaError(f"formula too long: {len(text)} characters; at most {MAX_CHARS}")
     for i, ch in enumerate(text):
@@ -108,8 +114,10 @@ def parse(text: str) -> tuple[Graph, int]:
     except SyntaxError as e:
         col = src.column((e.offset or 1) - 1)
         msg = (e.msg or "invalid syntax").splitlines()[0]
-        hint = "write 2*x, not 2x" if "literal" in msg else f"e.g. {EXAMPLE}"
-        raise FormulaError(f"syntax error at column {col}: {msg}; {hint}", col) from None
+        hint = (translate("Formula", "write 2*x, not 2x") if "literal" in msg
+                else translate("Formula", "e.g. {example}").format(example=EXAMPLE))  # fmt: skip
+        text = translate("Formula", "syntax error at column {col}: {msg}; {hint}")
+        raise FormulaError(text.format(col=col, msg=msg, hint=hint), col) from None
     except (ValueError, RecursionError, MemoryError) as e:
         raise FormulaError(f"cannot parse the formula ({type(e).__name__}); {ALLOWED}") from None
     _check_size(tree.body, src)
@@ -147,7 +155,8 @@ class _Converter:
         self.src = src
 
     def fail(self, what: str, col: int, allowed: str = ALLOWED) -> NoReturn:
-        raise FormulaError(f"{what} at column {col}; {allowed}", col)
+        where = translate("Formula", "{what} at column {col}").format(what=what, col=col)
+        raise FormulaError(f"{where}; {allowed}", col)
 
     def convert(self, node: ast.expr) -> int:
         g, col = self.g, self.src.node_column(node)
@@ -160,7 +169,7 @@ class _Converter:
             if op is None:
                 sym = _OP_SYMBOL.get(type(node.op), "^")
                 self.fail(
-                    f"operator '{sym}' is not allowed",
+                    translate("Formula", "operator '{sym}' is not allowed").format(sym=sym),
                     self.src.find(sym, node.left.end_col_offset or 0),
                 )
             return g.make(str(op), self.convert(node.left), self.convert(node.right))
@@ -169,7 +178,8 @@ class _Converter:
                 return self.convert(node.operand)
             if isinstance(node.op, ast.USub):
                 return g.make("neg", self.convert(node.operand))
-            self.fail(f"operator '{_OP_SYMBOL.get(type(node.op), '?')}' is not allowed", col)
+            sym = _OP_SYMBOL.get(type(node.op), "?")
+            self.fail(translate("Formula", "operator '{sym}' is not allowed").format(sym=sym), col)
         if isinstance(node, ast.Call):
             return self._call(node, col)
         if isinstance(node, ast.Attribute):
@@ -196,22 +206,30 @@ class _Converter:
         if name in CONSTANTS:
             return self.g.const(CONSTANTS[name])
         if name in FUNCTIONS:
-            self.fail(f"'{name}' is a function", col, f"call it like {name}(x); {ALLOWED}")
-        self.fail(f"unknown name '{name[:30]}'", col)
+            call = translate("Formula", "call it like {name}(x)").format(name=name)
+            self.fail(
+                translate("Formula", "'{name}' is a function").format(name=name),
+                col,
+                f"{call}; {ALLOWED}",
+            )
+        self.fail(translate("Formula", "unknown name '{name}'").format(name=name[:30]), col)
 
     def _call(self, node: ast.Call, col: int) -> int:
         f = node.func
         if isinstance(f, ast.Attribute):
             self.convert(f)  # raises, pointing at the attribute
         if not isinstance(f, ast.Name):
-            self.fail("only the listed functions can be called", col)
+            self.fail(translate("Formula", "only the listed functions can be called"), col)
         name = f.id
         if name not in FUNCTIONS:
             known = name in ("x", "y") or name in CONSTANTS
-            what = f"'{name}' is not a function" if known else f"unknown function '{name[:30]}'"
+            what = (translate("Formula", "'{name}' is not a function").format(name=name) if known
+                    else translate("Formula", "unknown function '{name}'").format(name=name[:30]))  # fmt: skip
             self.fail(what, col)
         for kw in node.keywords:
-            self.fail("keyword arguments are not allowed", self.src.node_column(kw))
+            self.fail(
+                translate("Formula", "keyword arguments are not allowed"), self.src.node_column(kw)
+            )
         for a in node.args:
             if isinstance(a, ast.Starred):
                 self.fail("'*' unpacking is not allowed", self.src.node_column(a))

@@ -7,8 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-HINT = "drag: {} · wheel: brush · drag a dot: move · Del: delete"
-DIG, RAISE = "dig a well (longer = deeper)", "raise a hill (longer = higher)"
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
+HINT = QT_TRANSLATE_NOOP("DrawPanel", "drag: {} · wheel: brush · drag a dot: move · Del: delete")
+DIG, RAISE = (
+    QT_TRANSLATE_NOOP("DrawPanel", "dig a well (longer = deeper)"),
+    QT_TRANSLATE_NOOP("DrawPanel", "raise a hill (longer = higher)"),
+)
 
 
 class DrawPanel(QWidget):
@@ -21,7 +26,7 @@ class DrawPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(3)
         self.buttons: dict[str, QToolButton] = {}
-        for name, text in (("draw", "✎ Draw"), ("hill", ""), ("undo", "↶"), ("redo", "↷")):
+        for name, text in (("draw", self.tr("✎ Draw")), ("hill", ""), ("undo", "↶"), ("redo", "↷")):
             b = QToolButton()
             b.setDefaultAction(actions[name])
             if text:
@@ -30,14 +35,14 @@ class DrawPanel(QWidget):
             row.addWidget(b)
             self.buttons[name] = b
         self.buttons["draw"].setMinimumWidth(64)
-        actions["hill"].setText("Well")
+        actions["hill"].setText(self.tr("Well"))
         row.addStretch(1)
         save_button = QToolButton()
         save_button.setDefaultAction(save)
-        save_button.setText("Save…")
+        save_button.setText(self.tr("Save…"))
         row.addWidget(save_button)
         self.buttons["save"] = save_button
-        self.hint = QLabel(HINT.format(DIG))
+        self.hint = QLabel(self.tr(HINT).format(self.tr(DIG)))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#8fbcbb;")
         self.hint.hide()
@@ -48,10 +53,10 @@ class DrawPanel(QWidget):
         lay.addWidget(self.hint)
         actions["draw"].toggled.connect(self.hint.setVisible)
         actions["hill"].toggled.connect(
-            lambda on: self.hint.setText(HINT.format(RAISE if on else DIG))
+            lambda on: self.hint.setText(self.tr(HINT).format(self.tr(RAISE if on else DIG)))
         )
         # A button's text follows its action; keep the short labels chosen above.
-        actions["draw"].changed.connect(lambda: self.buttons["draw"].setText("✎ Draw"))
+        actions["draw"].changed.connect(lambda: self.buttons["draw"].setText(self.tr("✎ Draw")))
         actions["undo"].changed.connect(lambda: self.buttons["undo"].setText("↶"))
         actions["redo"].changed.connect(lambda: self.buttons["redo"].setText("↷"))
-        save.changed.connect(lambda: save_button.setText("Save…"))
+        save.changed.connect(lambda: save_button.setText(self.tr("Save…")))

@@ -17,17 +17,19 @@ from gui.explorer.draw.commands import RESIZE_ID, BumpEdit
 from gui.explorer.draw.items import RING_SIGMAS, DrawItems
 from surfaces.base import SurfaceError
 from surfaces.drawn import Bump, DrawnGrid, DrawnSurface
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 SEARCH_DELAY_MS = 250  # critical points are searched once edits pause this long
 HANDLE_PX = 9  # a press this close to a bump's dot grabs the bump
 BRUSH_FRACTION = 0.06  # brush width σ as a fraction of the domain's shorter side
-DRAW_TIP = (
+DRAW_TIP = QT_TRANSLATE_NOOP(
+    "DrawTool",
     "Draw mode (D): press on the surface and drag — the longer the drag, the deeper the well\n"
     "(or the higher the hill); a plain click adds one of the brush's size. Drag a bump's dot to\n"
     "move it, click a dot to select it, mouse wheel over it to resize it, Del/Backspace deletes\n"
     "it, Esc deselects. Elsewhere the wheel changes the brush width (the dashed circle).\n"
     "Ctrl+Z / Ctrl+Shift+Z undo and redo. Clicks do not restart runs while drawing; press D\n"
-    "again to leave (zoom and pan come back)."
+    "again to leave (zoom and pan come back).",
 )
 
 
@@ -58,27 +60,27 @@ class DrawTool(QObject):
         plot.viewport().installEventFilter(self)
 
     def _make_actions(self) -> dict[str, QAction]:
-        draw = QAction("Draw", self)
+        draw = QAction(self.tr("Draw"), self)
         draw.setCheckable(True)
         draw.setShortcut(QKeySequence("D"))
-        draw.setToolTip(DRAW_TIP)
-        draw.setStatusTip("Draw mode: drag to dig wells or raise hills (D)")
+        draw.setToolTip(self.tr(DRAW_TIP))
+        draw.setStatusTip(self.tr("Draw mode: drag to dig wells or raise hills (D)"))
         draw.toggled.connect(self.set_active)
-        hill = QAction("Hill", self)
+        hill = QAction(self.tr("Hill"), self)
         hill.setCheckable(True)
-        hill.setToolTip("Off: drawing digs wells (▼). On: drawing raises hills (▲).")
+        hill.setToolTip(self.tr("Off: drawing digs wells (▼). On: drawing raises hills (▲)."))
         hill.toggled.connect(self._on_hill_toggled)
-        undo = self.stack.createUndoAction(self, "Undo")
+        undo = self.stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        undo.setToolTip("Undo the last edit of the drawing (Ctrl+Z)")
-        redo = self.stack.createRedoAction(self, "Redo")
+        undo.setToolTip(self.tr("Undo the last edit of the drawing (Ctrl+Z)"))
+        redo = self.stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setToolTip("Redo (Ctrl+Shift+Z)")
-        delete = QAction("Delete bump", self)
+        redo.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        delete = QAction(self.tr("Delete bump"), self)
         delete.setShortcut(QKeySequence("Backspace"))
-        delete.setToolTip("Delete the selected bump (Del or Backspace)")
+        delete.setToolTip(self.tr("Delete the selected bump (Del or Backspace)"))
         delete.triggered.connect(self.delete_selected)
-        deselect = QAction("Deselect bump", self)
+        deselect = QAction(self.tr("Deselect bump"), self)
         deselect.setShortcut(QKeySequence("Escape"))
         deselect.triggered.connect(lambda: self._select(None))
         return {"draw": draw, "hill": hill, "undo": undo, "redo": redo, "delete_bump": delete,
@@ -102,12 +104,14 @@ class DrawTool(QObject):
             vp.unsetCursor()
         self._show_items()
         if on:
-            self.sigMessage.emit("Draw mode: drag to dig a well, wheel sets the brush (D leaves)")
+            self.sigMessage.emit(
+                self.tr("Draw mode: drag to dig a well, wheel sets the brush (D leaves)")
+            )
         self.sigModeChanged.emit(on)
 
     def _on_hill_toggled(self, on: bool) -> None:
         self.hill = on
-        self.actions["hill"].setText("Hill" if on else "Well")
+        self.actions["hill"].setText(self.tr("Hill") if on else self.tr("Well"))
         self._show_brush()
 
     # --- the drawing ---------------------------------------------------------------------------
@@ -181,7 +185,7 @@ class DrawTool(QObject):
         if not self.active or d is None or i is None or i >= len(d.bumps):
             return False
         self.selected = None
-        self.stack.push(BumpEdit(self, i, d.bumps[i], None, "Delete bump"))
+        self.stack.push(BumpEdit(self, i, d.bumps[i], None, self.tr("Delete bump")))
         return True
 
     def shutdown(self) -> None:
@@ -305,11 +309,11 @@ class DrawTool(QObject):
             if not drag["moved"] or now == drag["old"]:
                 return
             self._edit(i, now, drag["old"])
-            self.stack.push(BumpEdit(self, i, drag["old"], now, "Move bump"))
+            self.stack.push(BumpEdit(self, i, drag["old"], now, self.tr("Move bump")))
         else:
             self._edit(i, now, None)
-            self.stack.push(BumpEdit(self, i, None, now, "Add hill" if now.height > 0
-                                     else "Dig well"))  # fmt: skip
+            self.stack.push(BumpEdit(self, i, None, now, self.tr("Add hill") if now.height > 0
+                                     else self.tr("Dig well")))  # fmt: skip
             self.selected = i
             self._show_items()
 
@@ -321,7 +325,7 @@ class DrawTool(QObject):
             b = d.bumps[i]
             if np.hypot(p[0] - b.x, p[1] - b.y) <= RING_SIGMAS * b.width:
                 new = Bump(b.x, b.y, b.height, b.width * factor)
-                self.stack.push(BumpEdit(self, i, b, new, "Resize bump", RESIZE_ID))
+                self.stack.push(BumpEdit(self, i, b, new, self.tr("Resize bump"), RESIZE_ID))
                 return
         self.brush_fraction = float(np.clip(self.brush_fraction * factor, 0.01, 0.4))
         self._show_brush()
