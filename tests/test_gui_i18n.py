@@ -211,3 +211,11 @@ def test_the_window_starts_in_the_language_chosen_last_time(tmp_path) -> None:
                        text=True, timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "Исследователь градиентного спуска" in r.stdout
+
+
+def test_the_arrows_key_on_the_plot_is_russian(russian_window, qtbot) -> None:
+    """The key is drawn on the plot (a pyqtgraph legend, not a widget the scan above reads)."""
+    key = russian_window.explorer.plot.overlays.key
+    qtbot.waitUntil(lambda: bool(key.texts()), timeout=5000)
+    assert "скорость (импульс)" in key.texts()
+    assert not any("velocity" in t or "Hessian" in t for t in key.texts())

@@ -8,14 +8,17 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPen
 
+from surfaces.i18n import QT_TRANSLATE_NOOP
+
 ENTRIES: dict[str, tuple[tuple[str, str], ...]] = {  # toggle -> (item kind, key text) ...
-    "gradient": (("gradient", "−∇f: downhill, length ∝ |∇f|"),),
-    "velocity": (("velocity", "velocity (momentum)"),),
-    "adaptive": (("adaptive", "adaptive step per coordinate"),),
-    "eigen": (("eig_neg", "Hessian: curving down (λ &lt; 0)"),
-              ("eig_pos", "Hessian: curving up (λ &gt; 0)")),
+    "gradient": (("gradient", QT_TRANSLATE_NOOP("OverlayKey", "−∇f: downhill, length ∝ |∇f|")),),
+    "velocity": (("velocity", QT_TRANSLATE_NOOP("OverlayKey", "velocity (momentum)")),),
+    "adaptive": (("adaptive", QT_TRANSLATE_NOOP("OverlayKey", "adaptive step per coordinate")),),
+    "eigen": (("eig_neg", QT_TRANSLATE_NOOP("OverlayKey", "Hessian: curving down (λ &lt; 0)")),
+              ("eig_pos", QT_TRANSLATE_NOOP("OverlayKey", "Hessian: curving up (λ &gt; 0)"))),
 }  # fmt: skip
 ORDER = tuple(ENTRIES)
 MARGIN = 6  # px between the key and the plot's edge
@@ -49,7 +52,8 @@ class OverlayKey(pg.LegendItem):
         for _kind, text, pen in rows:
             sample = QPen(pen)
             sample.setWidthF(max(pen.widthF(), SAMPLE_PX))  # a 1.6-px line blurs to half its hue
-            self.addItem(pg.PlotDataItem([0, 1], [0, 0], pen=sample), text)
+            label = QCoreApplication.translate("OverlayKey", text)
+            self.addItem(pg.PlotDataItem([0, 1], [0, 0], pen=sample), label)
         self.setVisible(bool(rows))
         self.place(self.corner)  # anchored again at its new size (a bottom corner grows up)
 

@@ -1910,6 +1910,29 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
 </context>
 <context>
+    <name>OverlayKey</name>
+    <message>
+        <source>−∇f: downhill, length ∝ |∇f|</source>
+        <translation>−∇f: антиградиент, длина ∝ |∇f|</translation>
+    </message>
+    <message>
+        <source>velocity (momentum)</source>
+        <translation>скорость (импульс)</translation>
+    </message>
+    <message>
+        <source>adaptive step per coordinate</source>
+        <translation>адаптивный шаг по координатам</translation>
+    </message>
+    <message>
+        <source>Hessian: curving down (λ &amp;lt; 0)</source>
+        <translation>гессиан: изгиб вниз (λ &amp;lt; 0)</translation>
+    </message>
+    <message>
+        <source>Hessian: curving up (λ &amp;gt; 0)</source>
+        <translation>гессиан: изгиб вверх (λ &amp;gt; 0)</translation>
+    </message>
+</context>
+<context>
     <name>Overlays</name>
     <message>
         <source>gradient</source>
