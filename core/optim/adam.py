@@ -33,8 +33,11 @@ def _update(w: Array, state: State, g: Array, lr: Value, hp: Hyper, variant: str
     vmax = np.maximum(state.vmax, v) if variant == "amsgrad" else state.vmax
     acc = vmax if variant == "amsgrad" else v
     k = state.count + 1  # corrections count updates from 1
-    c1 = 1 - b1**k if hp.bias_correction else 1.0
-    c2 = 1 - b2**k if hp.bias_correction else 1.0
+    # np.power, not **: Python's pow and numpy's vectorized one differ in the last bit for some β,
+    # and a point's arithmetic must not depend on whether β is one number or one per point
+    # (sweeps, the what-if drag) — numpy's is the same for both.
+    c1 = 1 - np.power(b1, k) if hp.bias_correction else 1.0
+    c2 = 1 - np.power(b2, k) if hp.bias_correction else 1.0
     if hp.convention == "textbook":  # w ← w − η ĥ / √(Ĝ + ε)
         den = np.sqrt(acc / c2 + hp.eps) if hp.bias_correction else np.sqrt(acc + hp.eps)
     else:  # w ← w − (η/c₁) m / (√v/√c₂ + ε)
