@@ -4,6 +4,8 @@ keeps every value the user set."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.optim.estimates import Estimate
 from core.optim.schedules import Schedule
 from core.optim.table import default_hyper
@@ -32,3 +34,9 @@ def test_values_the_user_set_are_kept() -> None:
     assert rms.alpha == 0.95
     both = edited_config(_config("rmsprop"), {"convention": "pytorch", "alpha": 0.5}, surface)
     assert both.hyper.alpha == 0.5
+
+
+def test_an_unknown_edit_is_refused_not_ignored() -> None:
+    with pytest.raises(TypeError, match="estimate"):
+        edited_config(_config("sgd"), {"estimate": Estimate("noise", sigma=1.0)},
+                      get_surface("himmelblau"))  # fmt: skip

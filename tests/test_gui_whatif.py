@@ -75,6 +75,7 @@ def test_dragging_the_lr_slider_redraws_the_whole_path_throttled(explorer, whati
     slider = explorer.runs.hyper.lr.slider
     slider.setFocus()
     start = handle_centre(slider)
+    adopted = whatif.core.adopted
     QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     values, ghost_during = [], []
     for i in range(1, 21):  # 20 values, each a real mouse move with the button held
@@ -95,6 +96,8 @@ def test_dragging_the_lr_slider_redraws_the_whole_path_throttled(explorer, whati
     assert gd.lr == last and last < 0.01
     assert np.array_equal(shown(gd), fresh_path(c.race, gd, 300))  # the last value's path
     assert not np.array_equal(shown(gd), before)
+    # every redraw of the drag took its path from the batch computed when the slider was pressed
+    assert whatif.core.adopted - adopted == len(passes)
     assert explorer.legend.value(0, "lr") == f"{last:.4g}"
 
 
@@ -201,6 +204,7 @@ def test_dragging_the_momentum_slider_redraws_its_path(explorer, whatif, qtbot) 
     assert slider.isVisible() and slider.value() == 900
     assert not explorer.runs.hyper.sliders["beta1"].isVisible()  # momentum reads no β₁
     start = handle_centre(slider)
+    passes, adopted = counter(whatif), whatif.core.adopted
     QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     for i in range(1, 11):
         QTest.mouseMove(slider, start + QPoint(-6 * i, 0))
@@ -213,6 +217,7 @@ def test_dragging_the_momentum_slider_redraws_its_path(explorer, whatif, qtbot) 
     assert explorer.runs.hyper.spins["momentum"].value() == mom.config.hyper.momentum
     assert np.array_equal(shown(mom), fresh_path(c.race, mom, 300))
     assert not whatif.ghost_shown
+    assert whatif.core.adopted - adopted == len(passes) > 0  # each from the batch
 
 
 def test_a_new_surface_drops_the_ghost_a_drawing_edit_keeps_it(explorer, whatif, qtbot) -> None:

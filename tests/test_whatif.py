@@ -154,3 +154,86 @@ def test_bad_horizons_are_refused_with_the_allowed_range(bad) -> None:
 def test_good_horizons_are_accepted() -> None:
     assert check_horizon(1) == 1
     assert check_horizon(np.int64(5000)) == 5000
+
+
+# --- a drag computed ahead as one batch -------------------------------------------------------
+def slider_rates() -> list[float]:
+    """What the lr slider gives at its 1,001 ticks (the GUI's LogSlider.value_at, written out)."""
+    return [float(f"{1e-5 * 1e6 ** (t / 1000):.3g}") for t in range(1001)]
+
+
+def assert_same_run(a: Run, b: Run) -> None:
+    """Everything a view reads and everything the race goes on from, bit for bit."""
+    ta, tb = a.trajectory, b.trajectory
+    assert a.t == b.t and ta.count == tb.count and ta.stride == tb.stride
+    n = ta.count
+    for x, y in ((ta.xy, tb.xy), (ta.loss, tb.loss), (ta.grad_norm, tb.grad_norm)):
+        assert np.array_equal(x[:, :n], y[:, :n])
+    assert np.array_equal(ta.lr[:n], tb.lr[:n]) and np.array_equal(ta.step[:n], tb.step[:n])
+    assert np.array_equal(a.w, b.w) and np.array_equal(a.last_step, b.last_step)
+    assert np.array_equal(a.diverged, b.diverged)
+    for f, g in zip(a.state, b.state, strict=True):
+        assert np.array_equal(f, g)
+
+
+def oracle(race: Race, racer, steps: int) -> Run:
+    c = racer.config
+    run = Run(race.surface, c.rule, c.hyper, c.schedule, race.starts, c.estimate, seed=c.seed,
+              max_points=20_000)  # fmt: skip
+    run.step(steps)
+    return run
+
+
+@pytest.mark.parametrize(("k", "name", "values", "centre", "picks"), [
+    (0, "lr", slider_rates(), 400, (380, 401, 455)),  # GD
+    (2, "lr", slider_rates(), 700, (650, 699, 760)),  # Adam
+    (1, "momentum", [t / 1000 for t in range(1000)], 900, (850, 877, 930)),
+    (2, "beta1", [t / 1000 for t in range(1000)], 900, (800, 901, 990)),
+])  # fmt: skip
+def test_a_drag_computed_ahead_shows_exactly_fresh_runs(race, k, name, values, centre, picks):
+    race.set_starts(np.array([[1.0, -4.0], [-4.0, 4.0]]))
+    w = WhatIf(race, horizon=250)
+    w.recompute()
+    r = race.racers[k]
+    assert w.prepare(r.key, name, values, centre) > 100
+    for i in picks:
+        race.edit(r.key, **{name: values[i]})
+        assert w.recompute() == [r] and not w.batch_missed
+        assert_same_run(r.run, oracle(race, r, 250))
+    assert w.adopted == len(picks)  # none of them was stepped on its own
+    race.step(30)  # and the race goes on live from an adopted path as from its own
+    assert_same_run(r.run, oracle(race, r, 280))
+
+
+def test_a_value_beyond_the_batch_or_diverging_is_stepped_on_its_own(race) -> None:
+    race.set_starts(np.array([[1.0, -4.0], [-4.0, 4.0]]))
+    w = WhatIf(race, horizon=1000)
+    w.recompute()
+    gd = race.racers[0]
+    rates = slider_rates()
+    n = w.prepare(gd.key, "lr", rates, 200)
+    assert 100 < n < len(rates)  # as many values as the batch's size allows
+    race.edit(gd.key, lr=rates[520])  # far from the press: not in the batch
+    w.recompute()
+    assert w.batch_missed and w.adopted == 0
+    assert_same_run(gd.run, oracle(race, gd, 1000))
+    w.prepare(gd.key, "lr", rates, 820)
+    race.edit(gd.key, lr=rates[830])  # in the batch, but GD diverges there: stopped early
+    w.recompute()
+    assert w.adopted == 0 and gd.run.diverged.all() and gd.run.t < 1000
+    tr = gd.run.trajectory
+    assert np.array_equal(shown_path(gd), fresh_path(race, gd, 1000)[:, : tr.count])
+
+
+def test_no_batch_for_random_gradients_or_after_a_new_surface(race) -> None:
+    w = WhatIf(race, horizon=100)
+    gd, mom, _ = race.racers
+    race.edit(gd.key, estimate_kind="noise", sigma=1.0)
+    w.recompute()
+    assert w.prepare(gd.key, "lr", slider_rates(), 300) == 0  # its noise depends on the batch
+    assert w.prepare(mom.key, "lr", slider_rates(), 300) > 0
+    race.set_surface(get_surface("rosenbrock"))
+    race.edit(mom.key, lr=slider_rates()[301])
+    w.recompute()
+    assert w.adopted == 0
+    assert np.array_equal(shown_path(mom), fresh_path(race, mom, 100))

@@ -28,10 +28,19 @@ def apply_config(run: Run, config: RunConfig) -> None:
         run.set_rule(config.rule)
 
 
+_EDIT_KEYS = {"rule", "lr", "estimate_kind", "batch", "sigma", "schedule", "seed", "colour"}
+
+
 def edited_config(config: RunConfig, changes: dict[str, object], surface: Surface) -> RunConfig:
     """The settings after a live edit. Keys: rule, convention, lr, estimate_kind (+ batch, sigma),
     schedule (a dict of fields), seed and any Hyper field. Raises the core's errors (HyperError,
-    EstimateError, ...) for bad values; nothing is half-applied."""
+    EstimateError, ...) for bad values; nothing is half-applied. An unknown key is a TypeError
+    (a caller's mistake, never silently ignored)."""
+    unknown = set(changes) - _EDIT_KEYS - set(Hyper.__dataclass_fields__)
+    if unknown:
+        raise TypeError(
+            f"unknown edit(s) {sorted(unknown)}; allowed: {sorted(_EDIT_KEYS)} and Hyper fields"
+        )
     rule = canonical(str(changes["rule"])) if "rule" in changes else config.rule
     # A new rule starts from its own defaults, keeping what both rules read alike.
     hyper = carried_over(config.rule, rule, config.hyper) if rule != config.rule else config.hyper

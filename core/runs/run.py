@@ -186,6 +186,32 @@ class Run:
         self.last_step, self._gcache = snap.last_step.copy(), None
         self.trajectory = trail if self.record else None
 
+    def adopt(self, batch: Run, rows: slice) -> None:
+        """Become rows ``rows`` of ``batch``, a recording run of this run's rule, surface, estimate
+        and starts (repeated) whose hyperparameters differ per point, stepped from 0 without a
+        thinned trail. Exactly this run stepped on its own: a point's arithmetic never depends on
+        the others (what-if computes a slider's values as one batch, then shows each)."""
+        tr = batch.trajectory
+        if tr is None or tr.stride != 1 or batch.rule != self.rule:
+            raise SnapshotError("only an unthinned recording batch of the same rule can be adopted")
+        if not np.array_equal(batch.starts[rows], self.starts) or self.estimate.kind != "full":
+            raise SnapshotError("the batch rows must hold this run's starts, with full gradients")
+        state, w = batch.state, batch.w[rows]
+        fields = [v if np.ndim(v) == 0 else v[rows] for v in state]
+        self.diverged, self.stopped_at = batch.diverged[rows].copy(), batch.stopped_at[rows].copy()
+        self._parts = []
+        for sp in self._spans():
+            part_state = type(state)(*(v if np.ndim(v) == 0 else v[sp].copy() for v in fields))
+            part = _Part(sp, w[sp].copy(), part_state, self._part_hyper(self._hyper, sp))
+            part.frozen = bool(self.diverged[sp].any())
+            self._parts.append(part)
+        self.t, self._gcache = batch.t, None
+        self.last_step = batch.last_step[rows].copy()
+        steps = tr.steps().copy()
+        lr = np.array([self.schedule.at(int(t)) for t in steps], dtype=np.float64)
+        self.trajectory = Trajectory.restored(steps, tr.xy[rows, : tr.count], tr.loss[rows, : tr.count],
+                                              tr.grad_norm[rows, : tr.count], lr, 1, self.max_points)  # fmt: skip
+
     @property
     def w(self) -> Array:
         """The current points (N, 2)."""
@@ -321,7 +347,8 @@ class Run:
             g = self.surface.gradient(w)
         if self.estimate.kind == "full" and len(self._parts) == 1:
             self._gcache = g
-        self.trajectory.push(self.t, w, loss, np.hypot(*g.T), self.schedule.at(self.t))
+        lr = self.schedule.at(self.t)  # one rate per point (a batch) is recorded as NaN
+        self.trajectory.push(self.t, w, loss, np.hypot(*g.T), lr if np.ndim(lr) == 0 else np.nan)
 
     # --- reading --------------------------------------------------------------------------------
     def loss(self) -> Array:

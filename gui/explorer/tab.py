@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,8 +46,7 @@ MAX_ALL_MARKERS = 40  # more critical points than this: mark only the minima
 
 
 def _group(title: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    lay = QVBoxLayout(box)
+    lay = QVBoxLayout(box := QGroupBox(title))
     for w in widgets:
         lay.addWidget(w)
     return box
@@ -94,12 +93,11 @@ class ExplorerTab(QWidget):
         self._log_shown = False  # the colour scale the heatmap was rendered with
         self._shown_surface: Surface | None = None
         self._last_slow = 0.0
+        # Set by a mode that redraws after each edit itself (what-if: the paths are recomputed)
+        self.edits_redrawn_elsewhere = False
         # After a new surface the plot is painted first; the legend and side plots follow on the
         # next turn of the event loop (they do not change what the user is looking at).
-        self._slow_later = QTimer(self)
-        self._slow_later.setSingleShot(True)
-        self._slow_later.setInterval(0)
-        self._slow_later.timeout.connect(self._refresh_slow)
+        self._slow_later = QTimer(self, singleShot=True, interval=0, timeout=self._refresh_slow)
         self._layout()
         self._connect()
         self._on_surface_changed(self.controller.surface, None)
@@ -128,8 +126,7 @@ class ExplorerTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for w in (scroll, centre, self.side):
             self.splitter.addWidget(w)
-        # Narrower window or an open dock: the surface keeps most of the width, the side plots
-        # give up a share too instead of squeezing the surface alone.
+        # Narrower window or an open dock: the side plots give up a share too, not the surface alone
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([330, 760, 310])
@@ -267,9 +264,8 @@ class ExplorerTab(QWidget):
 
     def _show_log_scale(self, on: bool) -> None:
         for w in (self.log_box, self.actions["log_scale"]):
-            w.blockSignals(True)
-            w.setChecked(on)
-            w.blockSignals(False)
+            with QSignalBlocker(w):
+                w.setChecked(on)
 
     # --- view ---------------------------------------------------------------------------------
     def _on_plot_range_changed(self, *_: object) -> None:
@@ -300,6 +296,11 @@ class ExplorerTab(QWidget):
                             self.controller.surface.n_samples)  # fmt: skip
         if r is not None:
             self.schedule.show_schedule(r.config.schedule, r.t, r.colour, force=True)
+        if not self.edits_redrawn_elsewhere:
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the runs and refresh the legend, side plots and schedule marker now."""
         self._draw_runs()
         self._refresh_slow()
 
@@ -330,8 +331,7 @@ class ExplorerTab(QWidget):
     # --- drawing ------------------------------------------------------------------------------
     def _on_stepped(self, *_: object) -> None:
         self._draw_runs()
-        now = time.perf_counter()
-        if not self.controller.playing or now - self._last_slow >= SLOW_REFRESH_S:
+        if not self.controller.playing or time.perf_counter() - self._last_slow >= SLOW_REFRESH_S:
             self._refresh_slow()
 
     def _draw_runs(self) -> None:

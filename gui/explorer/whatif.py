@@ -81,6 +81,8 @@ class WhatIfMode(QObject):
         self._ghost_items: list[pg.PlotCurveItem] = []
         self._dragging = False  # the change under way comes from a slider held down
         self._sliders: set[int] = set()
+        self._drag_slider: QSlider | None = None  # held down, its values computed ahead
+        self._redraw_owed = False  # settings changed since our last redraw
         self._surface = self.controller.surface
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
@@ -156,6 +158,7 @@ class WhatIfMode(QObject):
     def _on_action_toggled(self, on: bool) -> None:
         c = self.controller
         self.seed_action.setEnabled(on)
+        self.tab.edits_redrawn_elsewhere = on  # every settings change ends in our redraw
         if on:
             self._was_playing = c.playing
             c.pause()
@@ -184,6 +187,11 @@ class WhatIfMode(QObject):
             changed = self.core.recompute()
         finally:
             self._busy = False
+        owed, self._redraw_owed = self._redraw_owed, False
+        if owed and not changed:
+            self.tab.redraw()  # a change that moved no path (a name, a run sitting out)
+        if self.core.batch_missed:
+            self._prepare()  # the drag went past the values computed ahead: more around it
         if changed:
             self._shown = self.core.paths()
             if self._ghost and not self.ghost_shown:
@@ -202,6 +210,7 @@ class WhatIfMode(QObject):
     # --- what changes -------------------------------------------------------------------------
     def _on_settings_changed(self, *_: object) -> None:
         if self.on and not self._busy:
+            self._redraw_owed = True  # the tab left the redraw to us
             self._schedule()
 
     def _on_surface_changed(self, surface: object, _values: object) -> None:
@@ -246,13 +255,30 @@ class WhatIfMode(QObject):
         for s in self._slider_widgets():
             if id(s) not in self._sliders:
                 self._sliders.add(id(s))
+                s.sliderPressed.connect(lambda s=s: self._on_slider_pressed(s))
                 s.sliderReleased.connect(self._on_slider_released)
+
+    def _on_slider_pressed(self, slider: QSlider) -> None:
+        """A drag begins: compute ahead, as one batch, the selected run's paths for the values
+        around the slider's, so the drag redraws without stepping (core WhatIf.prepare)."""
+        self._drag_slider = slider
+        if self.on:
+            self.flush()  # a change still waiting is drawn first: the batch starts from it
+            self._prepare()
+
+    def _prepare(self) -> None:
+        racer, slider = self.controller.race.selected, self._drag_slider
+        what = self.tab.runs.hyper.drag_values(slider) if racer and slider else None
+        if what is not None and slider is not None and slider.isSliderDown():
+            self.core.prepare(racer.key, what[0], what[1], slider.value())
 
     def _on_slider_released(self) -> None:
         if self._dragging and not any(s.isSliderDown() for s in self._slider_widgets()):
             self._dragging = False
             self.flush()  # the released value's path, then the ghost goes
             self._clear_ghost()
+        self._drag_slider = None
+        self.core.drop_batch()
 
     def _on_ghost_timeout(self) -> None:
         if not self._dragging:

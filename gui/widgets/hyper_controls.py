@@ -79,6 +79,19 @@ class HyperControls(QWidget):
         self.form.addRow(slider)
         return slider
 
+    def drag_values(self, slider: QSlider) -> tuple[str, list[float]] | None:
+        """What dragging one of these sliders edits: the setting's name and its value at every
+        tick (exactly what the edit will carry); None for another slider."""
+        if slider is self.lr.slider:
+            return "lr", [self.lr.value_at(t) for t in range(slider.maximum() + 1)]
+        name = next((n for n, s in self.sliders.items() if s is slider), None)
+        if name is None:
+            return None
+        sb = self.spins[name]  # it rounds to its decimals, as QDoubleSpinBox.setValue does
+        lo, hi, dec = sb.minimum(), sb.maximum(), sb.decimals()
+        return name, [min(hi, max(lo, float(f"{t / _SLIDER_TICKS:.{dec}f}")))
+                      for t in range(slider.maximum() + 1)]  # fmt: skip
+
     @staticmethod
     def _show_tick(slider: QSlider, v: float) -> None:
         if not slider.isSliderDown():  # a drag under way already shows its own position

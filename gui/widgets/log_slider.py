@@ -54,9 +54,13 @@ class LogSlider(QWidget):
         frac = math.log10(v / self.lo) / math.log10(self.hi / self.lo)
         return round(min(1.0, frac) * _TICKS)
 
-    def _on_slider_moved(self, tick: int) -> None:
+    def value_at(self, tick: int) -> float:
+        """The rate the slider gives at a tick (rounded to 3 significant digits)."""
         raw = self.lo * (self.hi / self.lo) ** (tick / _TICKS)
-        v = float(f"{raw:.3g}")  # round slider values to 3 significant digits
+        return float(f"{raw:.3g}")
+
+    def _on_slider_moved(self, tick: int) -> None:
+        v = self.value_at(tick)
         self._value = v
         self.box.setText(num(v, ".4g"))
         self.sigValueChanged.emit(v)
