@@ -42,8 +42,12 @@ def test_fit_columns_gives_run_names_way_before_statuses() -> None:
     assert sum(fit_columns(wanted, 800)) == 800  # ... and the status column takes the rest
     tight = fit_columns(wanted, 500)
     assert sum(tight) == 500 and tight[6] == 180 and tight[1] < 150
+    tighter = fit_columns(wanted, 420)  # names at their minimum, then the status gives way
+    assert tighter[1] == MINIMA[1] and tighter[6] < 180 and sum(tighter) == 420
     worst = fit_columns(wanted, 100)
     assert worst == list(MINIMA) or all(w >= m for w, m in zip(worst, MINIMA, strict=True))
+    for widths in (tight, tighter, worst):  # numbers are never cut: a cut 3.1118e-10 reads 3.11
+        assert widths[2:6] == wanted[2:6]
 
 
 def _long_names_race(explorer) -> None:

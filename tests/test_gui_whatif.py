@@ -240,3 +240,20 @@ def test_a_new_surface_drops_the_ghost_a_drawing_edit_keeps_it(explorer, whatif,
     c.set_surface(get_surface("rosenbrock"))
     qtbot.waitUntil(lambda: not whatif.core.stale())
     assert not whatif.ghost_shown and c.race.t == 300
+
+
+def test_the_panel_never_covers_the_arrows_key(explorer, whatif, qtbot) -> None:
+    explorer.actions["overlay_gradient"].setChecked(True)
+    key = explorer.plot.overlays.key
+    qtbot.waitUntil(key.isVisible)
+
+    def key_rect():
+        QApplication.processEvents()
+        return explorer.plot.mapFromScene(key.sceneBoundingRect()).boundingRect()
+
+    home = key_rect()
+    whatif.action.trigger()
+    assert whatif.banner.isVisible() and not key_rect().intersects(whatif.banner.geometry())
+    whatif.action.trigger()
+    top = key.corner in (0, 1)  # the key may have moved off the runs' heads meanwhile
+    assert key.top_inset == 0 and (not top or key_rect().top() == home.top())  # top free again

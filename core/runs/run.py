@@ -208,7 +208,9 @@ class Run:
         self.t, self._gcache = batch.t, None
         self.last_step = batch.last_step[rows].copy()
         steps = tr.steps().copy()
-        lr = np.array([self.schedule.at(int(t)) for t in steps], dtype=np.float64)
+        at = self.schedule.at  # the rate each step recorded (a constant one: the same each time)
+        const = self.schedule.mode == "constant"
+        lr = np.full(len(steps), at(0)) if const else np.array([at(int(t)) for t in steps])
         self.trajectory = Trajectory.restored(steps, tr.xy[rows, : tr.count], tr.loss[rows, : tr.count],
                                               tr.grad_norm[rows, : tr.count], lr, 1, self.max_points)  # fmt: skip
 

@@ -1,13 +1,14 @@
 """Column widths of the Explorer's legend: each column as wide as its content (and title); when
-the table is narrower than that, the run names give way first, then the numbers, and the status
-column last, so statuses stay readable ("SGD (one …" with an empty status column was the old
-fixed layout). Cut cells elide with "…" and carry their full text in the tooltip."""
+the table is narrower than that, the run names give way first, then the status column. Numbers
+never do: a cut "3.1118…" reads as 3.11 when the value is 3.11184e-10, so the table scrolls
+sideways before a number is cut. Cut cells elide with "…" and carry their full text in the
+tooltip."""
 
 from __future__ import annotations
 
 # column order: swatch, run, step, loss, |∇f|, lr, status
 MINIMA = (16, 64, 36, 56, 40, 40, 96)
-GIVE_ORDER = (1, 3, 5, 4, 6)  # which columns shrink first (never the step: counts stay whole)
+GIVE_ORDER = (1, 6)  # which columns shrink first: run names, then statuses (numbers stay whole)
 
 
 def fit_columns(wanted: list[int], available: int) -> list[int]:

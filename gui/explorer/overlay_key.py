@@ -38,6 +38,7 @@ class OverlayKey(pg.LegendItem):
         self.setZValue(60)
         self._shown: tuple = ()
         self.corner = 0
+        self.top_inset = 0  # px kept free at the top of the plot (a panel sits there)
         self.hide()
 
     def show_kinds(self, kinds: set[str], pens: dict[str, QPen]) -> None:
@@ -74,7 +75,7 @@ class OverlayKey(pg.LegendItem):
         counts = []
         for (ax, ay), _sign in CORNERS:
             inx = (px <= kw) if ax == 0 else (px >= w - kw)
-            iny = (py <= kh) if ay == 0 else (py >= h - kh)
+            iny = (py <= kh + self.top_inset) if ay == 0 else (py >= h - kh)
             counts.append(int(np.count_nonzero(inx & iny)))
         best = 0 if counts[0] == 0 else int(np.argmin(counts))  # home: the top-left corner
         if best != self.corner and counts[best] <= counts[self.corner]:
@@ -85,7 +86,14 @@ class OverlayKey(pg.LegendItem):
         self.corner = corner
         self.layout.activate()  # the size of the rows just added, not the old one
         (ax, ay), (sx, sy) = CORNERS[corner]
-        self.anchor(itemPos=(ax, ay), parentPos=(ax, ay), offset=(sx * MARGIN, sy * MARGIN))
+        down = sy * MARGIN + (self.top_inset if ay == 0 else 0)
+        self.anchor(itemPos=(ax, ay), parentPos=(ax, ay), offset=(sx * MARGIN, down))
+
+    def set_top_inset(self, px: int) -> None:
+        """Keep the top ``px`` pixels of the plot free (a panel over them): top corners sit below."""
+        if px != self.top_inset:
+            self.top_inset = px
+            self.place(self.corner)
 
     def texts(self) -> list[str]:
         """The key's entries as plain text (the labels are HTML)."""

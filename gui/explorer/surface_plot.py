@@ -144,6 +144,10 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         if self.heatmap is not None:
             self._update_bar()
 
+    def keep_top_free(self, px: int) -> None:
+        """A panel lies over the plot's top ``px`` pixels: the arrows' key sits below it."""
+        self.overlays.key.set_top_inset(px)
+
     def set_context(self, axis_labels: tuple[str, str], snap_lines: list[SnapLine]) -> None:
         """Name the axes (a data surface's weights w₀, w₁; a network's W1[1,1], ...) and give the
         lines a Ctrl+click snaps onto."""

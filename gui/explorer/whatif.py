@@ -80,7 +80,7 @@ class WhatIfMode(QObject):
         self._ghost: list[tuple[str, np.ndarray]] = []
         self._ghost_items: list[pg.PlotCurveItem] = []
         self._dragging = False  # the change under way comes from a slider held down
-        self._sliders: set[int] = set()
+        self._sliders: list[QSlider] = []  # the tab's, each heard when pressed and let go
         self._drag_slider: QSlider | None = None  # held down, its values computed ahead
         self._redraw_owed = False  # settings changed since our last redraw
         self._surface = self.controller.surface
@@ -134,6 +134,7 @@ class WhatIfMode(QObject):
             lay.activate()
         self.banner.resize(self.banner.sizeHint())
         self.banner.move(PANEL_X, 8)
+        self.tab.plot.keep_top_free(self.banner.height() + 4)  # the arrows' key goes below it
 
     def _connect(self) -> None:
         c = self.controller
@@ -170,7 +171,7 @@ class WhatIfMode(QObject):
         self._pending.stop()
         self._recompute()  # a change still waiting takes effect before the race goes on
         self._clear_ghost()
-        self.banner.hide()
+        self._show_banner()  # hidden, and the top of the plot free again
         if self._was_playing:
             c.play()  # on from the recomputed paths: runs of the current settings from step 0
         self._was_playing = False
@@ -248,13 +249,13 @@ class WhatIfMode(QObject):
 
     # --- the ghost ----------------------------------------------------------------------------
     def _slider_widgets(self) -> list[QSlider]:
-        return self.tab.findChildren(QSlider)
+        return self._sliders
 
     def _watch_sliders(self) -> None:
         """Hear every slider of the tab let go (the end of a drag ends its ghost)."""
-        for s in self._slider_widgets():
-            if id(s) not in self._sliders:
-                self._sliders.add(id(s))
+        for s in self.tab.findChildren(QSlider):
+            if s not in self._sliders:
+                self._sliders.append(s)
                 s.sliderPressed.connect(lambda s=s: self._on_slider_pressed(s))
                 s.sliderReleased.connect(self._on_slider_released)
 
@@ -315,6 +316,8 @@ class WhatIfMode(QObject):
         if self.on:
             self._place()
             self.banner.raise_()
+        else:
+            self.tab.plot.keep_top_free(0)
 
 
 def install(window: QMainWindow) -> WhatIfMode:
