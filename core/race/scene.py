@@ -3,18 +3,29 @@
 A saved run carries its whole state, so it is restored as it was; a run without one (older files,
 hand-written lesson scenes) is re-run through its saved history, runs being deterministic given
 their seeds. Opening is all-or-nothing: every racer is built first (prepare_racers), and only
-then do they replace the race's (install_racers)."""
+then do they replace the race's (install_racers). Re-running can take long (a million steps is
+about a minute), so prepare_racers reports its progress and can be cancelled (core.runs.batch's
+callables); it changes nothing in the race, so a window can run it in a background thread."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from core.io.scene import RunSpec, Scene, SessionError, SwarmSection
 from core.race.model import Race
 from core.race.racer import Racer, apply_config
 from core.race.swarm import Swarm
+from core.runs.batch import Cancel, Progress
 from core.runs.config import RunConfig
 from core.runs.run import Run
 from core.runs.snapshot import SnapshotError
 from surfaces.errors import UserError
+
+REPLAY_CHUNK = 1000  # steps re-run between two progress reports and looks at the cancel hook
+
+
+class Cancelled(Exception):
+    """prepare_racers stopped because its cancel hook asked it to: nothing was built."""
 
 
 def racer_spec(r: Racer) -> RunSpec:
@@ -71,23 +82,35 @@ def first_config(spec: RunSpec) -> RunConfig:
     return spec.history[0][1] if spec.history else spec.config
 
 
-def replay(run: Run, spec: RunSpec) -> None:
-    """Advance a fresh run (built from first_config) through its history to spec.steps."""
+def replay_steps(scene: Scene) -> int:
+    """How many steps opening the scene re-runs: those of its runs without a stored state."""
+    return sum(spec.steps for spec in scene.runs if spec.state is None)
+
+
+Tick = Callable[[int], None]  # told the number of steps just re-run
+
+
+def replay(run: Run, spec: RunSpec, tick: Tick | None = None) -> None:
+    """Advance a fresh run (built from first_config) through its history to spec.steps, telling
+    ``tick`` every REPLAY_CHUNK steps (it may raise to stop the replay)."""
     following = [*(c for _, c in spec.history[1:]), spec.config][: len(spec.history)]
     for (until, _), nxt in zip(spec.history, following, strict=True):
-        _step_to(run, until)
+        _step_to(run, until, tick)
         apply_config(run, nxt)
-    _step_to(run, spec.steps)
+    _step_to(run, spec.steps, tick)
 
 
-def _step_to(run: Run, t: int) -> None:
+def _step_to(run: Run, t: int, tick: Tick | None) -> None:
     # Exactly to t even when every point has diverged (they stay put): the race may have
     # stepped a diverged run to the end of a timer tick's chunk, and the scene must match.
     while run.t < t:
-        run.step(min(t - run.t, 1000))
+        before = run.t
+        run.step(min(t - run.t, REPLAY_CHUNK))
+        if tick is not None:
+            tick(run.t - before)
 
 
-def _prepared(race: Race, scene: Scene, spec: RunSpec) -> Racer:
+def _prepared(race: Race, scene: Scene, spec: RunSpec, tick: Tick | None) -> Racer:
     if spec.state is not None:
         r = race.prepare_racer(spec.config, spec.colour, scene.surface, scene.starts)
         assert r.run is not None
@@ -95,18 +118,32 @@ def _prepared(race: Race, scene: Scene, spec: RunSpec) -> Racer:
     else:
         r = race.prepare_racer(first_config(spec), spec.colour, scene.surface, scene.starts)
         assert r.run is not None
-        replay(r.run, spec)
+        replay(r.run, spec, tick)
     r.config, r.history, r.enabled = spec.config, list(spec.history), spec.enabled
     return r
 
 
-def prepare_racers(race: Race, scene: Scene) -> list[Racer]:
+def prepare_racers(race: Race, scene: Scene, progress: Progress | None = None,
+                   cancel: Cancel | None = None) -> list[Racer]:  # fmt: skip
     """Every racer of the scene with its run at its saved step, the race left unchanged.
-    SessionError (one line naming the run) if any run cannot be built."""
+    SessionError (one line naming the run) if any run cannot be built; Cancelled as soon as
+    ``cancel()`` says so. ``progress`` is told the fraction of replay_steps re-run."""
+    total, done = replay_steps(scene), 0
+
+    def tick(steps: int) -> None:
+        nonlocal done
+        done += steps
+        if cancel is not None and cancel():
+            raise Cancelled
+        if progress is not None:
+            progress(done / total)
+
+    if cancel is not None and cancel():
+        raise Cancelled
     racers = []
     for i, spec in enumerate(scene.runs):
         try:
-            racers.append(_prepared(race, scene, spec))
+            racers.append(_prepared(race, scene, spec, tick))
         except (SnapshotError, UserError, ArithmeticError, ValueError) as e:
             raise SessionError(f"runs[{i}] cannot be rebuilt: {e}") from None
     return racers

@@ -1,0 +1,119 @@
+"""Building a scene's racers without freezing the window: runs without a stored state (scenes of
+versions 1 and 2, hand-written lesson scenes) are re-run step by step, which can take a minute.
+
+A short replay runs at once (no dialog flashes). A longer one runs in the background (the
+project's TaskWorker) while a local event loop keeps the window painting and answering, under a
+window-modal progress dialog ("Replaying scene… N of M steps", Cancel) that shows only if the
+replay lasts more than SHOW_AFTER_MS. The caller still gets the racers back (or an exception), so
+File > Open, the autosave restore, lessons and ``--screenshot`` share one path; nothing of the race
+is changed here, so a cancel or a failure leaves the scene shown as it was."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from core.io.scene import Scene, SessionError
+from core.race.racer import Racer
+from core.race.scene import Cancelled, prepare_racers, replay_steps
+from gui.explorer.controller import ExplorerController
+from gui.widgets.worker import PROGRESS_STEPS, TaskWorker
+
+SYNC_STEPS = 3000  # replays this short (a few hundredths of a second) run at once
+SHOW_AFTER_MS = 300  # the dialog shows only for a replay that lasts longer
+
+_busy = [False]  # one scene opens at a time (the dialog is modal; this guards other callers)
+
+
+class ReplayDialog(QProgressDialog):
+    """The progress of a replay, with Cancel; shown after SHOW_AFTER_MS only."""
+
+    def __init__(self, parent: QWidget | None, total: int) -> None:
+        super().__init__(parent)
+        self.total = total
+        self.setWindowTitle(self.tr("Opening the scene"))
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, PROGRESS_STEPS)
+        self.setMinimumDuration(SHOW_AFTER_MS)
+        self.set_fraction(0.0)
+
+    def set_fraction(self, fraction: float) -> None:
+        done = QLocale().toString(round(fraction * self.total))
+        self.setLabelText(
+            self.tr("Replaying scene… {done} of %Ln steps", "", self.total).format(done=done)
+        )
+        self.setValue(round(fraction * PROGRESS_STEPS))
+
+
+def _window_of(c: ExplorerController) -> QWidget | None:
+    parent = c.parent()
+    if isinstance(parent, QWidget):
+        return parent.window()
+    return QApplication.activeWindow()
+
+
+def prepare(c: ExplorerController, scene: Scene, interactive: bool = True) -> list[Racer]:
+    """The scene's racers, built as core.race.scene.prepare_racers does, the window kept alive
+    meanwhile (``interactive``: a long replay runs in the background with a progress dialog;
+    otherwise at once, under a wait cursor). SessionError if a run cannot be built, Cancelled if
+    the user cancels; either way the race is unchanged."""
+    total = replay_steps(scene)
+    if _busy[0]:
+        raise SessionError(
+            QCoreApplication.translate("ReplayDialog", "Another scene is still being opened")
+        )
+    if not interactive or total <= SYNC_STEPS:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return prepare_racers(c.race, scene)
+        finally:
+            QApplication.restoreOverrideCursor()
+    _busy[0] = True
+    playing = c.playing
+    c.pause()  # the race shown stays as it is (and leaves the CPU to the replay)
+    try:
+        racers = _in_background(c, scene, total)
+    except BaseException:
+        if playing:
+            c.play()
+        raise
+    finally:
+        _busy[0] = False
+    return racers
+
+
+def _in_background(c: ExplorerController, scene: Scene, total: int) -> list[Racer]:
+    dialog = ReplayDialog(_window_of(c), total)
+    holder = QObject()  # parent of the worker: both go when the replay ends
+    worker = TaskWorker(holder)
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finish(kind: str, value: object = None) -> None:
+        outcome[kind] = value
+        loop.quit()
+
+    worker.sigProgress.connect(dialog.set_fraction)
+    worker.sigFinished.connect(lambda racers: finish("racers", racers))
+    worker.sigFailed.connect(lambda message: finish("failed", message))
+    worker.sigCancelled.connect(lambda: finish("cancelled"))
+    dialog.canceled.connect(worker.cancel)
+    worker.start(lambda progress, cancel: prepare_racers(c.race, scene, progress, cancel))
+    try:
+        loop.exec()
+    finally:
+        worker.cancel()
+        worker.wait()
+        dialog.close()
+        dialog.deleteLater()
+        holder.deleteLater()
+    if "failed" in outcome:
+        raise SessionError(str(outcome["failed"]))
+    if "cancelled" in outcome:
+        raise Cancelled
+    racers = outcome["racers"]
+    assert isinstance(racers, list)
+    return racers

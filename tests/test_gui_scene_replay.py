@@ -1,0 +1,236 @@
+"""Opening a scene without stored states (version 2) that takes a while to re-run: the window's
+event loop keeps running under a progress dialog, the runs come back bit for bit as they were
+raced live, and Cancel or a failure mid-replay leave the scene shown (and the autosave) as they
+were. The scene re-runs 3 runs × 8 000 steps: about a second."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPushButton
+
+import core.race.scene
+from core.io.scene import scene_to_dict
+from core.race.model import Race
+from core.race.scene import race_scene
+from gui.scene_replay import ReplayDialog
+from surfaces.registry import get_surface
+
+pytestmark = pytest.mark.gui
+
+STEPS = 8000
+EDIT_AT = 4000
+
+
+def _v2(race: Race) -> dict:
+    doc = scene_to_dict(race_scene(race))
+    doc["version"] = 2
+    for r in doc["runs"]:
+        assert r.pop("state", None) is not None  # the live race had states: dropped, as in v2
+    return doc
+
+
+@pytest.fixture(scope="module")
+def raced(tmp_path_factory):
+    """A v2 scene file of 3 runs raced live to STEPS (one edited live at EDIT_AT), with the
+    points and trails the live race reached: what opening must give back."""
+    race = Race(get_surface("himmelblau"), critical=())
+    for rule, lr in (("gd", 0.002), ("momentum", 0.002), ("adam", 0.05)):
+        race.add_racer(rule, lr)
+    race.step(EDIT_AT)
+    race.edit(race.racers[1].key, lr=0.001)
+    race.step(STEPS - EDIT_AT)
+    path = tmp_path_factory.mktemp("scenes") / "v2.json"
+    doc = _v2(race)
+    assert doc["runs"][1]["history"][0]["until"] == EDIT_AT
+    path.write_text(json.dumps(doc))
+    live = [(r.run.t, r.run.w.copy(), r.run.snapshot()) for r in race.racers]
+    return path, live
+
+
+@pytest.fixture
+def session(main_window, tmp_path):
+    """A session (autosave, File > Open) on the shared window, with its own data folder."""
+    from gui.session import SessionManager
+
+    manager = SessionManager(main_window, main_window.explorer.controller, tmp_path / "data")
+    yield manager
+    manager.timer.stop()
+    main_window.removeEventFilter(manager)
+    main_window.statusBar().removeWidget(manager.status)
+    manager.status.deleteLater()
+    manager.data.release()
+    manager.deleteLater()
+    QApplication.processEvents()
+
+
+def _shown(c) -> list[tuple]:
+    return [(r.key, r.name, r.run.t, r.run.w.copy()) for r in c.racers]
+
+
+def _same(a: list[tuple], b: list[tuple]) -> bool:
+    return len(a) == len(b) and all(
+        x[:3] == y[:3] and np.array_equal(x[3], y[3]) for x, y in zip(a, b, strict=True)
+    )
+
+
+class Watch:
+    """A 20 ms timer counting its ticks while a scene opens, noting any visible replay dialog;
+    ``then(dialog)`` runs once, at the first tick after ``after`` s that sees the dialog."""
+
+    def __init__(self, after: float = 0.0, then=None) -> None:
+        self.ticks, self.seen, self.labels = 0, False, []
+        self.after, self.then, self.t0 = after, then, time.perf_counter()
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._tick)
+        self.timer.start(20)
+
+    def _tick(self) -> None:
+        self.ticks += 1
+        for d in QApplication.topLevelWidgets():
+            if isinstance(d, ReplayDialog) and d.isVisible():
+                self.seen = True
+                self.labels.append(d.labelText())
+                if self.then is not None and time.perf_counter() - self.t0 >= self.after:
+                    then, self.then = self.then, None
+                    then(d)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def _click_cancel(dialog) -> None:
+    (button,) = dialog.findChildren(QPushButton)
+    assert button.text() == "Cancel"
+    button.click()
+
+
+def _dialogs_open() -> list:
+    return [
+        d for d in QApplication.topLevelWidgets() if isinstance(d, ReplayDialog) and d.isVisible()
+    ]
+
+
+def test_a_long_replay_keeps_the_event_loop_running_and_gives_the_live_runs(session, raced):
+    path, live = raced
+    c = session.controller
+    watch = Watch()
+    t0 = time.perf_counter()
+    assert session.open_path(path) is None
+    took = time.perf_counter() - t0
+    watch.stop()
+    # the event loop ran all along: a 20 ms timer ticked through the replay, under the dialog
+    assert watch.seen, "no progress dialog was shown"
+    assert watch.ticks >= max(5, int(took / 0.020 / 4)), (watch.ticks, took)
+    counts = [re.fullmatch(r"Replaying scene… (\S+) of (\S+) steps", t) for t in watch.labels]
+    numbers = [tuple(int(re.sub(r"\D", "", g)) for g in m.groups()) for m in counts if m]
+    assert numbers and all(total == 3 * STEPS for _, total in numbers), watch.labels
+    assert all(0 <= done <= total for done, total in numbers)
+    assert not _dialogs_open()
+    assert session.path == path
+    # every run as the live race left it, bit for bit (points, trail, state)
+    assert len(c.racers) == 3
+    for r, (t, w, snap) in zip(c.racers, live, strict=True):
+        assert r.run.t == t == STEPS
+        assert np.array_equal(r.run.w, w)
+        got = r.run.snapshot()
+        assert np.array_equal(got.trail_xy, snap.trail_xy)
+        assert np.array_equal(got.trail_step, snap.trail_step)
+
+
+def test_cancel_leaves_the_scene_and_the_autosave_as_they_were(session, raced):
+    path, _ = raced
+    c = session.controller
+    c.race.step(17)
+    c.play()
+    assert session.autosave()
+    before_file = session.autosave_path.read_bytes()
+    stamp = session.autosave_path.stat().st_mtime_ns
+    c.pause()
+    before = _shown(c)
+    c.play()  # a playing race pauses for the replay and plays again after the cancel
+    messages = []
+    session.sigMessage.connect(messages.append)
+    watch = Watch(after=0.4, then=_click_cancel)
+    t0 = time.perf_counter()
+    assert session.open_path(path) is None
+    took = time.perf_counter() - t0
+    watch.stop()
+    assert c.playing
+    c.pause()
+    assert watch.seen and watch.then is None, "the dialog was not there to cancel"
+    assert took < 5.0
+    assert not _dialogs_open()
+    assert _same(_shown(c), before)
+    assert session.path is None
+    assert any("cancelled" in m for m in messages)
+    assert session.autosave_path.read_bytes() == before_file
+    assert session.autosave_path.stat().st_mtime_ns == stamp
+
+
+def test_a_failure_mid_replay_leaves_the_scene(session, raced, monkeypatch):
+    path, _ = raced
+    c = session.controller
+    c.race.step(5)
+    before = _shown(c)
+    real = core.race.scene.apply_config
+    calls = []
+
+    def broken(run, config):  # the history's edit cannot be applied, halfway through runs[1]
+        calls.append(run.t)
+        if run.t == EDIT_AT:
+            raise ValueError("this edit is broken")
+        return real(run, config)
+
+    monkeypatch.setattr(core.race.scene, "apply_config", broken)
+    problem = session.open_path(path)
+    assert problem is not None
+    assert "runs[1] cannot be rebuilt" in problem and "this edit is broken" in problem
+    assert calls == [EDIT_AT]
+    assert not _dialogs_open()
+    assert _same(_shown(c), before)
+    assert session.path is None
+
+
+def test_the_autosave_restore_replays_with_the_window_alive(session, raced):
+    path, live = raced
+    session.autosave_path.write_bytes(path.read_bytes())
+    watch = Watch()
+    assert session.restore_autosave()
+    watch.stop()
+    assert watch.seen and watch.ticks >= 5
+    assert [r.run.t for r in session.controller.racers] == [STEPS] * 3
+    assert np.array_equal(session.controller.racers[2].run.w, live[2][1])
+
+
+def test_a_cancelled_restore_keeps_the_autosave_aside(session, raced):
+    path, _ = raced
+    session.autosave_path.write_bytes(path.read_bytes())
+    before = _shown(session.controller)
+    watch = Watch(after=0.4, then=_click_cancel)
+    assert not session.restore_autosave()
+    watch.stop()
+    assert watch.then is None
+    assert _same(_shown(session.controller), before)
+    assert not session.autosave_path.exists()  # kept aside whole: the next autosave loses nothing
+    (kept,) = session.autosave_path.parent.glob("autosave*.cancelled-*.json")
+    assert kept.read_bytes() == path.read_bytes()
+
+
+def test_a_short_replay_opens_at_once_without_a_dialog(session, tmp_path, monkeypatch):
+    made = []
+    monkeypatch.setattr(ReplayDialog, "__init__", lambda *a: made.append(a) or pytest.fail())
+    race = Race(get_surface("himmelblau"), critical=())
+    race.add_racer("gd", 0.002)
+    race.step(300)
+    path = tmp_path / "short.json"
+    path.write_text(json.dumps(_v2(race)))
+    assert session.open_path(path) is None
+    assert not made
+    assert session.controller.racers[0].run.t == 300
+    assert np.array_equal(session.controller.racers[0].run.w, race.racers[0].run.w)
