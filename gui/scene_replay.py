@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from core.io.scene import Scene, SessionError
-from core.race.racer import Racer
-from core.race.scene import Cancelled, prepare_racers, replay_steps
+from core.race.scene import Cancelled, Prepared, prepare_scene, replay_steps
 from gui.explorer.controller import ExplorerController
 from gui.widgets.worker import PROGRESS_STEPS, TaskWorker
 
@@ -55,37 +54,38 @@ def _window_of(c: ExplorerController) -> QWidget | None:
     return QApplication.activeWindow()
 
 
-def prepare(c: ExplorerController, scene: Scene, interactive: bool = True) -> list[Racer]:
-    """The scene's racers, built as core.race.scene.prepare_racers does, the window kept alive
-    meanwhile (``interactive``: a long replay runs in the background with a progress dialog;
-    otherwise at once, under a wait cursor). SessionError if a run cannot be built, Cancelled if
-    the user cancels; either way the race is unchanged."""
+def prepare(c: ExplorerController, scene: Scene, interactive: bool = True) -> Prepared:
+    """The scene's racers and swarm, built as core.race.scene.prepare_scene does, the window kept
+    alive meanwhile (``interactive``: a long replay, or any swarm's, runs in the background with
+    a progress dialog; otherwise at once, under a wait cursor). SessionError if a run cannot be
+    built, Cancelled if the user cancels; either way the race is unchanged."""
     total = replay_steps(scene)
     if _busy[0]:
         raise SessionError(
             QCoreApplication.translate("ReplayDialog", "Another scene is still being opened")
         )
-    if not interactive or total <= SYNC_STEPS:
+    swarm = scene.swarm is not None and any(scene.swarm.steps)
+    if not interactive or (total <= SYNC_STEPS and not swarm):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return prepare_racers(c.race, scene)
+            return prepare_scene(c.race, scene)
         finally:
             QApplication.restoreOverrideCursor()
     _busy[0] = True
     playing = c.playing
     c.pause()  # the race shown stays as it is (and leaves the CPU to the replay)
     try:
-        racers = _in_background(c, scene, total)
+        prepared = _in_background(c, scene, total)
     except BaseException:
         if playing:
             c.play()
         raise
     finally:
         _busy[0] = False
-    return racers
+    return prepared
 
 
-def _in_background(c: ExplorerController, scene: Scene, total: int) -> list[Racer]:
+def _in_background(c: ExplorerController, scene: Scene, total: int) -> Prepared:
     dialog = ReplayDialog(_window_of(c), total)
     holder = QObject()  # parent of the worker: both go when the replay ends
     worker = TaskWorker(holder)
@@ -97,11 +97,11 @@ def _in_background(c: ExplorerController, scene: Scene, total: int) -> list[Race
         loop.quit()
 
     worker.sigProgress.connect(dialog.set_fraction)
-    worker.sigFinished.connect(lambda racers: finish("racers", racers))
+    worker.sigFinished.connect(lambda prepared: finish("prepared", prepared))
     worker.sigFailed.connect(lambda message: finish("failed", message))
     worker.sigCancelled.connect(lambda: finish("cancelled"))
     dialog.canceled.connect(worker.cancel)
-    worker.start(lambda progress, cancel: prepare_racers(c.race, scene, progress, cancel))
+    worker.start(lambda progress, cancel: prepare_scene(c.race, scene, progress, cancel))
     try:
         loop.exec()
     finally:
@@ -114,6 +114,6 @@ def _in_background(c: ExplorerController, scene: Scene, total: int) -> list[Race
         raise SessionError(str(outcome["failed"]))
     if "cancelled" in outcome:
         raise Cancelled
-    racers = outcome["racers"]
-    assert isinstance(racers, list)
-    return racers
+    prepared = outcome["prepared"]
+    assert isinstance(prepared, Prepared)
+    return prepared

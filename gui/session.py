@@ -49,11 +49,11 @@ def show_scene(c: ExplorerController, scene: Scene, interactive: bool = True) ->
     the window painting meanwhile, unless not ``interactive``), view settings. Every run is built
     before anything is replaced: SessionError, or Cancelled (the user cancelled the replay), and
     no change if one is not. Returns the racers' keys in order."""
-    racers = prepare(c, scene, interactive)
+    prepared = prepare(c, scene, interactive)
     c.pause()
     c.clear_runs()
     c.set_surface(scene.surface)
-    return install_racers(c.race, scene, racers)
+    return install_racers(c.race, scene, prepared.racers, prepared.swarm)
 
 
 def open_scene(c: ExplorerController, path: str | os.PathLike[str]) -> str | None:

@@ -234,3 +234,31 @@ def test_a_short_replay_opens_at_once_without_a_dialog(session, tmp_path, monkey
     assert not made
     assert session.controller.racers[0].run.t == 300
     assert np.array_equal(session.controller.racers[0].run.w, race.racers[0].run.w)
+
+
+def test_a_scene_swarm_replays_in_the_background(session, tmp_path):
+    from core.io.scene import save_scene
+    from core.race.swarm import Swarm
+    from core.runs.swarm_spec import SwarmSpec
+
+    race = Race(get_surface("himmelblau"), critical=())
+    race.add_racer("gd", 0.002)
+    race.add_racer("adam", 0.05)
+    race.swarm = Swarm(race, SwarmSpec(n=16_384))
+    race.swarm.step(700)  # the runs store their state: only the particles re-run (~0.7 s)
+    live = [race.swarm.runs[r.key].w.copy() for r in race.racers]
+    path = tmp_path / "swarm.json"
+    save_scene(path, race_scene(race))
+    c = session.controller
+    watch = Watch()
+    try:
+        assert session.open_path(path) is None
+        watch.stop()
+        assert watch.seen and watch.ticks >= 5
+        got = c.race.swarm
+        assert got is not None and got.race is c.race and got.t == 700
+        for r, w in zip(c.racers, live, strict=True):
+            assert np.array_equal(got.runs[r.key].w, w)
+    finally:
+        watch.stop()
+        session.window.swarm_mode.set_active(False)
