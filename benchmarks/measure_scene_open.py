@@ -1,8 +1,10 @@
 """Opening a scene without stored states (version 2) of 3 runs x 355 000 steps in the window, as
-File > Open does: the time until the window first repaints after the open is asked for, the
-longest gap between two ticks of a 50 ms timer meanwhile (how long a click waits), and the whole
-replay, in wall-clock and CPU time. Not part of benchmarks/run.py (it takes a minute):
-``python -m benchmarks.measure_scene_open [steps]``."""
+File > Open does (or, with ``--start``, as the autosave restore of a fresh window at start-up):
+the time until the window first repaints after the open is asked for (at start-up: after show()),
+the longest gap between two ticks of a 50 ms timer meanwhile (how long a click waits), and the
+whole replay, in wall-clock and CPU time. ``--sync`` replays on the GUI thread as before the
+background replay (gui.scene_replay.SYNC_STEPS unlimited). Not part of benchmarks/run.py (it
+takes a minute): ``python -m benchmarks.measure_scene_open [steps] [--start] [--sync]``."""
 
 from __future__ import annotations
 
@@ -32,25 +34,29 @@ def v2_scene(path: Path, steps: int) -> None:
     path.write_text(json.dumps(doc))
 
 
-def main(steps: int = 355_000) -> dict[str, float]:
+def main(steps: int = 355_000, start: bool = False, sync: bool = False) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import gui.scene_replay
     from gui.main_window import MainWindow
     from gui.session import install
+
+    if sync:
+        gui.scene_replay.SYNC_STEPS = 10**12
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as d:
         os.environ["GDE_DATA_DIR"] = str(Path(d) / "data")
         path = Path(d) / "v2.json"
         v2_scene(path, steps)
+        if start:
+            (Path(d) / "data").mkdir()
+            (Path(d) / "data" / "autosave.json").write_bytes(path.read_bytes())
         win = MainWindow()
         win.resize(1280, 800)
         session = install(win)
-        win.show()
-        for _ in range(20):
-            app.processEvents()
         t: dict[str, float] = {}
         ticks: list[float] = []
 
@@ -67,12 +73,21 @@ def main(steps: int = 355_000) -> dict[str, float]:
         beat.start(50)
 
         def open_it() -> None:
-            t["open"], t["cpu0"] = time.perf_counter(), time.process_time()
-            win.explorer.plot.viewport().update()  # a repaint is due now (as after an expose)
-            session.report_open(path)
+            if not start:
+                t["open"], t["cpu0"] = time.perf_counter(), time.process_time()
+                win.explorer.plot.viewport().update()  # a repaint is due now (as after an expose)
+            (session.restore_autosave if start else lambda: session.report_open(path))()
             t["done"], t["cpu1"] = time.perf_counter(), time.process_time()
 
-        QTimer.singleShot(0, open_it)
+        if start:  # as gui.app starts: the restore queued, the window shown, the loop entered
+            QTimer.singleShot(0, open_it)
+            t["open"], t["cpu0"] = time.perf_counter(), time.process_time()
+            win.show()
+        else:
+            win.show()
+            for _ in range(20):
+                app.processEvents()
+            QTimer.singleShot(0, open_it)
         while "done" not in t:
             app.processEvents()
             time.sleep(0.005)
@@ -97,4 +112,6 @@ def main(steps: int = 355_000) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(*(int(a) for a in sys.argv[1:])), indent=1))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    print(json.dumps(main(*(int(a) for a in args), start="--start" in sys.argv,
+                          sync="--sync" in sys.argv), indent=1))  # fmt: skip

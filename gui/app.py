@@ -143,7 +143,10 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                     return 2
                 win.explorer._refresh_slow()
             elif lesson is not None:
-                _open_lesson_now(win, lesson)
+                from gui.scene_replay import headless
+
+                with headless():  # its scene replays at once: no progress dialog in the picture
+                    _open_lesson_now(win, lesson)
             else:  # let the default race run a little: the picture shows trails, not markers
                 win.explorer.controller.race.step(SCREENSHOT_STEPS)
             app.processEvents()

@@ -10,6 +10,9 @@ is changed here, so a cancel or a failure leaves the scene shown as it was."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -22,6 +25,17 @@ SYNC_STEPS = 3000  # replays this short (a few hundredths of a second) run at on
 SHOW_AFTER_MS = 300  # the dialog shows only for a replay that lasts longer
 
 _busy = [False]  # one scene opens at a time (the dialog is modal; this guards other callers)
+_headless = [False]  # a screenshot: every replay runs at once, no dialog
+
+
+@contextlib.contextmanager
+def headless() -> Iterator[None]:
+    """Within: scenes replay at once without a dialog (``--screenshot``, lessons included)."""
+    before, _headless[0] = _headless[0], True
+    try:
+        yield
+    finally:
+        _headless[0] = before
 
 
 class ReplayDialog(QProgressDialog):
@@ -65,7 +79,7 @@ def prepare(c: ExplorerController, scene: Scene, interactive: bool = True) -> Pr
             QCoreApplication.translate("ReplayDialog", "Another scene is still being opened")
         )
     swarm = scene.swarm is not None and any(scene.swarm.steps)
-    if not interactive or (total <= SYNC_STEPS and not swarm):
+    if not interactive or _headless[0] or (total <= SYNC_STEPS and not swarm):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return prepare_scene(c.race, scene)
