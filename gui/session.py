@@ -92,7 +92,7 @@ class SessionManager(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.autosave)
         self.problem: str | None = None  # why the last autosave failed
-        self.opening = False  # a scene is being built (its replay may take a while): no autosave
+        self.opening = False  # the autosave is being restored (a replay may take a while)
         self.status = QLabel()  # autosave off or failing: says so until it works again
         self.status.setStyleSheet("color: #e8590c")
         window.statusBar().addPermanentWidget(self.status)
@@ -157,8 +157,7 @@ class SessionManager(QObject):
     def open_path(self, path: str | os.PathLike[str]) -> str | None:
         """Load and show a scene; on a problem nothing changes and the reason is returned (a
         replay the user cancels changes nothing either, and says so in the status bar)."""
-        was, self.opening = self.opening, True
-        try:
+        try:  # the scene shown meanwhile is the user's: it is autosaved as ever
             problem = open_scene(self.controller, path)
         except Cancelled:
             self.sigMessage.emit(
@@ -167,8 +166,6 @@ class SessionManager(QObject):
                 )
             )
             return None
-        finally:
-            self.opening = was
         if problem is not None:
             return problem
         self._set_path(Path(path))
@@ -238,7 +235,7 @@ class SessionManager(QObject):
         """Write the scene to this window's autosave file now (also while the race plays); a
         failure is shown in the status bar until a save works again."""
         self.timer.stop()
-        if self.opening:  # the scene shown may be the default one the autosave replaces: later
+        if self.opening:  # the default scene shown is not the work the autosave holds: later
             self._due_in(EDIT_DELAY_MS)
             return False
         if not self.data.writable:

@@ -147,13 +147,10 @@ def test_cancel_leaves_the_scene_and_the_autosave_as_they_were(session, raced):
     path, _ = raced
     c = session.controller
     c.race.step(17)
-    c.play()
     assert session.autosave()
     before_file = session.autosave_path.read_bytes()
     stamp = session.autosave_path.stat().st_mtime_ns
-    c.pause()
     before = _shown(c)
-    c.play()  # a playing race pauses for the replay and plays again after the cancel
     messages = []
     session.sigMessage.connect(messages.append)
     watch = Watch(after=0.4, then=_click_cancel)
@@ -161,8 +158,6 @@ def test_cancel_leaves_the_scene_and_the_autosave_as_they_were(session, raced):
     assert session.open_path(path) is None
     took = time.perf_counter() - t0
     watch.stop()
-    assert c.playing
-    c.pause()
     assert watch.seen and watch.then is None, "the dialog was not there to cancel"
     assert took < 5.0
     assert not _dialogs_open()
@@ -178,6 +173,7 @@ def test_a_failure_mid_replay_leaves_the_scene(session, raced, monkeypatch):
     c = session.controller
     c.race.step(5)
     before = _shown(c)
+    c.play()  # a playing race pauses for the replay, and plays on when it fails
     real = core.race.scene.apply_config
     calls = []
 
@@ -189,6 +185,8 @@ def test_a_failure_mid_replay_leaves_the_scene(session, raced, monkeypatch):
 
     monkeypatch.setattr(core.race.scene, "apply_config", broken)
     problem = session.open_path(path)
+    assert c.playing
+    c.pause()
     assert problem is not None
     assert "runs[1] cannot be rebuilt" in problem and "this edit is broken" in problem
     assert calls == [EDIT_AT]

@@ -4,8 +4,9 @@ A saved run carries its whole state, so it is restored as it was; a run without 
 hand-written lesson scenes) is re-run through its saved history, runs being deterministic given
 their seeds. Opening is all-or-nothing: every racer is built first (prepare_racers), and only
 then do they replace the race's (install_racers). Re-running can take long (a million steps is
-about a minute), so prepare_racers reports its progress and can be cancelled (core.runs.batch's
-callables); it changes nothing in the race, so a window can run it in a background thread."""
+about a minute; a swarm, which stores no state, is always re-run), so prepare_scene (racers and
+swarm) reports its progress and can be cancelled (core.runs.batch's callables); it changes
+nothing in the race, so a window can run it in a background thread."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ REPLAY_CHUNK = 1000  # steps re-run between two progress reports and looks at th
 
 
 class Cancelled(Exception):
-    """prepare_racers stopped because its cancel hook asked it to: nothing was built."""
+    """prepare_racers / prepare_scene stopped because the cancel hook asked: nothing was built."""
 
 
 def racer_spec(r: Racer) -> RunSpec:
