@@ -195,15 +195,44 @@ def test_a_failure_mid_replay_leaves_the_scene(session, raced, monkeypatch):
     assert session.path is None
 
 
-def test_the_autosave_restore_replays_with_the_window_alive(session, raced):
+def test_the_autosave_restore_replays_with_the_window_alive(session, raced, monkeypatch, qtbot):
+    import gui.session
+
     path, live = raced
     session.autosave_path.write_bytes(path.read_bytes())
+    monkeypatch.setattr(gui.session, "EDIT_DELAY_MS", 50)
+    session._on_edit()  # an autosave due during the replay: it must not write the default scene
     watch = Watch()
     assert session.restore_autosave()
     watch.stop()
     assert watch.seen and watch.ticks >= 5
+    assert session.autosave_path.read_bytes() == path.read_bytes()
     assert [r.run.t for r in session.controller.racers] == [STEPS] * 3
     assert np.array_equal(session.controller.racers[2].run.w, live[2][1])
+    # then the restored scene is autosaved (now with its states: the next start is instant)
+    qtbot.waitUntil(lambda: session.autosave_path.read_bytes() != path.read_bytes(), timeout=3000)
+    doc = json.loads(session.autosave_path.read_text())
+    assert doc["version"] == 3 and [r["steps"] for r in doc["runs"]] == [STEPS] * 3
+    assert all("state" in r for r in doc["runs"])
+
+
+def test_start_up_restores_then_opens_then_starts_the_lesson_in_turn():
+    from gui.app import _start_session
+
+    calls = []
+
+    class Session:
+        def restore_autosave(self):
+            calls.append("restore")
+
+        def report_open(self, path):
+            calls.append(("open", path))
+
+    _start_session(Session(), "my.json", lambda: calls.append("lesson"))
+    assert calls == ["restore", ("open", "my.json"), "lesson"]
+    calls.clear()
+    _start_session(None, None, lambda: calls.append("lesson"))  # GDE_NO_AUTOSAVE=1
+    assert calls == ["lesson"]
 
 
 def test_a_cancelled_restore_keeps_the_autosave_aside(session, raced):
