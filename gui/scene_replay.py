@@ -38,6 +38,10 @@ def headless() -> Iterator[None]:
         _headless[0] = before
 
 
+class Interrupted(Cancelled):
+    """The replay's event loop ended without an outcome: the application is quitting."""
+
+
 class ReplayDialog(QProgressDialog):
     """The progress of a replay, with Cancel; shown after SHOW_AFTER_MS only."""
 
@@ -72,7 +76,8 @@ def prepare(c: ExplorerController, scene: Scene, interactive: bool = True) -> Pr
     """The scene's racers and swarm, built as core.race.scene.prepare_scene does, the window kept
     alive meanwhile (``interactive``: a long replay, or any swarm's, runs in the background with
     a progress dialog; otherwise at once, under a wait cursor). SessionError if a run cannot be
-    built, Cancelled if the user cancels; either way the race is unchanged."""
+    built, Cancelled if the user cancels (Interrupted if the application quits meanwhile);
+    either way the race is unchanged."""
     total = replay_steps(scene)
     if _busy[0]:
         raise SessionError(
@@ -128,6 +133,8 @@ def _in_background(c: ExplorerController, scene: Scene, total: int) -> Prepared:
         raise SessionError(str(outcome["failed"]))
     if "cancelled" in outcome:
         raise Cancelled
+    if "prepared" not in outcome:  # QCoreApplication.exit() ends every event loop
+        raise Interrupted
     prepared = outcome["prepared"]
     assert isinstance(prepared, Prepared)
     return prepared

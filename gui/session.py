@@ -23,7 +23,7 @@ from core.io.scene import Scene, SessionError, load_scene, save_scene
 from core.race.scene import Cancelled, install_racers, race_scene
 from gui.data_folder import folder_path, open_folder, put_aside
 from gui.explorer.controller import ExplorerController
-from gui.scene_replay import prepare
+from gui.scene_replay import Interrupted, prepare
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -270,6 +270,8 @@ class SessionManager(QObject):
         try:
             scene = load_scene(self.autosave_path)
             show_scene(self.controller, scene)
+        except Interrupted:  # the window is closing: the autosave stays for the next start
+            return False
         except (SessionError, Cancelled) as e:
             why = "cancelled" if isinstance(e, Cancelled) else "broken"
             try:

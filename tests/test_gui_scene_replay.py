@@ -289,3 +289,25 @@ def test_a_scene_swarm_replays_in_the_background(session, tmp_path):
     finally:
         watch.stop()
         session.window.swarm_mode.set_active(False)
+
+
+def test_quitting_during_the_restore_leaves_the_autosave_for_the_next_start(
+    session, raced, monkeypatch
+):
+    import gui.scene_replay
+
+    class Quitting:  # the event loop ends at once, as when the application exits
+        def exec(self) -> int:
+            return 0
+
+        def quit(self) -> None:
+            pass
+
+    monkeypatch.setattr(gui.scene_replay, "QEventLoop", Quitting)
+    path, _ = raced
+    session.autosave_path.write_bytes(path.read_bytes())
+    before = _shown(session.controller)
+    assert not session.restore_autosave()
+    assert session.autosave_path.read_bytes() == path.read_bytes()
+    assert not list(session.autosave_path.parent.glob("autosave*.*-*.json"))  # nothing aside
+    assert _same(_shown(session.controller), before)
