@@ -4,7 +4,7 @@ versions 1 and 2, hand-written lesson scenes) are re-run step by step, which can
 A short replay runs at once (no dialog flashes). A longer one runs in the background (the
 project's TaskWorker) while a local event loop keeps the window painting and answering, under a
 window-modal progress dialog ("Replaying scene… N of M steps", Cancel) that shows only if the
-replay lasts more than SHOW_AFTER_MS. The caller still gets the racers back (or an exception), so
+replay lasts more than SHOW_AFTER_MS (the window's input is held back before it shows too). The caller still gets the racers back (or an exception), so
 File > Open, the autosave restore, lessons and ``--screenshot`` share one path; nothing of the race
 is changed here, so a cancel or a failure leaves the scene shown as it was."""
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLocale, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from core.io.scene import Scene, SessionError
@@ -63,6 +63,30 @@ class ReplayDialog(QProgressDialog):
             self.tr("Replaying scene… {done} of %Ln steps", "", self.total).format(done=done)
         )
         self.setValue(round(fraction * PROGRESS_STEPS))
+
+
+_INPUT = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.KeyPress,
+          QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyRelease, QEvent.Type.Wheel,
+          QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride, QEvent.Type.Close}  # fmt: skip
+
+
+class _InputGuard(QObject):
+    """Drops the window's input (clicks, keys, shortcuts, closing) while a replay runs: the
+    modal dialog does so once it shows, this also before it does (SHOW_AFTER_MS)."""
+
+    def __init__(self, window: QWidget | None) -> None:
+        super().__init__()
+        self.target = window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self.target is None or event.type() not in _INPUT:
+            return False
+        if event.type() == QEvent.Type.Shortcut:  # sent to the window's actions
+            return True
+        if isinstance(obj, QWidget) and obj.window() is self.target:
+            event.ignore()  # a close refused
+            return True
+        return False
 
 
 def _window_of(c: ExplorerController) -> QWidget | None:
@@ -120,15 +144,22 @@ def _in_background(c: ExplorerController, scene: Scene, total: int) -> Prepared:
     worker.sigFailed.connect(lambda message: finish("failed", message))
     worker.sigCancelled.connect(lambda: finish("cancelled"))
     dialog.canceled.connect(worker.cancel)
+    guard = _InputGuard(dialog.parentWidget())
+    active = QApplication.activeWindow()
+    app = QApplication.instance()
+    app.installEventFilter(guard)
     worker.start(lambda progress, cancel: prepare_scene(c.race, scene, progress, cancel))
     try:
         loop.exec()
     finally:
+        app.removeEventFilter(guard)
         worker.cancel()
         worker.wait()
         dialog.close()
         dialog.deleteLater()
         holder.deleteLater()
+        if active is not None and QApplication.activeWindow() is None:
+            active.activateWindow()  # the keys go back where they went (the dialog had them)
     if "failed" in outcome:
         raise SessionError(str(outcome["failed"]))
     if "cancelled" in outcome:

@@ -311,3 +311,36 @@ def test_quitting_during_the_restore_leaves_the_autosave_for_the_next_start(
     assert session.autosave_path.read_bytes() == path.read_bytes()
     assert not list(session.autosave_path.parent.glob("autosave*.*-*.json"))  # nothing aside
     assert _same(_shown(session.controller), before)
+
+
+def test_input_to_the_window_is_held_back_during_a_replay(session, raced, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    path, _ = raced
+    win, c = session.window, session.controller
+    tried = []
+
+    def poke() -> None:  # before the dialog shows, as a user clicking right after Open
+        if "poked" in tried:
+            return
+        tried.append("poked")
+        tried.append(bool(_dialogs_open()))
+        QTest.keyClick(win, Qt.Key.Key_Space)  # Space plays the race
+        tried.append(c.playing)
+        tried.append(win.close())  # closing is refused until the scene is open
+        tried.append(win.isVisible())
+
+    poker = QTimer()
+    poker.timeout.connect(poke)
+    poker.start(10)
+    try:
+        assert session.open_path(path) is None
+    finally:
+        poker.stop()
+    assert tried == ["poked", False, False, False, True]
+    assert not c.playing
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)  # back to it
+    QTest.keyClick(win, Qt.Key.Key_Space)  # after the replay: keys work again
+    assert c.playing
+    c.pause()
