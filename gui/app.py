@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 SCREENSHOT_STEPS = 150
 
@@ -34,11 +35,11 @@ def _open_lesson_now(win, lesson: str) -> None:
         win.explorer.controller.race.step(SCREENSHOT_STEPS)
 
 
-def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -> None:
-    """The Lessons dock: opened on ``lesson`` (after the autosave is restored, so the user's own
-    scene is the one put aside), or offered on the very first start."""
-    from PySide6.QtCore import QTimer
-
+def _install_lessons(win, lesson: str | None, lang: str | None,
+                     persist: bool) -> Callable[[], object] | None:  # fmt: skip
+    """The Lessons dock, offered on the very first start; with ``lesson``, shown and the start of
+    that lesson returned (to call after the autosave is restored, so the user's own scene is the
+    one put aside)."""
     from gui.i18n.language import set_language
     from gui.lessons.dock import lessons_dock, offer_on_first_start
 
@@ -47,9 +48,21 @@ def _install_lessons(win, lesson: str | None, lang: str | None, persist: bool) -
         set_language(lang, win.lessons.settings)
     if lesson is not None:
         dock.show()
-        QTimer.singleShot(0, lambda: win.lessons.start(lesson))
-    elif persist and not offer_on_first_start(win) and win.lessons.has_stash():
+        return lambda: win.lessons.start(lesson)
+    if persist and not offer_on_first_start(win) and win.lessons.has_stash():
         dock.show()  # lessons were under way: "Back to my work" stays at hand
+    return None
+
+
+def _start_session(session, scene: str | None, lesson: Callable[[], object] | None) -> None:
+    """The autosave restored, the scene of the command line (if any) opened over it, then the
+    lesson of the command line started: in turn, each replay ended before the next begins."""
+    if session is not None:
+        session.restore_autosave()
+        if scene is not None:
+            session.report_open(scene)
+    if lesson is not None:
+        lesson()
 
 
 def _start_language(lang: str | None, remembered: bool) -> str:
@@ -124,13 +137,16 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
                 from gui import session
 
                 try:
-                    session.show_scene(win.explorer.controller, loaded)
+                    session.show_scene(win.explorer.controller, loaded, interactive=False)
                 except SessionError as e:
                     sys.stderr.write(f"main.py: error: {e}\n")
                     return 2
                 win.explorer._refresh_slow()
             elif lesson is not None:
-                _open_lesson_now(win, lesson)
+                from gui.scene_replay import headless
+
+                with headless():  # its scene replays at once: no progress dialog in the picture
+                    _open_lesson_now(win, lesson)
             else:  # let the default race run a little: the picture shows trails, not markers
                 win.explorer.controller.race.step(SCREENSHOT_STEPS)
             app.processEvents()
@@ -141,20 +157,21 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
         else:
             from PySide6.QtCore import QTimer
 
+            session = None
             if os.environ.get("GDE_NO_AUTOSAVE") != "1":  # sessions: off for scripted runs
                 from gui.session import install
 
                 session = install(win)
                 session.restore_preferences(geometry=size is None)
-                QTimer.singleShot(0, session.restore_autosave)
-                if scene is not None:  # after the restore: the scene asked for is the one shown
-                    QTimer.singleShot(0, lambda: session.report_open(scene))
             if size is None:  # 1400×900 (or a saved size) on a smaller screen: fit it
                 from gui.widgets.screen_fit import fit_to_screen
 
                 fit_to_screen(win)
-            _install_lessons(win, lesson, lang, os.environ.get("GDE_NO_AUTOSAVE") != "1")
+            start = _install_lessons(win, lesson, lang, os.environ.get("GDE_NO_AUTOSAVE") != "1")
             win.show()
+            # once the window shows (a long replay then has its progress dialog), one after the
+            # other: the autosave, the scene asked for over it, the lesson (which puts it aside)
+            QTimer.singleShot(0, lambda: _start_session(session, scene, start))
 
             QTimer.singleShot(0, win.install_extras)  # export, basins, sweeps, 3D: after 1st paint
             code = app.exec()

@@ -105,18 +105,19 @@ def remove_leftovers(autosave: Path) -> list[Path]:
     return gone
 
 
-def put_aside(autosave: Path) -> Path:
-    """Move a broken autosave aside under a name with the time, keeping the newest KEEP_BROKEN;
-    OSError if it cannot be moved."""
+def put_aside(autosave: Path, why: str = "broken") -> Path:
+    """Move an autosave aside under a name with ``why`` (a broken one, or one whose restore was
+    cancelled) and the time, keeping the newest KEEP_BROKEN of each kind; OSError if it cannot
+    be moved."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = autosave.with_name(f"{autosave.stem}.broken-{stamp}{autosave.suffix}")
+    aside = autosave.with_name(f"{autosave.stem}.{why}-{stamp}{autosave.suffix}")
     n = 2
     while aside.exists():
-        aside = autosave.with_name(f"{autosave.stem}.broken-{stamp}-{n}{autosave.suffix}")
+        aside = autosave.with_name(f"{autosave.stem}.{why}-{stamp}-{n}{autosave.suffix}")
         n += 1
     os.replace(autosave, aside)
     os.utime(aside)  # its time is when it was put aside: the newest are kept
-    kept = sorted(autosave.parent.glob(f"{autosave.stem}.broken-*{autosave.suffix}"),
+    kept = sorted(autosave.parent.glob(f"{autosave.stem}.{why}-*{autosave.suffix}"),
                   key=lambda p: p.stat().st_mtime_ns, reverse=True)  # fmt: skip
     for old in kept[KEEP_BROKEN:]:
         old.unlink(missing_ok=True)

@@ -15,14 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from core.io.scene import Scene, SessionError, load_scene, save_scene
-from core.race.scene import install_racers, prepare_racers, race_scene
+from core.race.scene import Cancelled, install_racers, race_scene
 from gui.data_folder import folder_path, open_folder, put_aside
 from gui.explorer.controller import ExplorerController
+from gui.scene_replay import Interrupted, prepare
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -42,24 +43,22 @@ def data_dir() -> Path:
     return path
 
 
-def show_scene(c: ExplorerController, scene: Scene) -> list[int]:
+def show_scene(c: ExplorerController, scene: Scene, interactive: bool = True) -> list[int]:
     """Show a (validated) scene in the Explorer: surface, every run at its saved step (restored
-    from its stored state, or re-run), view settings. Every run is built before anything is
-    replaced: SessionError and no change if one cannot be. Returns the racers' keys in order."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        racers = prepare_racers(c.race, scene)
-    finally:
-        QApplication.restoreOverrideCursor()
+    from its stored state, or re-run: a long replay in the background with a progress dialog,
+    the window painting meanwhile, unless not ``interactive``), view settings. Every run is built
+    before anything is replaced: SessionError, or Cancelled (the user cancelled the replay), and
+    no change if one is not. Returns the racers' keys in order."""
+    prepared = prepare(c, scene, interactive)
     c.pause()
     c.clear_runs()
     c.set_surface(scene.surface)
-    return install_racers(c.race, scene, racers)
+    return install_racers(c.race, scene, prepared.racers, prepared.swarm)
 
 
 def open_scene(c: ExplorerController, path: str | os.PathLike[str]) -> str | None:
     """Read, build and show a scene file as File > Open does; None, or the one-line reason why
-    not (then nothing changed)."""
+    not (then nothing changed). Cancelled if the user cancels its replay (nothing changed)."""
     try:
         show_scene(c, load_scene(path))
     except SessionError as e:
@@ -93,6 +92,7 @@ class SessionManager(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.autosave)
         self.problem: str | None = None  # why the last autosave failed
+        self.opening = False  # the autosave is being restored (a replay may take a while)
         self.status = QLabel()  # autosave off or failing: says so until it works again
         self.status.setStyleSheet("color: #e8590c")
         window.statusBar().addPermanentWidget(self.status)
@@ -155,8 +155,17 @@ class SessionManager(QObject):
         return None
 
     def open_path(self, path: str | os.PathLike[str]) -> str | None:
-        """Load and show a scene; on a problem nothing changes and the reason is returned."""
-        problem = open_scene(self.controller, path)
+        """Load and show a scene; on a problem nothing changes and the reason is returned (a
+        replay the user cancels changes nothing either, and says so in the status bar)."""
+        try:  # the scene shown meanwhile is the user's: it is autosaved as ever
+            problem = open_scene(self.controller, path)
+        except Cancelled:
+            self.sigMessage.emit(
+                self.tr("Opening {name} was cancelled; the scene is as it was").format(
+                    name=Path(path).name
+                )
+            )
+            return None
         if problem is not None:
             return problem
         self._set_path(Path(path))
@@ -226,6 +235,9 @@ class SessionManager(QObject):
         """Write the scene to this window's autosave file now (also while the race plays); a
         failure is shown in the status bar until a save works again."""
         self.timer.stop()
+        if self.opening:  # the default scene shown is not the work the autosave holds: later
+            self._due_in(EDIT_DELAY_MS)
+            return False
         if not self.data.writable:
             return False
         try:
@@ -249,24 +261,35 @@ class SessionManager(QObject):
             QTimer.singleShot(0, lambda: self.sigMessage.emit(text))
 
     def restore_autosave(self) -> bool:
-        """Show the autosaved scene, if any; a broken one is kept aside (named by the time, the
-        last few kept) and the default scene stays, with a note in the status bar."""
+        """Show the autosaved scene, if any; a broken one, or one whose replay the user cancels,
+        is kept aside (named by the time, the last few kept) and the default scene stays, with a
+        note in the status bar. Nothing is autosaved meanwhile (the default scene is not work)."""
         if not self.autosave_path.exists():
             return False
+        was, self.opening = self.opening, True
         try:
             scene = load_scene(self.autosave_path)
             show_scene(self.controller, scene)
-        except SessionError as e:
+        except Interrupted:  # the window is closing: the autosave stays for the next start
+            return False
+        except (SessionError, Cancelled) as e:
+            why = "cancelled" if isinstance(e, Cancelled) else "broken"
             try:
-                kept = self.tr("kept as {name}").format(name=put_aside(self.autosave_path).name)
+                kept = self.tr("kept as {name}").format(
+                    name=put_aside(self.autosave_path, why).name
+                )
             except OSError as err:
                 kept = self.tr("left in place: {error}").format(error=err.strerror or err)
-            self.sigMessage.emit(
-                self.tr(
+            if isinstance(e, Cancelled):
+                text = self.tr("Restoring the last session was cancelled; the file {kept}")
+            else:
+                text = self.tr(
                     "Could not restore the last session ({e}); started afresh, the file {kept}"
-                ).format(e=e, kept=kept)
-            )
+                )
+            self.sigMessage.emit(text.format(e=e, kept=kept))
             return False
+        finally:
+            self.opening = was
         self.sigMessage.emit(self.tr("Restored the last session"))
         return True
 

@@ -38,8 +38,9 @@ def test_screenshot_opens_the_scene_as_file_open_does(tmp_path, monkeypatch, qap
     seen = []
     original = gui.session.show_scene
 
-    def spy(c, scene):
-        keys = original(c, scene)
+    def spy(c, scene, **kw):
+        assert kw == {"interactive": False}  # headless: replayed at once, no progress dialog
+        keys = original(c, scene, **kw)
         seen.append((c.surface.name, c.race.view_range, [(r.t, r.run.w.copy()) for r in c.racers]))
         return keys
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,7 @@ from core.runs.swarm_spec import (  # noqa: F401 (the swarm's spec, re-exported 
 
 Array = NDArray[np.float64]
 STEP_CHUNK = 1  # steps between two looks at the clock when stepping against a time budget
+REPLAY_WORK = 1 << 20  # particle steps between two progress reports of a replay
 
 
 def swarm_starts(spec: SwarmSpec) -> Array:
@@ -217,11 +219,24 @@ class Swarm:
         self._plan[key] = [(until, nxt) for (until, _), nxt in zip(hist, following, strict=True)]
         self.history[key] = hist
 
-    def replay_run(self, key: int, steps: int, history: list[tuple[int, RunConfig]]) -> None:
+    def replay_run(self, key: int, steps: int, history: list[tuple[int, RunConfig]],
+                   tick: Callable[[int], None] | None = None) -> None:  # fmt: skip
         """Re-run one racer's particles from their starts through its saved edits to ``steps``
-        (a restored scene)."""
+        (a restored scene), telling ``tick`` the steps done every REPLAY_WORK particle steps (it
+        may raise to stop the replay)."""
         self._rebuild(key, history)
-        self._advance_run(key, steps)
+        self._advance_run(key, steps, tick)
+
+    def attach(self, race: Race) -> None:
+        """Follow ``race`` from now on instead of the one it was built on (a scene's swarm is
+        replayed on a stand-in race before it replaces anything: core.race.scene)."""
+        self.race.events.racers.disconnect(self._on_racers)
+        self.race.events.surface.disconnect(self._on_surface)
+        self.race = race
+        for run in self.runs.values():
+            run.critical, run.scale = race.critical, race.span
+        race.events.racers.connect(self._on_racers)
+        race.events.surface.connect(self._on_surface)
 
     def advance_to(self, t: int) -> None:
         """Step every racer's particles to step t, applying each planned edit at the step it
@@ -229,18 +244,21 @@ class Swarm:
         for key in self.runs:
             self._advance_run(key, t)
 
-    def _advance_run(self, key: int, t: int) -> None:
+    def _advance_run(self, key: int, t: int, tick: Callable[[int], None] | None = None) -> None:
         run, edits = self.runs[key], self._plan.get(key, [])
+        part = t if tick is None else max(1, REPLAY_WORK // max(1, len(self.starts)))
         while run.t < t:
             nxt = edits[0][0] if edits else t
             if run.t >= nxt:
                 apply_config(run, edits.pop(0)[1])
                 continue
-            target = min(t, nxt)
+            target, before = min(t, nxt, run.t + part), run.t
             if run.diverged.all():
                 run.t = target
             else:
                 run.step(target - run.t)
+            if tick is not None:
+                tick(run.t - before)
         while edits and edits[0][0] <= run.t:
             apply_config(run, edits.pop(0)[1])
 

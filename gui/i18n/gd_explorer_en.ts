@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>ReplayDialog</name>
+    <message numerus="yes">
+        <source>Replaying scene… {done} of %Ln steps</source>
+        <translation>
+            <numerusform>Replaying scene… {done} of %Ln step</numerusform>
+            <numerusform>Replaying scene… {done} of %Ln steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SwarmMode</name>
     <message numerus="yes">
         <source>&lt;b&gt;%Ln particle(s)&lt;/b&gt; ({what}) × {racers} · step &lt;b&gt;{t}&lt;/b&gt;</source>

@@ -2136,6 +2136,29 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
 </context>
 <context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Opening the scene</source>
+        <translation>Открытие сцены</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying scene… {done} of %Ln steps</source>
+        <translation>
+            <numerusform>Сцена пересчитывается… {done} из %Ln шага</numerusform>
+            <numerusform>Сцена пересчитывается… {done} из %Ln шагов</numerusform>
+            <numerusform>Сцена пересчитывается… {done} из %Ln шагов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another scene is still being opened</source>
+        <translation>Другая сцена ещё открывается</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>AdaGrad</source>
@@ -2476,6 +2499,10 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Сцена сохранена в {name}</translation>
     </message>
     <message>
+        <source>Opening {name} was cancelled; the scene is as it was</source>
+        <translation>Открытие {name} отменено; сцена осталась прежней</translation>
+    </message>
+    <message>
         <source>Opened {name}</source>
         <translation>Открыто: {name}</translation>
     </message>
@@ -2502,6 +2529,10 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>left in place: {error}</source>
         <translation>оставлен на месте: {error}</translation>
+    </message>
+    <message>
+        <source>Restoring the last session was cancelled; the file {kept}</source>
+        <translation>Восстановление прошлого сеанса отменено; файл {kept}</translation>
     </message>
     <message>
         <source>Could not restore the last session ({e}); started afresh, the file {kept}</source>
