@@ -178,6 +178,23 @@ def test_worker_turns_an_exception_into_a_message(qtbot):
     assert blocker.args == ["the grid must be at least 2"]
 
 
+def test_a_bug_in_a_task_keeps_its_traceback_on_stderr_bad_input_does_not(qtbot, capfd):
+    from gui.widgets.worker import TaskWorker
+    from surfaces.errors import UserError
+
+    w = TaskWorker()
+    for exc in (UserError("the grid must be at least 2"), KeyError("oops")):
+
+        def task(progress, cancel, exc=exc):
+            raise exc
+
+        with qtbot.waitSignal(w.sigFailed, timeout=5_000):
+            w.start(task)
+        assert w.wait(5.0)
+        err = capfd.readouterr().err
+        assert ("Traceback" in err) == isinstance(exc, KeyError)
+
+
 def test_a_new_task_supersedes_the_running_one(qtbot):
     """Only the newest task's result arrives; the old one sees its cancel flag and stops."""
     import threading

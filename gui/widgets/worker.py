@@ -11,9 +11,12 @@ outcome is reported.
 from __future__ import annotations
 
 import threading
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from surfaces.errors import UserError
 
 Task = Callable[[Callable[[float], None], Callable[[], bool]], object]
 PROGRESS_STEPS = 200  # progress is reported in 0.5 % increments at most
@@ -65,6 +68,8 @@ class TaskWorker(QObject):
             try:
                 result, error = fn(progress, stop.is_set), None
             except Exception as e:  # reported as a message, never a crash of the window
+                if not isinstance(e, UserError) and not stop.is_set():
+                    traceback.print_exc()  # a bug, not bad input: its traceback goes to stderr too
                 result, error = None, str(e) or type(e).__name__
             done.set()
             self._sigDone.emit(gen, result, error)
