@@ -4,9 +4,7 @@ typed in the box until shown. The critical-point search waits for edits to pause
 
 from __future__ import annotations
 
-import os
 import statistics
-import tempfile
 import time
 
 
@@ -40,19 +38,11 @@ def _drag_ms(app, tab, a, b, steps: int) -> list[float]:
 
 
 def run() -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with tempfile.TemporaryDirectory() as d:
-        os.environ["GDE_DATA_DIR"] = d  # never read the user's saved surfaces
-        from PySide6.QtCore import QPointF
-        from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QPointF
 
-        from gui.main_window import MainWindow
+    from benchmarks.timing import shown_window
 
-        app = QApplication.instance() or QApplication([])
-        win = MainWindow()
-        win.resize(1400, 900)
-        win.show()
-        app.processEvents()
+    with shown_window(1400, 900, private_data=True) as (app, win):  # not the user's surfaces
         tab = win.explorer
         tab.draw.set_active(True)
         app.processEvents()
@@ -79,11 +69,6 @@ def run() -> dict[str, float]:
             formula.append((time.perf_counter() - t) * 1000)
             tab.controller.wait_for_critical()
             app.processEvents()
-        win.shutdown()
-        win.close()
-        win.deleteLater()
-        app.processEvents()
-        os.environ.pop("GDE_DATA_DIR", None)
     return {
         "draw_dig_move_ms_median": statistics.median(dig),
         "draw_bump_drag_ms_median": statistics.median(move),

@@ -4,7 +4,6 @@ per-frame geometry for 9 runs with 10,000-point trails (numpy part; the GL uploa
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 
@@ -19,19 +18,18 @@ def _until_idle(app, worker) -> None:
 
 
 def run() -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from benchmarks.timing import shown_window
 
+    with shown_window(1400, 900) as (app, win):
+        return _measure(app, win)
+
+
+def _measure(app, win) -> dict[str, float]:
     from gui.analysis import basins_panel, sweep_panel
     from gui.analysis.view3d_scene import lifted, surface_mesh, thin
-    from gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    win = MainWindow()
-    win.resize(1400, 900)
     basins = basins_panel.install(win).widget()
     sweeps = sweep_panel.install(win).widget()
-    win.show()
     app.processEvents()
     tab = win.explorer
     c = tab.controller
@@ -83,8 +81,4 @@ def run() -> dict[str, float]:
 
     basins.shutdown()
     sweeps.shutdown()
-    win.shutdown()
-    win.close()
-    win.deleteLater()
-    app.processEvents()
     return out

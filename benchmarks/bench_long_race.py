@@ -6,7 +6,6 @@ the benchmark does not take an hour). Flat figures mean rate and key response st
 from __future__ import annotations
 
 import dataclasses
-import os
 import statistics
 import time
 
@@ -22,20 +21,19 @@ def _ticks(app, c, tab, n: int = 60) -> float:
 
 
 def run() -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from benchmarks.timing import shown_window
+
+    with shown_window() as (app, win):
+        return _measure(app, win)
+
+
+def _measure(app, win) -> dict[str, float]:
     import numpy as np
-    from PySide6.QtWidgets import QApplication
 
     from core.race.model import TRAIL_POINTS
     from core.race.scene import race_scene
-    from gui.main_window import MainWindow
     from gui.session import show_scene
 
-    app = QApplication.instance() or QApplication([])
-    win = MainWindow()
-    win.resize(1280, 800)
-    win.show()
-    app.processEvents()
     tab, c = win.explorer, win.explorer.controller
     for r in list(c.racers):
         c.edit_run(r.key, {"estimate_kind": "noise", "sigma": 5.0})
@@ -60,8 +58,4 @@ def run() -> dict[str, float]:
     c.play()
     long = _ticks(app, c, tab)
     c.pause()
-    win.shutdown()
-    win.close()
-    win.deleteLater()
-    app.processEvents()
     return {"long_race_tick_ms_start": short, "long_race_tick_ms_full_trails": long}

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 
@@ -46,35 +45,17 @@ def _ticks(app, win, n: int, racers) -> list[float]:
 
 
 def run() -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("GDE_NO_AUTOSAVE", "1")
-    from PySide6.QtWidgets import QApplication
+    from benchmarks.timing import shown_window
 
-    from gui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    win = MainWindow()
-    win.install_extras()
-    win.resize(1280, 800)
-    win.show()
-    app.processEvents()
-    win.explorer.controller.wait_for_critical()
-    app.processEvents()
     out: dict[str, float] = {}
-    for name, (n, racers) in CASES.items():
-        ticks, cpu = _ticks(app, win, n, racers)
-        ticks.sort()
-        out[f"swarm_tick_ms_median_{name}"] = statistics.median(ticks)
-        out[f"swarm_tick_ms_p90_{name}"] = ticks[int(0.9 * len(ticks))]
-        # the process's own CPU time per tick: what a tick costs when no one else needs the cores
-        out[f"swarm_tick_cpu_ms_median_{name}"] = statistics.median(cpu)
-    win.shutdown()
-    win.close()
-    win.deleteLater()
-    app.processEvents()
+    with shown_window(extras=True) as (app, win):
+        win.explorer.controller.wait_for_critical()
+        app.processEvents()
+        for name, (n, racers) in CASES.items():
+            ticks, cpu = _ticks(app, win, n, racers)
+            ticks.sort()
+            out[f"swarm_tick_ms_median_{name}"] = statistics.median(ticks)
+            out[f"swarm_tick_ms_p90_{name}"] = ticks[int(0.9 * len(ticks))]
+            # the process's own CPU time per tick: what a tick costs when no one else needs the cores
+            out[f"swarm_tick_cpu_ms_median_{name}"] = statistics.median(cpu)
     return out
-
-
-if __name__ == "__main__":
-    for k, v in run().items():
-        print(f"{k:<34} {v:10.3f}")

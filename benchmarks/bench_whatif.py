@@ -8,7 +8,6 @@ alone (what the 1,000 sequential steps of one single-point Run cost here)."""
 
 from __future__ import annotations
 
-import os
 import statistics
 import time
 
@@ -48,43 +47,30 @@ def _core_recompute_ms() -> list[float]:
 
 
 def run() -> dict[str, float]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("GDE_NO_AUTOSAVE", "1")
-    from PySide6.QtWidgets import QApplication
+    from benchmarks.timing import shown_window
 
-    from gui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    win = MainWindow()
-    win.resize(1400, 900)
-    win.show()
-    win.install_extras()
-    app.processEvents()
-    tab, mode = win.explorer, win.whatif
-    c = tab.controller
-    c.wait_for_critical()
-    app.processEvents()
-    mode.horizon.setValue(HORIZON)
-    mode.action.setChecked(True)
-    app.processEvents()
-    slider = tab.runs.hyper.lr.slider  # the selected run's (GD) learning rate
-    ticks = [slider.value() - 3 * (i + 1) for i in range(CHANGES)]
-    press = _timed(app, tab, mode, lambda: slider.setSliderDown(True))  # the batch computed ahead
-    drags = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
-    slider.setSliderDown(False)
-    app.processEvents()
-    typed = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks[:8]]
-    starts = [_timed(app, tab, mode, lambda i=i: c.move_start(0, 0.05 * i, -4.5))
-              for i in range(1, 9)]  # fmt: skip
-    mode.horizon.setValue(300)
-    slider.setSliderDown(True)
-    short = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
-    slider.setSliderDown(False)
-    mode.action.setChecked(False)
-    win.shutdown()
-    win.close()
-    win.deleteLater()
-    app.processEvents()
+    with shown_window(1400, 900, extras=True) as (app, win):
+        tab, mode = win.explorer, win.whatif
+        c = tab.controller
+        c.wait_for_critical()
+        app.processEvents()
+        mode.horizon.setValue(HORIZON)
+        mode.action.setChecked(True)
+        app.processEvents()
+        slider = tab.runs.hyper.lr.slider  # the selected run's (GD) learning rate
+        ticks = [slider.value() - 3 * (i + 1) for i in range(CHANGES)]
+        press = _timed(app, tab, mode, lambda: slider.setSliderDown(True))  # batch computed ahead
+        drags = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
+        slider.setSliderDown(False)
+        app.processEvents()
+        typed = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks[:8]]
+        starts = [_timed(app, tab, mode, lambda i=i: c.move_start(0, 0.05 * i, -4.5))
+                  for i in range(1, 9)]  # fmt: skip
+        mode.horizon.setValue(300)
+        slider.setSliderDown(True)
+        short = [_timed(app, tab, mode, lambda v=v: slider.setValue(v)) for v in ticks]
+        slider.setSliderDown(False)
+        mode.action.setChecked(False)
     return {
         "whatif_drag_ms_median": statistics.median(drags),
         "whatif_drag_ms_p90": sorted(drags)[int(0.9 * len(drags))],

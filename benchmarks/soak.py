@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import sys
 import time
@@ -26,24 +25,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--every", type=float, default=60.0, help="seconds between readings")
     p.add_argument("--speed", type=int, default=1000, help="updates per tick")
     args = p.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ.setdefault("GDE_NO_AUTOSAVE", "1")
-    from PySide6.QtCore import QEvent, Qt
+    from benchmarks.timing import shown_window
+
+    with shown_window() as (app, win):
+        _soak(app, win, args)
+    return 0
+
+
+def _soak(app, win, args: argparse.Namespace) -> None:
+    from PySide6.QtCore import QEvent, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from gui.main_window import MainWindow
-
-    app = QApplication.instance() or QApplication([])
-    win = MainWindow()
-    win.resize(1280, 800)
-    win.show()
-    app.processEvents()
     c = win.explorer.controller
     for r in list(c.racers):
         c.edit_run(r.key, {"estimate_kind": "noise", "sigma": 5.0})
     c.set_speed(args.speed, 60)
-    from PySide6.QtCore import QTimer
 
     def post_space() -> None:
         target = QApplication.focusWidget() or win
@@ -86,11 +83,6 @@ def main(argv: list[str] | None = None) -> int:
     c.play()
     app.exec()
     c.pause()
-    win.shutdown()
-    win.close()
-    win.deleteLater()
-    app.processEvents()
-    return 0
 
 
 if __name__ == "__main__":
