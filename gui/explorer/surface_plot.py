@@ -53,7 +53,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.theme, self.scale = theme, 1.0
         self.ci.layout.setContentsMargins(4, 4, 4, 4)
-        self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
+        self.plot: pg.PlotItem = self.addPlot(row=0, col=0, enableMenu=False)  # none to build
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.vb: pg.ViewBox = self.plot.vb
