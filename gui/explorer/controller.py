@@ -149,10 +149,8 @@ class ExplorerController(QObject):
         with np.errstate(all="ignore"):
             g = self.surface.gradient(np.stack([xs, ys], axis=-1))
         n = np.hypot(g[..., 0], g[..., 1])
-        n = np.sort(n[np.isfinite(n)])
-        # The median of finite values, by hand: np.median imports numpy.ma (20 ms at start).
-        median = 0.5 * float(n[(n.size - 1) // 2] + n[n.size // 2]) if n.size else 0.0
-        return median if median > 0 else 1.0
+        n = n[np.isfinite(n)]
+        return float(np.median(n)) if n.size and np.median(n) > 0 else 1.0
 
     def _saddle_points(self) -> np.ndarray:
         crit = self.race.critical
