@@ -1,5 +1,6 @@
 """Plot items for what changes every frame: trails whose bounds are fixed to the visible area
-(no per-frame min/max over 10,000 points) and head dots painted directly in device pixels."""
+(no per-frame min/max over 10,000 points) and head dots painted directly in device pixels; and
+``cache_on_device`` for the items around them that do not change between frames."""
 
 from __future__ import annotations
 
@@ -7,6 +8,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def cache_on_device(*items: QGraphicsItem) -> None:
+    """Paint items that rarely change (axes, markers, keys) once into a pixmap that each frame
+    only copies; an item's own update() paints it again. Applies to each item's descendants too,
+    except curves, which change every frame."""
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, pg.PlotCurveItem):
+            item.setCacheMode(DEVICE_CACHE)
+        stack.extend(item.childItems())
 
 
 class TrailCurve(pg.PlotCurveItem):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from core.race.snap import SnapLine, nearest_line
-from gui.explorer.fast_items import HeadDots, TrailCurve
+from gui.explorer.fast_items import HeadDots, TrailCurve, cache_on_device
 from gui.explorer.fit_keeper import FitKeeper
 from gui.explorer.frame_exits import cached_trail_exits
 from gui.explorer.heatmap import Heatmap, render
@@ -103,6 +103,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_moved)
+        # Axes and markers are copied from pixmaps: a frame repaints the runs.
+        cache_on_device(*self._axes(), self.critical)
 
     # --- look ---------------------------------------------------------------------------------
     def set_theme(self, theme: Theme, scale: float = 1.0) -> None:
