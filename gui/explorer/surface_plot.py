@@ -274,9 +274,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if pt.head() != before or not thin.isVisible():
                 changed = True
                 n = pt.n
-                thin.setData(*pt.drawn(DRAWN_POINTS), skipFiniteCheck=True)
+                thin.set_points(*pt.drawn(DRAWN_POINTS))
                 k = max(0, n - TAIL_POINTS)
-                bold.setData(pt.x[k:n], pt.y[k:n], skipFiniteCheck=True)
+                bold.set_points(pt.x[k:n], pt.y[k:n])
             thin.setVisible(True)
             bold.setVisible(True)
         for thin, bold in self._trails[len(trails) :]:
