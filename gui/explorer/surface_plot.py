@@ -73,7 +73,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.exits = pg.ScatterPlotItem(pxMode=True)
         self.exits.setZValue(45)
         self.plot.addItem(self.exits)
-        self.overlays = HeadOverlays(self.plot)
+        self.overlays = HeadOverlays(self.plot, self._region)
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._run_colours: list[str] = []  # of the shown trails, as given
@@ -202,7 +202,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         w, h = x1 - x0, y1 - y0
         self.vb.setLimits(xMin=x0 - w, xMax=x1 + w, yMin=y0 - h, yMax=y1 + h)
         self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
-        for item in (*(c for pair in self._trails for c in pair), self.heads):
+        for item in (*(c for pair in self._trails for c in pair), self.heads, self.overlays):
             item.set_region(self._region)
         if fit:
             self.fit_view()
