@@ -14,7 +14,7 @@ DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 def cache_on_device(*items: QGraphicsItem) -> None:
-    """Paint items that rarely change (axes, markers, keys) once into a pixmap that each frame
+    """Paint items that rarely change (axes, markers) once into a pixmap that each frame
     only copies; an item's own update() paints it again. Applies to each item's descendants too,
     except curves, which change every frame."""
     stack = list(items)
