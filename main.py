@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -167,5 +168,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def _leave(code: int, argv: Sequence[str]) -> None:
+    """Exit with code. A screenshot process has written its picture and keeps nothing else, so
+    it leaves at once (as pyqtgraph's own exit() does) instead of tearing down Qt and every
+    module one by one, which takes about a fifth of a second."""
+    if any(a == "--screenshot" or a.startswith("--screenshot=") for a in argv):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _leave(main(), sys.argv[1:])

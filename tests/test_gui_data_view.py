@@ -125,3 +125,32 @@ def test_lessons_with_data_view_open_it(main_window, tmp_path) -> None:
         ctl.shutdown()
         ctl.deleteLater()
         main_window.data_view.action.setChecked(False)
+
+
+def test_the_data_view_is_built_when_first_shown(qapp, monkeypatch, tmp_path) -> None:
+    """A fresh window has its View > Data action (and shortcut) but no data plot yet; the first
+    Ctrl+Shift+L builds it above the side plots, showing the current surface's examples."""
+    from gui.main_window import MainWindow
+
+    monkeypatch.setenv("GDE_DATA_DIR", str(tmp_path / "data"))
+    win = MainWindow()
+    try:
+        tool = win.data_view
+        assert tool.action.shortcut().toString() == "Ctrl+Shift+L"
+        assert tool.action in win.actions()
+        assert tool._view is None
+        win.explorer.controller.set_surface_name("linear_regression")
+        assert tool._view is None  # a surface switch with the view hidden builds nothing
+        tool.action.setChecked(True)
+        view = tool._view
+        assert view is not None and not view.isHidden()
+        assert win.explorer.side.layout().indexOf(view) == 0
+        n = len(win.explorer.controller.surface.t)
+        assert len(view.points.getData()[0]) == n  # the examples of linear regression
+        tool.action.setChecked(False)
+        assert view.isHidden() and tool._view is view  # hidden, kept for next time
+    finally:
+        win.shutdown()
+        win.close()
+        win.deleteLater()
+        qapp.processEvents()

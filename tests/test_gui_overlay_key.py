@@ -78,3 +78,28 @@ def test_the_key_moves_off_a_start_it_would_cover(explorer) -> None:
     )
     assert key.isVisible() and key.corner != 0
     assert not key.sceneBoundingRect().contains(start)
+
+
+def test_arrows_are_drawn_on_a_surface_far_from_the_origin(explorer) -> None:
+    """The arrow items have fixed bounds (no per-frame measuring): they must follow the
+    surface's region, or a surface away from the origin would have its arrows culled unseen."""
+    from surfaces.formula import FormulaSurface
+
+    c = explorer.controller
+    c.set_surface(FormulaSurface("(x - 203)**2 + (y + 150)**2", (200.0, 206.0, -153.0, -147.0)))
+    try:
+        c.restart_at(201.0, -149.0)
+        _only(explorer, "overlay_gradient")
+        item = explorer.plot.overlays.items["gradient"]
+        segs = c.overlays({"gradient"})["gradient"]
+        x, y = item.getData()
+        assert np.allclose(np.column_stack([x, y]), segs)  # what is drawn is what core computed
+        vb = explorer.plot.vb
+        shown = item.mapRectToScene(item.boundingRect())
+        head = vb.mapViewToScene(QPointF(*segs[0]))
+        tip = vb.mapViewToScene(QPointF(*segs[1]))
+        assert shown.contains(head) and shown.contains(tip)  # not culled: Qt paints it
+        assert vb.sceneBoundingRect().contains(head)
+    finally:
+        explorer.actions["overlay_gradient"].setChecked(False)
+        c.set_surface_name("himmelblau")

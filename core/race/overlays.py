@@ -40,6 +40,33 @@ def gradient_arrows(surface: SurfaceLike, heads: Array, span: float, grad_ref: f
     return arrows(heads, _shown(-g, grad_ref, span))
 
 
+_OWN_KIND = {"momentum": "velocity", "adaptive": "adaptive"}  # rule kind -> its own overlay
+
+
+def eigen_segments(
+    surface: SurfaceLike, heads: Array, span: float, saddles: Array
+) -> dict[str, Array]:
+    """The Hessian's eigen-directions (eig_neg, eig_pos) at those heads (K, 2) that are near a
+    saddle (saddles: (S, 2)); no entries when none is."""
+    if not len(saddles) or not len(heads):
+        return {}
+    dist = np.hypot(
+        heads[:, None, 0] - saddles[None, :, 0], heads[:, None, 1] - saddles[None, :, 1]
+    )
+    near = dist.min(axis=1) < 0.08 * span
+    if not near.any():
+        return {}
+    p = heads[near]
+    with np.errstate(all="ignore"):
+        _, q = np.linalg.eigh(np.nan_to_num(surface.hessian(p)))
+    half = 0.07 * span
+    out = {}
+    for name, col in (("eig_neg", 0), ("eig_pos", 1)):
+        e = np.nan_to_num(q[:, :, col]) * half
+        out[name] = np.stack([p - e, p + e], axis=1).reshape(-1, 2)
+    return out
+
+
 def overlay_segments(run: Run, kinds: set[str], span: float, saddles: Array) -> dict[str, Array]:
     """Segments for each overlay kind at the run's live heads.
 
@@ -47,10 +74,12 @@ def overlay_segments(run: Run, kinds: set[str], span: float, saddles: Array) -> 
     adaptive: the next step's x and y components drawn separately (per-coordinate scaling);
     eigen (eig_neg / eig_pos): the Hessian's eigen-directions at heads near a saddle (saddles:
     (S, 2)). Only the kinds asked for are computed."""
+    kind = rule_info(run.rule).kind
+    if "eigen" not in kinds and _OWN_KIND.get(kind) not in kinds:
+        return {}  # none of the kinds asked for is drawn for this rule
     live = ~run.diverged
     w = run.w[live]
     out: dict[str, Array] = {}
-    kind = rule_info(run.rule).kind
     if "velocity" in kinds and kind == "momentum":
         v = run.state.v[live]
         disp = v if run.hyper.convention == "textbook" else run.lr_now() * v
@@ -66,15 +95,6 @@ def overlay_segments(run: Run, kinds: set[str], span: float, saddles: Array) -> 
         dx[:, 0] = d[:, 0] * k[:, 0]
         dy[:, 1] = d[:, 1] * k[:, 0]
         out["adaptive"] = np.vstack([arrows(w, dx, 0.35), arrows(w, dy, 0.35)])
-    if "eigen" in kinds and len(saddles) and len(w):
-        dist = np.hypot(w[:, None, 0] - saddles[None, :, 0], w[:, None, 1] - saddles[None, :, 1])
-        near = dist.min(axis=1) < 0.08 * span
-        if near.any():
-            p = w[near]
-            with np.errstate(all="ignore"):
-                _, q = np.linalg.eigh(np.nan_to_num(run.surface.hessian(p)))
-            half = 0.07 * span
-            for name, col in (("eig_neg", 0), ("eig_pos", 1)):
-                e = np.nan_to_num(q[:, :, col]) * half
-                out[name] = np.stack([p - e, p + e], axis=1).reshape(-1, 2)
+    if "eigen" in kinds:
+        out.update(eigen_segments(run.surface, w, span, saddles))
     return out

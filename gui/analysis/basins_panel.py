@@ -35,6 +35,7 @@ from gui.analysis.basins_overlay import BasinOverlay, legend_rows
 from gui.explorer.controller import ExplorerController
 from gui.i18n.numbers import num
 from gui.i18n.plurals import plurals
+from gui.view_menu import view_menu  # also where swarm and what-if look for it
 from gui.widgets.worker import TaskWorker
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
@@ -325,13 +326,3 @@ def add_dock(window: QMainWindow, dock: QDockWidget) -> None:
     dock.hide()
     window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     dock.toggleViewAction().triggered.connect(lambda on: on and dock.raise_())
-
-
-def view_menu(window: QMainWindow):
-    """The window's View menu (created if it has none)."""
-    for act in window.menuBar().actions():
-        if act.menu() is not None and act.text() == QCoreApplication.translate(
-            "MainWindow", "&View"
-        ):
-            return act.menu()
-    return window.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&View"))

@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.race.model import Race, critical_points
-from core.race.overlays import gradient_arrows, overlay_segments
+from core.race.overlays import eigen_segments, gradient_arrows, overlay_segments
 from core.race.racer import Racer, racer_config
 from core.runs.config import RunConfig
 from core.runs.explain import Explanation, explain_step
@@ -263,16 +263,20 @@ class ExplorerController(QObject):
 
     # --- derived views ------------------------------------------------------------------------
     def overlays(self, kinds: set[str]) -> dict[str, np.ndarray]:
-        """Overlay segments of every active run, merged per kind. Gradient arrows of all heads
-        come from one vectorized call (every run shares the surface)."""
+        """Overlay segments of every active run, merged per kind. Gradient arrows and Hessian
+        directions of all heads come from one vectorized call each (every run shares the
+        surface)."""
         runs = [r.run for r in self.race.active() if r.run is not None]
         merged: dict[str, list[np.ndarray]] = {}
+        heads = np.vstack([r.w[~r.diverged] for r in runs]) if runs else np.zeros((0, 2))
         if "gradient" in kinds and runs:
-            heads = np.vstack([r.w[~r.diverged] for r in runs])
             merged["gradient"] = [
                 gradient_arrows(self.surface, heads, self.race.span, self._grad_ref)
             ]
-        rest = kinds - {"gradient"}
+        if "eigen" in kinds:  # near a saddle, whichever run's head it is
+            eigen = eigen_segments(self.surface, heads, self.race.span, self._saddles)
+            merged.update({k: [seg] for k, seg in eigen.items()})
+        rest = kinds - {"gradient", "eigen"}
         for run in runs if rest else ():
             for k, seg in overlay_segments(run, rest, self.race.span, self._saddles).items():
                 merged.setdefault(k, []).append(seg)

@@ -52,7 +52,7 @@ class DataView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(background=PLOT_BG)
+        self.plot = pg.PlotWidget(background=PLOT_BG, enableMenu=False)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         item = self.plot.getPlotItem()
@@ -145,12 +145,15 @@ class DataView(QWidget):
 
 
 class DataViewTool:
-    """Keeps a DataView in step with the Explorer's race; its ``action`` shows and hides it."""
+    """Keeps a DataView in step with the Explorer's race; its ``action`` shows and hides it. The
+    view is built the first time it is shown (``view``): the window's first paint does not wait
+    for a plot it does not show."""
 
-    def __init__(self, controller: ExplorerController, view: DataView, action: QAction) -> None:
-        self.controller, self.view, self.action = controller, view, action
+    def __init__(self, controller: ExplorerController, side: QWidget, action: QAction) -> None:
+        self.controller, self.side, self.action = controller, side, action
+        self._view: DataView | None = None
         self.before_lessons: bool | None = None  # shown before a lesson took over the window
-        self._later = QTimer(view)
+        self._later = QTimer(side)
         self._later.setSingleShot(True)
         self._later.setInterval(100)
         self._later.timeout.connect(self.refresh)
@@ -159,10 +162,20 @@ class DataViewTool:
         for sig in (c.sigStepped, c.sigStartsChanged, c.sigRacersChanged):
             sig.connect(self._schedule)
         action.toggled.connect(self._on_toggled)
-        self._on_surface_changed(c.surface)
+
+    @property
+    def view(self) -> DataView:
+        """The view, above the Explorer's side plots (created hidden on first use)."""
+        if self._view is None:
+            self._view = DataView()
+            self._view.hide()
+            self.side.layout().insertWidget(0, self._view, 3)
+            self._view.set_surface(self.controller.surface)
+        return self._view
 
     def _on_toggled(self, on: bool) -> None:
-        self.view.setVisible(on)
+        if on or self._view is not None:
+            self.view.setVisible(on)
         if on:
             self._on_surface_changed(self.controller.surface)
 
@@ -177,6 +190,8 @@ class DataViewTool:
 
     def refresh(self) -> None:
         """Every active run point's current weights and the examples its last step used."""
+        if self._view is None:
+            return  # never shown: nothing to refresh
         rows = []
         for r in self.controller.race.active():
             run = r.run
@@ -185,24 +200,20 @@ class DataViewTool:
             used = run.last_examples
             for i in range(run.n_points):
                 rows.append((r.colour, run.w[i], None if used is None else used[i]))
-        self.view.set_models(rows)
+        self._view.set_models(rows)
 
 
 def install(window: QMainWindow) -> DataViewTool:
     """Above the Explorer's side plots, hidden until View > Data and fitted lines."""
-    view = DataView()
-    view.hide()
-    side = window.explorer.side
-    side.layout().insertWidget(0, view, 3)
     action = QAction(QCoreApplication.translate("data_view", "Data and fitted lines"), window)
     action.setCheckable(True)
     action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     action.setToolTip(QCoreApplication.translate("data_view", "Beside the surface: the examples of a data-defined loss and each run's "
                       "current line or boundary, moving as it learns (Ctrl+Shift+L)"))  # fmt: skip
-    from gui.analysis.basins_panel import view_menu
+    from gui.view_menu import view_menu
 
     view_menu(window).addAction(action)
     window.addAction(action)
-    tool = DataViewTool(window.explorer.controller, view, action)
+    tool = DataViewTool(window.explorer.controller, window.explorer.side, action)
     window.data_view = tool
     return tool

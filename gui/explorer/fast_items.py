@@ -1,12 +1,28 @@
 """Plot items for what changes every frame: trails whose bounds are fixed to the visible area
-(no per-frame min/max over 10,000 points) and head dots painted directly in device pixels."""
+(no per-frame min/max over 10,000 points) and head dots painted directly in device pixels; and
+``cache_on_device`` for the items around them that do not change between frames."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+def cache_on_device(*items: QGraphicsItem) -> None:
+    """Paint items that rarely change (axes, markers) once into a pixmap that each frame
+    only copies; an item's own update() paints it again. Applies to each item's descendants too,
+    except curves, which change every frame."""
+    stack = list(items)
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, pg.PlotCurveItem):
+            item.setCacheMode(DEVICE_CACHE)
+        stack.extend(item.childItems())
 
 
 class TrailCurve(pg.PlotCurveItem):
@@ -26,6 +42,29 @@ class TrailCurve(pg.PlotCurveItem):
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
         return (None, None)  # never drives auto-range: the view shows the surface's domain
+
+    def set_points(self, x: np.ndarray, y: np.ndarray) -> None:
+        """New points (1-D float arrays, finite): what setData does for a trail, less its checks,
+        bounds bookkeeping and signal, which a fixed bounding rect does not need."""
+        self.xData, self.yData = x, y
+        self.path = self.fillPath = self._fillPathList = self._mouseShape = None
+        self._lineSegmentsRendered = False
+        self.update()
+
+    def paint(self, p: QPainter, opt: object, widget: object) -> None:
+        """PlotCurveItem.paint for an unfilled, unshadowed curve, without its per-call profiler
+        and exception wrapper (18 trails are painted every frame)."""
+        pen = self.opts["pen"]
+        if self.xData is None or len(self.xData) == 0 or pen.style() == Qt.PenStyle.NoPen:
+            return
+        export = self._exportOpts  # False, or a pyqtgraph exporter's options
+        aa = export.get("antialias", True) if export is not False else self.opts["antialias"]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
+        p.setPen(pen)
+        if self._shouldUseDrawLineSegments(pen):
+            p.drawLines(*self._getLineSegments())
+        else:
+            p.drawPath(self.getPath())
 
 
 class HeadDots(pg.GraphicsObject):

@@ -62,8 +62,9 @@ class SidePlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = pg.PlotWidget(background=PLOT_BG, axisItems={"left": LogAxis("left")})
-        self.lr_plot = pg.PlotWidget(background=PLOT_BG)
+        self.loss_plot = pg.PlotWidget(background=PLOT_BG, axisItems={"left": LogAxis("left")},
+                                      enableMenu=False)  # fmt: skip
+        self.lr_plot = pg.PlotWidget(background=PLOT_BG, enableMenu=False)
         _style(self.loss_plot, self.tr(LOSS_TITLES[False]))
         _style(self.lr_plot, self.tr(LR_TITLE))
         self.loss_plot.setToolTip(

@@ -6,12 +6,16 @@ core.race.advice; the suggested rates from the surface registry."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
-from core.race.advice import RacerAdvice, suggested_rate, surface_advice
 from gui.explorer.controller import ExplorerController
+
+if TYPE_CHECKING:  # core.race.advice is imported at the first surface switch, not at start
+    from core.race.advice import RacerAdvice
 
 
 class SurfaceNotice(QFrame):
@@ -53,6 +57,8 @@ class SurfaceNotice(QFrame):
             self.hide()  # the same surface again, or edited (a drawing): nothing new to say
             return
         self._surface_name = name
+        from core.race.advice import surface_advice
+
         self.advice = surface_advice(race.surface, race.racers, race.starts, race.fallbacks)
         if not self.advice:
             self.hide()
@@ -85,6 +91,8 @@ class SurfaceNotice(QFrame):
 
 def apply_suggested_rates(controller: ExplorerController) -> int:
     """Set each racer's η (a cyclic schedule's peak) to the surface's suggestion for its rule."""
+    from core.race.advice import suggested_rate
+
     changed = 0
     for r in list(controller.racers):
         rate = suggested_rate(controller.surface, r.config.rule)

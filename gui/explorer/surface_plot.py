@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from core.race.snap import SnapLine, nearest_line
-from gui.explorer.fast_items import HeadDots, TrailCurve
+from gui.explorer.fast_items import HeadDots, TrailCurve, cache_on_device
 from gui.explorer.fit_keeper import FitKeeper
 from gui.explorer.frame_exits import cached_trail_exits
 from gui.explorer.heatmap import Heatmap, render
@@ -53,7 +53,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         super().__init__(parent)
         self.theme, self.scale = theme, 1.0
         self.ci.layout.setContentsMargins(4, 4, 4, 4)
-        self.plot: pg.PlotItem = self.addPlot(row=0, col=0)
+        self.plot: pg.PlotItem = self.addPlot(row=0, col=0, enableMenu=False)  # none to build
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.vb: pg.ViewBox = self.plot.vb
@@ -73,7 +73,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.exits = pg.ScatterPlotItem(pxMode=True)
         self.exits.setZValue(45)
         self.plot.addItem(self.exits)
-        self.overlays = HeadOverlays(self.plot)
+        self.overlays = HeadOverlays(self.plot, self._region)
         self._trails: list[tuple[TrailCurve, TrailCurve]] = []
         self._pixel_trails: list[PixelTrail] = []
         self._run_colours: list[str] = []  # of the shown trails, as given
@@ -103,6 +103,8 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.vb.sigRangeChanged.connect(lambda *_: self._update_exits(force=True))
         self.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.scene().sigMouseMoved.connect(self._on_scene_moved)
+        # Axes and markers are copied from pixmaps: a frame repaints the runs.
+        cache_on_device(*self._axes(), self.critical)
 
     # --- look ---------------------------------------------------------------------------------
     def set_theme(self, theme: Theme, scale: float = 1.0) -> None:
@@ -204,7 +206,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         w, h = x1 - x0, y1 - y0
         self.vb.setLimits(xMin=x0 - w, xMax=x1 + w, yMin=y0 - h, yMax=y1 + h)
         self._region = QRectF(x0 - w, y0 - h, 3 * w, 3 * h)
-        for item in (*(c for pair in self._trails for c in pair), self.heads):
+        for item in (*(c for pair in self._trails for c in pair), self.heads, self.overlays):
             item.set_region(self._region)
         if fit:
             self.fit_view()
@@ -276,9 +278,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
             if pt.head() != before or not thin.isVisible():
                 changed = True
                 n = pt.n
-                thin.setData(*pt.drawn(DRAWN_POINTS), skipFiniteCheck=True)
+                thin.set_points(*pt.drawn(DRAWN_POINTS))
                 k = max(0, n - TAIL_POINTS)
-                bold.setData(pt.x[k:n], pt.y[k:n], skipFiniteCheck=True)
+                bold.set_points(pt.x[k:n], pt.y[k:n])
             thin.setVisible(True)
             bold.setVisible(True)
         for thin, bold in self._trails[len(trails) :]:

@@ -120,7 +120,7 @@ class SchedulePanel(QWidget):
             w.setKeyboardTracking(False)
             w.valueChanged.connect(lambda v, n=name: self.sigEdited.emit({n: v}))
         self.form = form
-        self.plot = pg.PlotWidget(background="w")
+        self.plot = pg.PlotWidget(background="w", enableMenu=False)  # no context menu to build
         self.plot.setFixedHeight(110)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
