@@ -3,11 +3,14 @@ readout. It only places things; the tabs own their controllers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -20,6 +23,7 @@ from gui.explorer.focus_return import return_focus_after_edits
 from gui.explorer.plot_room import PlotRoom
 from gui.explorer.tab import ExplorerTab
 from gui.presentation import ViewModes
+from gui.widgets.screen_fit import fit_to_screen
 from gui.widgets.tab_pages import size_by_current_page
 from gui.widgets.wheel_guard import guard_scroll_areas
 
@@ -38,6 +42,7 @@ class MainWindow(QMainWindow):
         self.first_hint = FirstHint(self.explorer.plot, self.explorer.controller.sigPlayingChanged)
         # The Network tab is built the first time it is shown: the first paint does not need it.
         self.network = None
+        self._docks_aside: list[QDockWidget] = []  # Explorer tools hidden while on the Network tab
         self._network_page = QWidget()
         QVBoxLayout(self._network_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
@@ -172,7 +177,13 @@ class MainWindow(QMainWindow):
 
             self.network = NetworkTab()
             self.network.sigOpenInExplorer.connect(self._on_network_open_in_explorer)
-            self._network_page.layout().addWidget(self.network)
+            # In a scroll area: beside an open panel (Lessons) on a 1280-px screen the page scrolls
+            # sideways instead of stretching the window past the screen's edge.
+            scroll = QScrollArea()
+            scroll.setWidget(self.network)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            self._network_page.layout().addWidget(scroll)
         return self.network
 
     def _on_tab_changed(self, index: int) -> None:
@@ -180,6 +191,7 @@ class MainWindow(QMainWindow):
             self.explorer.controller.pause()  # no racing unseen in the background
             self.network_tab()
         self.toolbar.setVisible(index == 0)
+        self._tool_docks_shown(index == 0)
         self.statusBar().clearMessage()  # a message about one tab means nothing on the other
         self.readout.clear()
         explorer_only = (
@@ -189,6 +201,34 @@ class MainWindow(QMainWindow):
         )
         for act in explorer_only:
             act.setEnabled(index == 0)
+
+    def _tool_docks_shown(self, explorer: bool) -> None:
+        """The Explorer's tool docks (basin map, sweeps, swarm, data view) step aside on the Network
+        tab and come back with the Explorer: beside the wide Network tab they stretched the window
+        past a 1280-px screen, hiding panels and buttons off its edge. Then the window fits the
+        screen again."""
+        lessons = getattr(self, "lessons_dock", None)
+        docks = [d for d in self.findChildren(QDockWidget) if d is not lessons]
+        if explorer:
+            for d in self._docks_aside:
+                d.show()
+            self._docks_aside = []
+        else:
+            self._docks_aside += [d for d in docks if d.isVisible() and d not in self._docks_aside]
+            for d in self._docks_aside:
+                d.hide()
+        for d in docks:
+            d.toggleViewAction().setEnabled(explorer)
+        before = self.width()
+        QTimer.singleShot(0, lambda: self._no_wider_than(before))
+
+    def _no_wider_than(self, before: int) -> None:
+        """A tab switch never leaves the window wider than both the screen and before it."""
+        screen = self.screen()
+        room = screen.availableGeometry().width() if screen is not None else before
+        if self.isVisible() and not self.isFullScreen() and self.width() > max(before, room):
+            self.resize(max(before, room), self.height())
+            fit_to_screen(self)
 
     def _on_network_open_in_explorer(self, surface: object) -> None:
         self.explorer.controller.set_surface(surface)
