@@ -130,6 +130,9 @@ def _shared_window(qapp):
     # Deliver every synthetic mouse move: pyqtgraph drops moves closer than 1/100 s apart by
     # default, which would make drags and hovers depend on sleeps between events.
     pg.setConfigOption("mouseRateLimit", -1)
+    from gui.i18n.language import start
+
+    start("en")  # as the app does before any widget: "3 starts", not "3 start(s)", in any order
     win = MainWindow()
     win.resize(1400, 900)
     win.show()

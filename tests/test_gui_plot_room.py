@@ -136,3 +136,28 @@ def test_the_whole_domain_stays_in_view_through_a_narrow_moment(qtbot) -> None:
     QApplication.processEvents()
     QApplication.processEvents()
     assert plot.frame()[1] - plot.frame()[0] < 8.0 and zoomed[1] - zoomed[0] < 8.0
+
+
+def test_a_narrow_legend_cuts_names_and_statuses_where_they_say_least(qtbot) -> None:
+    """'converged: global …' hid which minimum; 'GD · st…' hid which start."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from gui.explorer.legend_table import LegendTable
+
+    t = LegendTable()
+    qtbot.addWidget(t)
+    t.resize(420, 120)
+    t.show()
+    t.set_rows([(1, "#ff4d4d", "Adam · start 2", 12345, 3.11184e-10, 2.5e-6, 0.1,
+                 "converged: global minimum")])  # fmt: skip
+    QApplication.processEvents()
+    assert t.columnWidth(3) >= t.fontMetrics().horizontalAdvance("3.11184e-10")  # number whole
+    for col, kept in ((1, "2"), (6, "al minimum")):
+        index = t.model().index(0, col)
+        opt = QStyleOptionViewItem()
+        t.itemDelegateForColumn(col).initStyleOption(opt, index)
+        text = t.item(0, col).text()
+        room = t.columnWidth(col) - 12
+        assert t.fontMetrics().horizontalAdvance(text) > room  # it is cut ...
+        shown = t.fontMetrics().elidedText(text, opt.textElideMode, room)
+        assert shown.endswith(kept) and "…" in shown  # ... where it says least

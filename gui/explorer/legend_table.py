@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from gui.explorer.legend_columns import fit_columns
 from gui.explorer.start_styles import LINE_ICON, line_icon, start_numbers
@@ -21,6 +27,19 @@ HEADER_TIPS = (QT_TRANSLATE_NOOP("LegendTable", "the run's colour"), QT_TRANSLAT
 _LOOK_ROLE = Qt.ItemDataRole.UserRole + 1  # (colour, start) of the name cell's line sample
 STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
+
+
+class _Elide(QStyledItemDelegate):
+    """Cuts a column's text where it says least: a run name in the middle ("Adam · s…t 2" keeps
+    which start), a status at its start ("…global minimum" keeps which minimum)."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent: QTableWidget) -> None:
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
 
 
 class LegendTable(QTableWidget):
@@ -45,8 +64,10 @@ class LegendTable(QTableWidget):
         h.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         h.setStretchLastSection(False)
         h.setMinimumSectionSize(16)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Numbers are never cut (legend_columns): a table too narrow for them scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setItemDelegateForColumn(1, _Elide(Qt.TextElideMode.ElideMiddle, self))
+        self.setItemDelegateForColumn(6, _Elide(Qt.TextElideMode.ElideLeft, self))
         self._wanted: list[int] = [0] * len(COLUMNS)
         self._names: list[str] = []
         self.verticalHeader().setDefaultSectionSize(22)
