@@ -47,3 +47,26 @@ def test_a_refused_value_keeps_the_focus_to_be_corrected(main_window, explorer, 
     _type_and_enter(qtbot, box, "abc")
     qtbot.wait(50)
     assert QApplication.focusWidget() is box and "from 0 to" in box.toolTip()
+
+
+def test_a_choice_made_leaves_the_drop_down_to_the_wheel_of_the_panel(main_window, explorer, qtbot):
+    """Scrolling the panel after choosing a schedule switched it to another (the box kept the
+    focus, and a focused box takes the wheel)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    combo = explorer.schedule.mode
+    combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is combo, timeout=2000)
+    i = combo.findData("triangular")
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)  # what choosing it in the list does
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not combo, timeout=2000)
+    assert explorer.controller.selected.config.schedule.mode == "triangular"
+    centre = QPointF(combo.rect().center())
+    wheel = QWheelEvent(centre, QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(combo, wheel)
+    assert combo.currentData() == "triangular"
+    assert explorer.controller.selected.config.schedule.mode == "triangular"

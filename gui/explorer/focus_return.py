@@ -1,13 +1,16 @@
-"""After an edit in a text or number box of the Explorer is committed with Enter, the keyboard
-goes back to the surface plot, so the window's one-key shortcuts (Space play/pause, S step, R
-reset, ...) work again instead of typing into the box. A refused value keeps the focus in its box
-(marked with its error style) so it can be corrected."""
+"""After an edit in a text or number box of the Explorer is committed with Enter, or a choice is
+made in a drop-down list, the keyboard goes back to the surface plot, so the window's one-key
+shortcuts (Space play/pause, S step, R reset, ...) work again instead of typing into the box, and
+the mouse wheel scrolling the panel later cannot change the choice under it (gui/widgets/
+wheel_guard: only a focused box takes the wheel; a schedule switched from triangular to cosine
+restarts that way). A refused value keeps the focus in its box (marked with its error style) so it
+can be corrected."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
 _COMMIT = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -24,6 +27,10 @@ class FocusReturn(QObject):
         for kind in (QLineEdit, QAbstractSpinBox):
             for box in window.findChildren(kind):
                 box.installEventFilter(self)
+        for combo in window.findChildren(QComboBox):
+            combo.activated.connect(
+                lambda _i, b=combo: QTimer.singleShot(0, lambda: self._give_back(b))
+            )
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (
