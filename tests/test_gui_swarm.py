@@ -5,6 +5,7 @@ table, a frame that is not blank, and animations and pictures of the swarm."""
 from __future__ import annotations
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -64,6 +65,8 @@ def test_w_toggles_the_mode_from_toolbar_menu_and_key(main_window, mode, qtbot):
     assert not mode.active and tab.controller.race.swarm is None
     assert all(item.opacity() == 1.0 for item in tab.plot.run_items())
     assert tab.side.isVisible() and not mode.view.image.isVisible()
+    starts = [t for t in tab.plot.run_items() if isinstance(t, pg.TargetItem)]
+    assert starts and all(t.isVisible() for t in starts)  # the start markers are back too
 
 
 def test_play_moves_every_particle_as_a_run_and_draws_them(main_window, mode, qtbot):

@@ -336,8 +336,9 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         self.heads.set_points(xy, [run_colour(c, self.theme) for c in colours])
 
     def set_starts(self, starts: np.ndarray) -> None:
-        """Draggable crosshair per start point (nothing to do when they have not moved)."""
-        if self._shown_starts is not None and np.array_equal(self._shown_starts, starts):
+        """Draggable crosshair per start point (nothing to do when they are shown, unmoved)."""
+        shown = all(t.isVisible() for t in self._starts[: len(starts)])  # a mode may hide them
+        if shown and self._shown_starts is not None and np.array_equal(self._shown_starts, starts):
             return
         self._shown_starts = np.array(starts, dtype=np.float64)
         while len(self._starts) < len(starts):
