@@ -320,3 +320,10 @@ def test_every_rule_reads_only_what_its_row_lists(rule):
         got = run_core(rule, himmel_grad, [1.0, -0.7], [0.003] * 5, base.with_(**{p.name: other}),
                        hess)  # fmt: skip
         np.testing.assert_array_equal(got, ref, err_msg=p.name)
+
+
+def test_explain_numbers_never_show_a_negative_zero() -> None:
+    from core.optim.base import fmt
+
+    assert fmt(np.array([0.015078, -0.0])) == "(0.015078, 0)"
+    assert fmt(-0.0) == "0" and fmt(-1e-20) == "-1e-20"

@@ -80,7 +80,7 @@ def l2_grad(g: Array, w: Array, hp: Hyper) -> Array:
 
 def fmt(a: Value) -> str:
     """A vector (or a number) as the Explain dialog prints it: five significant digits."""
-    arr = np.atleast_1d(np.asarray(a, dtype=np.float64))
+    arr = np.atleast_1d(np.asarray(a, dtype=np.float64)) + 0.0  # + 0.0: no "-0" on screen
     if arr.size == 1:
         return f"{float(arr[0]):.5g}"
     return "(" + ", ".join(f"{float(x):.5g}" for x in arr.ravel()) + ")"
