@@ -135,14 +135,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the window and the lessons (default: the last used, else the system's)",
     )
     sub = p.add_subparsers(dest="command", parser_class=Parser)
+    p.commands = {}  # name -> its parser, to say which flags it takes
     for name, command in COMMANDS.items():
-        command.flags(sub.add_parser(name, help=command.help))
+        p.commands[name] = sub.add_parser(name, help=command.help)
+        command.flags(p.commands[name])
     return p
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    """The parsed command line (exit 2 with one line on stderr if it is malformed)."""
-    return build_parser().parse_args(join_negative_values(argv))
+    """The parsed command line (exit 2 with one line on stderr if it is malformed; an unknown flag
+    is named with the flags that command takes)."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(join_negative_values(argv))
+    if unknown:
+        cmd = parser.commands.get(args.command, parser)
+        flags = sorted({o for a in cmd._actions for o in a.option_strings if o.startswith("--")})
+        flags.remove("--help")
+        where = f"main.py {args.command}" if args.command else "main.py"
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}; {where} takes "
+                     f"{', '.join(flags)} (see {where} --help)")  # fmt: skip
+    return args
 
 
 def handler(command: str) -> Callable[[argparse.Namespace], int]:

@@ -43,3 +43,11 @@ def test_the_in_process_runner_reports_like_a_process(cli, monkeypatch) -> None:
     assert "RuntimeWarning: something odd" in err
     rc, out, err = cli("critical", "--domain", "1,0,0,1")
     assert rc == 2 and out == "" and err.startswith("main.py critical: error:")
+
+
+def test_an_unknown_flag_names_the_flags_the_command_takes(cli) -> None:
+    code, out, err = cli("trace", "--surface", "himmelblau", "--optimizer", "gd", "--start", "1,1",
+                         "--steps", "3", "--bogus", "1")  # fmt: skip
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "--bogus 1" in err and "--steps" in err and "--momentum" in err
+    assert "--help" not in err.split("(see")[0]  # listed once, at the end: (see ... --help)
