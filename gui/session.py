@@ -178,18 +178,20 @@ class SessionManager(QObject):
         self.window.setWindowTitle(f"{path.name} — {title}" if path else title)
 
     # --- the menu's handlers --------------------------------------------------------------------
-    def _last_dir(self) -> str:
+    def last_dir(self) -> str:
+        """The folder a file dialog opens in: where the last scene or export went (kept across
+        starts), else the home folder."""
         return str(self.settings.value("files/last_dir", str(Path.home())))
 
-    def _remember_dir(self, path: str) -> None:
-        self.settings.setValue("files/last_dir", str(Path(path).parent))
+    def remember_dir(self, path: str) -> None:
+        self.settings.setValue("files/last_dir", str(Path(path).resolve().parent))
 
     def _on_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open scene"), self._last_dir(), self.tr(FILTER)
+            self.window, self.tr("Open scene"), self.last_dir(), self.tr(FILTER)
         )
         if path:
-            self._remember_dir(path)
+            self.remember_dir(path)
             self.report_open(path)
 
     def report_open(self, path: str | os.PathLike[str]) -> None:
@@ -203,14 +205,14 @@ class SessionManager(QObject):
             self._report(self.save_to(self.path), self.tr("Could not save the scene"))
 
     def _on_save_as(self) -> None:
-        start = str(Path(self._last_dir()) / "scene.json")
+        start = str(Path(self.last_dir()) / "scene.json")
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save scene"), start, self.tr(FILTER)
         )
         if path:
             if not Path(path).suffix:
                 path += ".json"
-            self._remember_dir(path)
+            self.remember_dir(path)
             self._report(self.save_to(path), self.tr("Could not save the scene"))
 
     def _report(self, problem: str | None, title: str) -> None:

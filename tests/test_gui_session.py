@@ -253,3 +253,15 @@ def test_edits_and_progress_are_autosaved_while_playing(make_window, tmp_path, q
     qtbot.waitUntil(lambda: c.race.t > t + 3, timeout=3000)
     win.close()  # and the close saves the last state
     assert json.loads(auto.read_text())["runs"][0]["steps"] == c.race.racers[0].t
+
+
+def test_exports_and_scenes_share_one_last_folder(make_window, tmp_path) -> None:
+    """The README keeps "the last folder": an export to one folder, then Save scene opened in the
+    home folder (each dialog kept its own)."""
+    win = make_window()
+    win.install_extras()
+    exports, session = win.export_actions, win.session
+    exports._remember(str(tmp_path / "race.png"))
+    assert session.last_dir() == str(tmp_path)
+    session.remember_dir(str(tmp_path / "sub" / "scene.json"))
+    assert exports.folder == str(tmp_path / "sub")

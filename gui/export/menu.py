@@ -44,7 +44,7 @@ class ExportActions(QObject):
         super().__init__(window)
         self.window, self.controller, self.plot_size = window, controller, plot_size
         self.equal_aspect = equal_aspect
-        self.folder = os.path.expanduser("~")
+        self._folder = os.path.expanduser("~")  # without a session (tests of the menu alone)
         self.actions: dict[str, QAction] = {}
         for name, (text, key, tip) in SPECS.items():
             a = QAction(self.tr(text), window)
@@ -71,8 +71,17 @@ class ExportActions(QObject):
     def _message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
+    @property
+    def folder(self) -> str:
+        """Where the export dialogs open: the window's one last folder (shared with scenes)."""
+        session = getattr(self.window, "session", None)
+        return session.last_dir() if session is not None else self._folder
+
     def _remember(self, path: str) -> None:
-        self.folder = os.path.dirname(os.path.abspath(path))
+        session = getattr(self.window, "session", None)
+        if session is not None:
+            session.remember_dir(path)
+        self._folder = os.path.dirname(os.path.abspath(path))
 
     # --- slots ----------------------------------------------------------------------------------
     def _on_export_triggered(self, fmt: str) -> None:
