@@ -79,6 +79,22 @@ def _start_language(lang: str | None, remembered: bool) -> str:
     return before
 
 
+# What Qt's offscreen platform says about every window it cannot size as asked: harmless (there
+# is no screen), yet it was each --screenshot's only output, twice.
+_OFFSCREEN_NOTES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _quiet_offscreen_notes() -> None:
+    """Let every Qt message through to stderr except the offscreen platform's notes above."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind: object, _context: object, message: str) -> None:
+        if message not in _OFFSCREEN_NOTES:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def run_app(screenshot: str | None = None, tab: str = "explorer",
             size: tuple[int, int] | None = None, lesson: str | None = None,
             lang: str | None = None, scene: str | None = None) -> int:  # fmt: skip
@@ -115,6 +131,7 @@ def run_app(screenshot: str | None = None, tab: str = "explorer",
     from gui.theme import apply_style
 
     pg.setConfigOptions(antialias=True)
+    _quiet_offscreen_notes()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Gradient Descent Explorer")
     apply_style(app)
