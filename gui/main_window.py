@@ -55,6 +55,8 @@ class MainWindow(QMainWindow):
         self.readout.setMinimumWidth(420)
         self.statusBar().addPermanentWidget(self.readout)
         self.explorer.sigCursorReadout.connect(self.readout.setText)
+        # the hover readout of the surface before (its saddle, its f) means nothing on a new one
+        self.explorer.controller.sigSurfaceChanged.connect(lambda *_: self.readout.clear())
         self.explorer.sigMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.view_modes = ViewModes(self, self.explorer.plot, self.explorer.splitter)
         self.plot_room = PlotRoom(self.explorer.splitter, self.explorer.sigMessage.emit)

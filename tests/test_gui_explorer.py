@@ -229,3 +229,10 @@ def test_legend_follows_a_new_surface_after_the_plot(explorer, qtbot) -> None:
     assert float(explorer.legend.value(0, "loss")) == pytest.approx(booth, rel=1e-5)
     explorer.controller.step_once()  # a step right after is shown at once, not deferred
     assert explorer.legend.value(0, "step") == "1"
+
+
+def test_the_hover_readout_goes_with_its_surface(main_window, explorer) -> None:
+    explorer.sigCursorReadout.emit("x = 0.4  y = 0.7  f = 140.67")
+    assert main_window.readout.text()
+    explorer.controller.set_surface_name("rosenbrock")
+    assert main_window.readout.text() == ""
