@@ -20,7 +20,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(VPY) -m ruff check .
 	$(VPY) -m ruff format --check .
-	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(VPY) -m ruff check .
