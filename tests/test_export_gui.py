@@ -269,3 +269,12 @@ def test_animation_with_progress_dialog_and_its_cancel(qtbot, tmp_path, monkeypa
     for name in ("q.gif", "q.mp4"):
         assert not export_animation_with_progress(None, race, str(tmp_path / name), (320, 240))
     assert sorted(os.listdir(tmp_path)) == ["p.gif"]
+
+
+def test_a_legend_line_breaks_between_settings_never_inside_one() -> None:
+    from gui.export.figure import _unbroken
+
+    line = _unbroken("textbook · η 0.01 · β₁ 0.9, β₂ 0.999, ε 1e-08, bias corr. off")
+    parts = [p for part in line.split(" · ") for p in part.split(", ")]
+    assert parts == ["textbook", "η\u00a00.01", "β₁\u00a00.9", "β₂\u00a00.999", "ε\u00a01e-08",
+                     "bias\u00a0corr.\u00a0off"]  # fmt: skip

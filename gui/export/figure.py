@@ -84,12 +84,21 @@ def racers_from_race(race: Race) -> list[RunRecord]:
         tr = r.trajectory
         n = tr.count
         # The slot's name already says how the gradient is estimated: no need to repeat it.
-        summary = hyper_summary(s.config.rule, s.config.hyper, s.config.schedule, Estimate())
+        summary = _unbroken(
+            hyper_summary(s.config.rule, s.config.hyper, s.config.schedule, Estimate())
+        )
         out.append(RunRecord(s.name, s.colour, summary,
                              tr.step[:n].copy(), tr.xy[:, :n].copy(), tr.loss[:, :n].copy(),
                              tuple(STATUS_TEXT[x] for x in r.status()),
                              r.stopped_at.copy()))  # fmt: skip
     return out
+
+
+def _unbroken(summary: str) -> str:
+    """A legend line wraps between its settings, never inside one ("ε" on a line, "1e-08" on the
+    next): the spaces within each comma- or dot-separated setting do not break."""
+    return " · ".join(", ".join(p.replace(" ", "\u00a0") for p in part.split(", "))
+                      for part in summary.split(" · "))  # fmt: skip
 
 
 def _tr_status(text: str) -> str:
