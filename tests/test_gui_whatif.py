@@ -242,7 +242,8 @@ def test_a_new_surface_drops_the_ghost_a_drawing_edit_keeps_it(explorer, whatif,
     assert not whatif.ghost_shown and c.race.t == 300
 
 
-def test_the_panel_never_covers_the_arrows_key(explorer, whatif, qtbot) -> None:
+def test_the_panel_never_covers_the_arrows_key(main_window, explorer, whatif, qtbot) -> None:
+    main_window.resize(1100, 800)  # a narrow plot: the panel takes two rows
     explorer.actions["overlay_gradient"].setChecked(True)
     key = explorer.plot.overlays.key
     qtbot.waitUntil(key.isVisible)
@@ -254,6 +255,9 @@ def test_the_panel_never_covers_the_arrows_key(explorer, whatif, qtbot) -> None:
     home = key_rect()
     whatif.action.trigger()
     assert whatif.banner.isVisible() and not key_rect().intersects(whatif.banner.geometry())
+    plot = explorer.plot  # nor the colour bar right of the surface's frame
+    frame = plot.mapFromScene(plot.vb.sceneBoundingRect()).boundingRect()
+    assert whatif.banner.geometry().right() <= frame.right()
     whatif.action.trigger()
     top = key.corner in (0, 1)  # the key may have moved off the runs' heads meanwhile
     assert key.top_inset == 0 and (not top or key_rect().top() == home.top())  # top free again

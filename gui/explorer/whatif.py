@@ -125,12 +125,18 @@ class WhatIfMode(QObject):
 
     def _place(self) -> None:
         """Top left over the plot, in one row, or two where the plot is too narrow for one."""
-        room = self.tab.plot.width() - PANEL_X - 8
-        lay = self._panel_layout
+        plot = self.tab.plot  # within the surface's frame: the colour bar on its right stays clear
+        room = plot.mapFromScene(plot.vb.sceneBoundingRect()).boundingRect().right() - PANEL_X - 4
+        lay, text = self._panel_layout, self.banner_text
+        text.setWordWrap(False)
+        text.setMaximumWidth(16_777_215)
         lay.setDirection(QBoxLayout.Direction.LeftToRight)
         lay.activate()
         if lay.sizeHint().width() > room:
             lay.setDirection(QBoxLayout.Direction.TopToBottom)
+            if text.sizeHint().width() > room - 12:  # still too wide: its words wrap
+                text.setWordWrap(True)
+                text.setMaximumWidth(max(140, room - 12))
             lay.activate()
         self.banner.resize(self.banner.sizeHint())
         self.banner.move(PANEL_X, 8)
