@@ -27,6 +27,10 @@ def test_explain_gd_step_matches_a_hand_computed_step(explorer, main_window) -> 
     assert "η = lr(1) = 0.01" in dlg.body.toPlainText()
     dlg.step_button.click()
     assert np.allclose(gd.run.w[0], expected, atol=1e-12)
+    assert "start" not in dlg.header.text()  # one start: nothing to say which
+    explorer.controller.add_start(1.0, 1.0)
+    explorer.open_explain()
+    assert "GD · start 1" in dlg.header.text()  # several: it says which one it explains
     dlg.close()
 
 

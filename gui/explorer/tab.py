@@ -365,13 +365,13 @@ class ExplorerTab(QWidget):
         self.explain_dialog.raise_()
 
     def _fill_explain(self) -> None:
-        r = self.controller.selected
-        assert self.explain_dialog is not None
-        if r is None or r.run is None:
+        r, dialog = self.controller.selected, self.explain_dialog
+        if r is None or r.run is None or dialog is None:
             return
         ex = self.controller.explain(r.key)
-        if ex is not None:
-            self.explain_dialog.show_explanation(r.name, r.colour, ex)
+        if ex is not None:  # with several starts it explains the first one's update
+            name = r.name if r.run.n_points == 1 else self.tr("{name} · start 1").format(name=r.name)
+            dialog.show_explanation(name, r.colour, ex)
 
     # --- preferences --------------------------------------------------------------------------
     def restore_preferences(self, settings: QSettings) -> None:
