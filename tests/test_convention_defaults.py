@@ -40,3 +40,11 @@ def test_an_unknown_edit_is_refused_not_ignored() -> None:
     with pytest.raises(TypeError, match="estimate"):
         edited_config(_config("sgd"), {"estimate": Estimate("noise", sigma=1.0)},
                       get_surface("himmelblau"))  # fmt: skip
+
+
+def test_a_batch_or_sigma_alone_edits_the_current_estimate() -> None:
+    s = get_surface("linear_regression")
+    mini = edited_config(_config("sgd"), {"estimate_kind": "minibatch", "batch": 8}, s)
+    assert edited_config(mini, {"batch": 20}, s).estimate == Estimate("minibatch", batch=20)
+    noisy = edited_config(_config("sgd"), {"estimate_kind": "noise", "sigma": 0.1}, s)
+    assert edited_config(noisy, {"sigma": 0.5}, s).estimate.sigma == 0.5

@@ -56,9 +56,11 @@ def edited_config(config: RunConfig, changes: dict[str, object], surface: Surfac
     if hyper_changes:
         hyper = hyper.with_(**hyper_changes)
     estimate = config.estimate
-    if "estimate_kind" in changes:
+    if {"estimate_kind", "batch", "sigma"} & set(
+        changes
+    ):  # a batch or σ alone edits the current kind
         estimate = Estimate(
-            str(changes["estimate_kind"]),
+            str(changes.get("estimate_kind", estimate.kind)),
             batch=int(changes.get("batch", estimate.batch)),
             sigma=float(changes.get("sigma", estimate.sigma)),
         )
