@@ -37,8 +37,9 @@ def local_vs_global() -> AnalyticSurface:
         QT_TRANSLATE_NOOP("Surface", "Local vs global minimum"),
         QT_TRANSLATE_NOOP(
             "Surface",
-            "Bob chills in a local minimum: from the right, plain GD settles in the shallow well "
-            "(−0.59); momentum carries over the ridge into the deep one (−1.44).",
+            "Bob chills in a local minimum: from the start at the lower right, plain GD settles "
+            "in the shallow well (−0.59); momentum carries over the ridge into the deep one "
+            "(−1.43).",
         ),
         QT_TRANSLATE_NOOP("Surface", "Local minima"),
         (-2.5, 2.5, -1.5, 2.5),

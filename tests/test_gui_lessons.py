@@ -183,6 +183,34 @@ def test_the_panel_ticks_a_task_it_shows(main_window, qtbot) -> None:
     ctl.back_to_my_work()
 
 
+def test_saddle_lesson_shows_newton_and_saddle_free_newton(main_window, lessons, qtbot) -> None:
+    """What the text says of Newton (orange) and saddle-free Newton (violet) happens on screen:
+    from the lesson's start on x = 0 both end on the saddle (0, 0); after the second task's click
+    at (0.3, 1.5) Newton still does, saddle-free Newton reaches the minimum (1, 0)."""
+    lesson = lessons.start("saddle")
+    e = main_window.explorer
+    names = [e.runs.list.item(i).text() for i in range(e.runs.list.count())]
+    assert names[3:] == ["Newton", "Saddle-free Newton"]
+    race = e.controller.race
+    assert [r.colour for r in race.racers[3:]] == ["#ff8c1a", "#c77dff"]  # orange, violet
+    assert "Newton's method (orange)" in lesson.text["en"] and "(violet)" in lesson.text["en"]
+
+    def ends(n: int = 50) -> list[tuple[float, float]]:
+        for _ in range(n):
+            e.actions["step"].trigger()
+        return [tuple(r.run.w[0]) for r in race.racers[3:]]
+
+    for w in ends():  # on the line x = 0: both on the saddle
+        assert np.hypot(*w) < 1e-6
+    assert [e.legend.value(i, "status") for i in (3, 4)] == ["stalled at a saddle"] * 2
+    click(e, 0.3, 1.5)
+    assert lessons.tasks_state(lesson)[1]
+    newton, sfn = ends()
+    assert np.hypot(*newton) < 1e-6  # Newton: still the saddle
+    assert np.hypot(sfn[0] - 1.0, sfn[1]) < 1e-6  # saddle-free Newton: the minimum (1, 0)
+    assert e.legend.value(4, "status").startswith("converged")
+
+
 # --- back to my work ------------------------------------------------------------------------------
 def _my_work(win, qtbot) -> None:
     """A scene of the user's own: another surface, an edited run mid-race, a second start."""

@@ -41,7 +41,9 @@ DEFAULT_STARTS: dict[str, tuple[float, float]] = {
     "saddle": (1.5, 0.0),  # on the stable manifold y = 0: GD stalls at the saddle
     "monkey_saddle": (1.5, 0.4),
     "saddle_two_minima": (0.0, 1.5),  # on the ridge line x = 0, as the description says
-    "local_vs_global": (2.4, 0.0),  # from the right: GD settles in the shallow well
+    # lower right: GD settles in the shallow well, the default race's Momentum (η 0.004) rolls
+    # over the ridge into the deep one (from (2.4, 0) it did not: tests/test_gui_descriptions.py)
+    "local_vs_global": (2.3, -1.0),
 }
 
 

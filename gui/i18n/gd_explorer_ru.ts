@@ -2883,8 +2883,8 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Локальный и глобальный минимум</translation>
     </message>
     <message>
-        <source>Bob chills in a local minimum: from the right, plain GD settles in the shallow well (−0.59); momentum carries over the ridge into the deep one (−1.44).</source>
-        <translation>Боб чилит в локальном минимуме: справа обычный GD оседает в мелкой яме (−0.59); инерция переносит через гребень в глубокую (−1.44).</translation>
+        <source>Bob chills in a local minimum: from the start at the lower right, plain GD settles in the shallow well (−0.59); momentum carries over the ridge into the deep one (−1.43).</source>
+        <translation>Боб чилит в локальном минимуме: из начальной точки справа внизу обычный GD оседает в мелкой яме (−0,59); инерция переносит через хребет в глубокую (−1,43).</translation>
     </message>
     <message>
         <source>Plateau with a well</source>
