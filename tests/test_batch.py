@@ -100,7 +100,8 @@ def test_per_point_learning_rates_equal_separate_runs():
 
 
 @pytest.mark.parametrize(("rule", "key"), [("momentum", "momentum"), ("nesterov", "momentum"),
-                                           ("adam", "beta1"), ("rmsprop", "alpha")])  # fmt: skip
+                                           ("adam", "beta1"), ("rmsprop", "alpha"),
+                                           ("rmsprop", "rms_momentum")])  # fmt: skip
 def test_per_point_hyperparameters_equal_separate_runs(rule, key):
     s = get_surface("rosenbrock")
     vals = np.array([0.0, 0.5, 0.8, 0.95])

@@ -189,9 +189,11 @@ def oracle(race: Race, racer, steps: int) -> Run:
     (2, "lr", slider_rates(), 700, (650, 699, 760)),  # Adam
     (1, "momentum", [t / 1000 for t in range(1000)], 900, (850, 877, 930)),
     (2, "beta1", [t / 1000 for t in range(1000)], 900, (800, 901, 990)),
+    (3, "rms_momentum", [t / 1000 for t in range(1000)], 0, (100, 300, 700)),  # a slider's RMSprop μ
 ])  # fmt: skip
 def test_a_drag_computed_ahead_shows_exactly_fresh_runs(race, k, name, values, centre, picks):
     race.set_starts(np.array([[1.0, -4.0], [-4.0, 4.0]]))
+    race.add_racer("rmsprop", 0.01)
     w = WhatIf(race, horizon=250)
     w.recompute()
     r = race.racers[k]

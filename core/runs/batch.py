@@ -18,7 +18,7 @@ from core.runs.run import CHUNK, Run, Tolerances
 Array = NDArray[np.float64]
 Progress = Callable[[float], None]  # fraction done in [0, 1]
 Cancel = Callable[[], bool]  # True asks the computation to stop
-PER_POINT = ("lr", "momentum", "alpha", "beta1", "beta2")
+PER_POINT = ("lr", "momentum", "alpha", "beta1", "beta2", "rms_momentum")
 BLOCK = 25  # steps between progress reports and cancel checks
 
 
