@@ -2010,7 +2010,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Velocity arrow (momentum)</source>
-        <translation>Стрелка инерции h (Momentum)</translation>
+        <translation>Стрелка инерции h</translation>
     </message>
     <message>
         <source>Adaptive per-coordinate step</source>
