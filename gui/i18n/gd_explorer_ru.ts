@@ -990,7 +990,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>momentum α (PyTorch μ) in [0, 1): how much of the velocity is kept</source>
-        <translation>инерция α (в PyTorch μ) из [0, 1): какая доля скорости сохраняется</translation>
+        <translation>инерция α (в PyTorch μ) из [0, 1): какая доля инерции h сохраняется</translation>
     </message>
     <message>
         <source>decay α</source>
