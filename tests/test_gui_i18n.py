@@ -271,6 +271,9 @@ def test_snap_hints_and_the_explain_step_in_russian(russian_window) -> None:
     assert "η = lr(0) = 0,05" in rows
     assert not any(DOT.search(r) for r in rows), rows
     assert any(r.startswith("итог: w = (0,") for r in rows), rows
+    c.add_start(1.0, 1.0)  # a second start: the legend names each run's starts
+    names = [row[2] for row in c.race.readouts()[0]]
+    assert "GD · начало 2" in names and not any("start" in n for n in names)
 
 
 def test_help_basins_and_the_network_tab_in_russian(russian_window, qtbot) -> None:

@@ -2186,6 +2186,13 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
 </context>
 <context>
+    <name>Race</name>
+    <message>
+        <source>{name} · start {i}</source>
+        <translation>{name} · начало {i}</translation>
+    </message>
+</context>
+<context>
     <name>RaceFigure</name>
     <message>
         <source>best f</source>
