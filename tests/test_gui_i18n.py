@@ -253,6 +253,7 @@ def test_surface_switch_run_names_and_descriptions_in_russian(russian_window) ->
     c.set_surface_name("local_vs_global")
     text = win.explorer.description.text()
     assert "Боб" not in text and "чилит" not in text and "(−0,59)" in text
+    assert [b.text() for b in win.explorer.formula.domain] == ["-2,5", "2,5", "-1,5", "2,5"]
 
 
 def test_snap_hints_and_the_explain_step_in_russian(russian_window) -> None:
