@@ -306,6 +306,14 @@ def test_help_basins_and_the_network_tab_in_russian(russian_window, qtbot) -> No
             words = _english_words(text.replace("Li et al.", ""))
             assert set(words) <= {"mse", "bce"}, text  # the loss's code name, as its menu
     assert win.network.ctl.slice_surface("weights").title.startswith("Потери сети по W1[1,1]")
+    from core.network.steps import mat, vec
+    from gui.network.diagram import _short
+
+    assert (vec([0.5, -1.25]), mat([[0.5, 1], [2, -0.25]])) == (
+        "[0,5; −1,25]",
+        "[0,5  1; 2  −0,25]",
+    )
+    assert _short(0.42) == "0,42"  # a neuron's number in the diagram
     win.show_tab("explorer")
 
 
