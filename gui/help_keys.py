@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 TITLE = QT_TRANSLATE_NOOP("HelpKeys", "Keyboard and mouse")
+MOUSE_HEADING = QT_TRANSLATE_NOOP("HelpKeys", "Mouse")
+KEYS_HEADING = QT_TRANSLATE_NOOP("HelpKeys", "Keyboard")
 
 MOUSE = (
     (QT_TRANSLATE_NOOP("HelpKeys", "Click the surface"), QT_TRANSLATE_NOOP("HelpKeys", "every enabled run restarts there")),
-    ("Shift+click", QT_TRANSLATE_NOOP("HelpKeys", "add another start point")),
-    ("Ctrl+click", QT_TRANSLATE_NOOP("HelpKeys", "the start lands exactly on the nearest axis or saddle line")),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Shift+click"), QT_TRANSLATE_NOOP("HelpKeys", "add another start point")),
+    (QT_TRANSLATE_NOOP("HelpKeys", "Ctrl+click"), QT_TRANSLATE_NOOP("HelpKeys", "the start lands exactly on the nearest axis or saddle line")),
     (QT_TRANSLATE_NOOP("HelpKeys", "Drag a start marker"), QT_TRANSLATE_NOOP("HelpKeys", "move that start")),
     (QT_TRANSLATE_NOOP("HelpKeys", "Wheel / drag"), QT_TRANSLATE_NOOP("HelpKeys", "zoom / pan the surface")),
     (QT_TRANSLATE_NOOP("HelpKeys", "Draw mode (D)"), QT_TRANSLATE_NOOP("HelpKeys", "drag to dig a well or raise a hill; the wheel sets the brush, or resizes "
@@ -77,7 +79,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
 def help_html(window: QMainWindow) -> str:
     """The help text as a small HTML document: mouse, then the shortcuts grouped by menu."""
     cell = "<tr><td style='padding-right:14px'><b>{}</b></td><td>{}</td></tr>"
-    parts = [f"<h3>{QCoreApplication.translate('HelpKeys', 'Mouse')}</h3><table>"]
+    mouse = escape(QCoreApplication.translate("HelpKeys", MOUSE_HEADING))
+    keyboard = escape(QCoreApplication.translate("HelpKeys", KEYS_HEADING))
+    parts = [f"<h3>{mouse}</h3><table>"]
     parts += [
         cell.format(
             escape(QCoreApplication.translate("HelpKeys", k)),
@@ -85,7 +89,7 @@ def help_html(window: QMainWindow) -> str:
         )
         for k, v in MOUSE
     ]
-    parts.append(f"</table><h3>{QCoreApplication.translate('HelpKeys', 'Keyboard')}</h3><table>")
+    parts.append(f"</table><h3>{keyboard}</h3><table>")
     last = None
     for where, what, keys in shortcut_rows(window):
         if where != last:

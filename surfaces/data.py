@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from surfaces.analytic import refine_critical
 from surfaces.base import Array, Surface
-from surfaces.i18n import QT_TRANSLATE_NOOP
+from surfaces.i18n import QT_TRANSLATE_NOOP, translate
 
 CHUNK = 4096  # points per block when a grid meets every example (keeps memory at a few MB)
 
@@ -122,8 +122,12 @@ def linear_regression(n: int = 40, seed: int = 7) -> LinearRegression:
     s = LinearRegression(
         "linear_regression",
         QT_TRANSLATE_NOOP("Surface", "Linear regression (MSE)"),
-        f"The lecture's L(w) = 1/n Σ (yᵢ − xᵢᵀw)² for a line w₀ + w₁t through {n} seeded points: "
-        "a quadratic bowl; SGD and mini-batches see one or a few points at a time.",
+        translate(
+            "Surface",
+            "The lecture's L(w) = 1/n Σ (yᵢ − xᵢᵀw)² for a line w₀ + w₁t through "
+            "{n} seeded points: a quadratic bowl; SGD and mini-batches see one or a few "
+            "points at a time.",
+        ).format(n=n),
         domain=_box_around(w_star, 3.0),
         X=X,
         t=y,

@@ -27,3 +27,22 @@ def translate(context: str, text: str) -> str:
 def set_translator(function: Callable[[str, str], str]) -> None:
     """The window's translation function (QCoreApplication.translate); core stays Qt-free."""
     _translator[0] = function
+
+
+_number: list[Callable[[float, str], str]] = [format]
+
+
+def number(value: float, spec: str = "g") -> str:
+    """A number in a text core builds for the window: the window's decimal point once it has
+    set one ("0,01" in Russian); the dot otherwise (the command line, files)."""
+    return _number[0](value, spec)
+
+
+def separator() -> str:
+    """Between the numbers of a vector: "; " where the decimal point is a comma, else ", "."""
+    return "; " if "," in number(0.5) else ", "
+
+
+def set_number_format(function: Callable[[float, str], str]) -> None:
+    """The window's number format (gui.i18n.numbers.num); core stays Qt-free."""
+    _number[0] = function

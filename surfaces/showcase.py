@@ -1,6 +1,6 @@
 """Showcase surfaces that stage one lesson of the lecture each (named in surfaces.registry).
 
-local_vs_global: Bob chills in a shallow local minimum while a deeper one waits behind a ridge;
+local_vs_global: plain GD settles in a shallow local minimum while a deeper one waits behind a ridge;
 plateau: a flat plain where GD crawls and Adam strides; ellipse: an ill-conditioned bowl for
 momentum; saddle_two_minima: a saddle on the way to two minima, where GD stalls.
 """
@@ -37,8 +37,8 @@ def local_vs_global() -> AnalyticSurface:
         QT_TRANSLATE_NOOP("Surface", "Local vs global minimum"),
         QT_TRANSLATE_NOOP(
             "Surface",
-            "Bob chills in a local minimum: from the start at the lower right, plain GD settles "
-            "in the shallow well (−0.59); momentum carries over the ridge into the deep one "
+            "Two minima: from the start at the lower right, plain GD settles in the shallow "
+            "local one (−0.59); momentum carries over the ridge into the deep global one "
             "(−1.43).",
         ),
         QT_TRANSLATE_NOOP("Surface", "Local minima"),

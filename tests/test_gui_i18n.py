@@ -1,5 +1,7 @@
 """The window in Russian: menus, the run panel, status texts and every visible label, button and
-action of both tabs; View > Language remembered; en and ru screenshots of both tabs."""
+action of both tabs; View > Language remembered; en and ru screenshots of both tabs; the places a
+first-time user found English, the decimal dot or cut text (texts core builds, help, Network
+bars, plot ticks, status notes, hint and what-if panels beside a dock, the toolbar at 1280 px)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 pytestmark = pytest.mark.gui
 
@@ -217,5 +220,140 @@ def test_the_arrows_key_on_the_plot_is_russian(russian_window, qtbot) -> None:
     """The key is drawn on the plot (a pyqtgraph legend, not a widget the scan above reads)."""
     key = russian_window.explorer.plot.overlays.key
     qtbot.waitUntil(lambda: bool(key.texts()), timeout=5000)
-    assert "скорость (импульс)" in key.texts()
+    assert "инерция h (Momentum)" in key.texts()  # velocity: the lecture's word, not speed
     assert not any("velocity" in t or "Hessian" in t for t in key.texts())
+
+
+# --- where a first-time user found English, the decimal dot or cut text ----------------------
+DOT = re.compile(r"\d\.\d")  # a decimal dot: Russian writes 0,05
+
+
+def _racer(c, name: str):
+    return next(r for r in c.racers if r.name == name)
+
+
+def test_surface_switch_run_names_and_descriptions_in_russian(russian_window) -> None:
+    from surfaces.formula.surface import FormulaSurface
+
+    win = russian_window
+    c = win.explorer.controller
+    c.edit_run(_racer(c, "GD").key, {"lr": 7.38})
+    c.set_surface_name("linear_regression")
+    QApplication.processEvents()
+    notice = win.surface_notice.text.text()
+    assert "GD: с η = 7,38 здесь расходится на шаге" in notice and "η = 0,05" in notice
+    assert _english_words(notice) == [] and not DOT.search(notice)
+    text = win.explorer.description.text()
+    assert "случайным точкам" in text and _english_words(text) == []
+    mom = _racer(c, "Momentum").key
+    c.edit_run(mom, {"estimate_kind": "noise", "sigma": 0.1})
+    assert c.race.racer(mom).name == "Momentum (шум σ=0,1)"
+    c.set_surface(FormulaSurface("x**2 + y**2"))
+    assert win.explorer.description.text() == "Ваша формула: f(x, y) = x**2 + y**2"
+    c.set_surface_name("local_vs_global")
+    text = win.explorer.description.text()
+    assert "Боб" not in text and "чилит" not in text and "(−0,59)" in text
+    assert [b.text() for b in win.explorer.formula.domain] == ["-2,5", "2,5", "-1,5", "2,5"]
+
+
+def test_snap_hints_and_the_explain_step_in_russian(russian_window) -> None:
+    win = russian_window
+    c, plot = win.explorer.controller, win.explorer.plot
+    c.set_surface_name("saddle")
+    QApplication.processEvents()
+    hint = plot.snap_hint(0.001, 0.5)
+    assert hint.strip(" ·") == "Ctrl+щелчок: начало точно на оси x = 0"
+    labels = [line.label for line in plot.snap_lines]
+    assert labels and all(_english_words(t) == [] for t in labels)
+    gd = _racer(c, "GD")
+    c.edit_run(gd.key, {"lr": 0.05})
+    c.restart_at(0.3, 1.5)
+    rows = c.explain(gd.key).lines
+    assert "η = lr(0) = 0,05" in rows
+    assert not any(DOT.search(r) for r in rows), rows
+    assert any(r.startswith("итог: w = (0,") for r in rows), rows
+    c.add_start(1.0, 1.0)  # a second start: the legend names each run's starts
+    names = [row[2] for row in c.race.readouts()[0]]
+    assert "GD · начало 2" in names and not any("start" in n for n in names)
+
+
+def test_help_basins_and_the_network_tab_in_russian(russian_window, qtbot) -> None:
+    import pyqtgraph as pg
+
+    from gui.analysis.basins_panel import BasinsPanel
+    from gui.help_keys import help_html
+
+    win = russian_window
+    html = help_html(win)
+    assert "<h3>Мышь</h3>" in html and "<h3>Клавиатура</h3>" in html
+    assert "Shift+щелчок" in html and "Ctrl+щелчок" in html and "Mouse" not in html
+    c = win.explorer.controller
+    c.edit_run(c.selected.key, {"lr": 7.38})
+    panel = win.findChild(BasinsPanel)
+    panel._on_runs_changed()
+    assert "η 7,38" in panel.run_label.text()
+    assert pg.AxisItem("left").tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
+    win.show_tab("network")
+    qtbot.waitUntil(lambda: win.network is not None and win.network.isVisible(), timeout=5000)
+    norms = win.network.norms
+    norms.set_norms([0.01212, 0.001178])
+    assert [t.textItem.toPlainText() for t in norms.labels] == ["0,01212", "0,001178"]
+    ticks = norms.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
+    assert [label for _, label in ticks] == ["слой 1", "слой 2"]
+    for mode in ("weights", "directions"):
+        s = win.network.ctl.slice_surface(mode)
+        for text in (s.title, s.description, *s.axis_labels):
+            words = _english_words(text.replace("Li et al.", ""))
+            assert set(words) <= {"mse", "bce"}, text  # the loss's code name, as its menu
+    assert win.network.ctl.slice_surface("weights").title.startswith("Потери сети по W1[1,1]")
+    from core.network.steps import mat, vec
+    from gui.network.diagram import _short
+
+    assert (vec([0.5, -1.25]), mat([[0.5, 1], [2, -0.25]])) == (
+        "[0,5; −1,25]",
+        "[0,5  1; 2  −0,25]",
+    )
+    assert _short(0.42) == "0,42"  # a neuron's number in the diagram
+    win.show_tab("explorer")
+
+
+def test_the_russian_toolbar_fits_1280_px(russian_window) -> None:
+    """Every toolbar action (What-if and Swarm too, added last) is shown, none behind the »."""
+    from PySide6.QtWidgets import QToolButton
+
+    win = russian_window
+    assert win.width() == 1280
+    tb = win.toolbar
+    QApplication.processEvents()
+    hidden = [a.iconText() for a in tb.actions()
+              if not a.isSeparator() and not tb.widgetForAction(a).isVisible()]  # fmt: skip
+    assert hidden == []
+    ext = tb.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert ext is None or not ext.isVisible()
+    assert {"Что если", "Рой", "инерция", "Лог. шкала"} <= {a.iconText() for a in tb.actions()}
+
+
+def test_russian_hints_fit_beside_the_lessons_dock(russian_window, qtbot) -> None:
+    """With the Lessons dock beside a narrowed plot the first hint and the what-if panel fit
+    over the plot; the status-bar notes fit a 1280-px bar beside the cursor readout."""
+    win = russian_window
+    win.show_lessons()
+    qtbot.waitUntil(lambda: win.plot_room.stepped_aside, timeout=5000)
+    bar = win.statusBar()
+    fm = bar.fontMetrics()
+    note = bar.currentMessage()
+    hint = win.explorer.plot.snap_hint(0.001, 0.5)
+    readout = "x = -0,2563   y = -2,271   f = 5,10765   |∇f| = 4,583" + hint
+    room = 1280 - max(win.readout.minimumWidth(), fm.horizontalAdvance(readout)) - 24
+    assert note.startswith("Боковые графики скрыты") and fm.horizontalAdvance(note) <= room
+    tip = win.whatif.action.statusTip()
+    assert tip.startswith("«Что если» (I)") and fm.horizontalAdvance(tip) <= room
+    plot = win.explorer.plot
+    assert plot.width() <= 480  # as narrow as the user's (about 470 px)
+    first = win.first_hint
+    assert first.isVisible() and first.sizeHint().width() <= plot.width() - 16
+    win.whatif.action.trigger()
+    QApplication.processEvents()
+    banner = win.whatif.banner
+    assert banner.isVisible() and banner.x() + banner.sizeHint().width() <= plot.width()
+    win.whatif.action.trigger()

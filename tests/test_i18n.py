@@ -189,3 +189,21 @@ def test_the_compiled_translations_are_package_data() -> None:
     patterns = data["package-data"]["gui.i18n"]
     for qm in FOLDER.glob("*.qm"):
         assert any(fnmatch.fnmatch(qm.name, p) for p in patterns), qm.name
+
+
+def test_russian_words_follow_the_lecture() -> None:
+    """Seed is «сид» (not «зерно»), velocity is the lecture's «инерция» (speed stays «скорость»),
+    no slang in either language, and the surfaces' texts write the decimal comma."""
+    import re
+
+    msgs = {key: "".join(tr.itertext()) for key, tr in _messages(RU_TS).items()}
+    assert [k for k, t in msgs.items() if re.search("зерн|чилит|Боб", t)] == []
+    assert not any("Bob" in src for _ctx, src in msgs)
+    velocity = {k: t for k, t in msgs.items() if re.search(r"\bvelocity\b", k[1], re.I)}
+    assert len(velocity) >= 3 and all("инерц" in t and "скорост" not in t
+                                      for t in velocity.values()), velocity  # fmt: skip
+    assert msgs[("Overlays", "velocity")] != msgs[("MainWindow", " speed ")]
+    seeds = [t for (_c, src), t in msgs.items() if re.search(r"\bseed\b", src)]
+    assert len(seeds) >= 6 and all("сид" in t for t in seeds), seeds
+    dots = [t for (ctx, _src), t in msgs.items() if ctx == "Surface" and re.search(r"\d\.\d", t)]
+    assert dots == []

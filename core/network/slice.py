@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from core.network.model import Network
 from surfaces.base import Array, Surface, SurfaceError
+from surfaces.i18n import translate
 
 _CHUNK_FLOATS = 4_000_000  # bound the forward pass's memory on big grids
 
@@ -113,9 +114,19 @@ def slice_weights(
     dirs[0, i] = dirs[1, j] = 1.0
     return NetworkSliceSurface(
         f"network_{names[i]}_{names[j]}",
-        f"Network loss over {names[i]}, {names[j]}",
-        f"The {list(net.layers)} {net.activation} network's {net.loss} loss on {len(x)} examples "
-        f"as {names[i]} and {names[j]} vary; every other weight is fixed.",
+        translate("Surface", "Network loss over {a}, {b}").format(a=names[i], b=names[j]),
+        translate(
+            "Surface",
+            "The {layers} {activation} network's {loss} loss on {n} examples "
+            "as {a} and {b} vary; every other weight is fixed.",
+        ).format(
+            layers=list(net.layers),
+            activation=net.activation,
+            loss=net.loss,
+            n=len(x),
+            a=names[i],
+            b=names[j],
+        ),
         "Data-defined losses",
         _domain(cx, cy, span),
         net=net.copy(),
@@ -155,9 +166,12 @@ def slice_directions(
         )
     return NetworkSliceSurface(
         f"network_directions_{seed}",
-        "Network loss, random directions",
-        f"The {list(net.layers)} {net.activation} network's {net.loss} loss on {len(x)} examples "
-        "over two random filter-normalised directions (Li et al. 2018) around the current weights.",
+        translate("Surface", "Network loss, random directions"),
+        translate(
+            "Surface",
+            "The {layers} {activation} network's {loss} loss on {n} examples over two random "
+            "filter-normalised directions (Li et al. 2018) around the current weights.",
+        ).format(layers=list(net.layers), activation=net.activation, loss=net.loss, n=len(x)),
         "Data-defined losses",
         _domain(0.0, 0.0, span),
         net=net.copy(),
@@ -166,5 +180,8 @@ def slice_directions(
         base=net.to_vector(),
         directions=dirs,
         current=(0.0, 0.0),
-        axis_labels=("α (direction 1)", "β (direction 2)"),
+        axis_labels=(
+            translate("Surface", "α (direction 1)"),
+            translate("Surface", "β (direction 2)"),
+        ),
     )

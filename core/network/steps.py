@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from core.network.model import Cache, Grads, Network
-from surfaces.i18n import translate
+from surfaces.i18n import number, separator, translate
 
 Array = NDArray[np.float64]
 StepKind = Literal["input", "forward", "loss", "backward", "update"]
@@ -29,15 +29,16 @@ def sub(n: int) -> str:
 
 def num(v: float) -> str:
     """A number short enough for a formula, with a real minus sign."""
-    return f"{v:.4g}".replace("-", "−")
+    return number(v, ".4g").replace("-", "−")
 
 
 def vec(a: Array) -> str:
-    return "[" + ", ".join(num(float(v)) for v in np.ravel(a)) + "]"
+    return "[" + separator().join(num(float(v)) for v in np.ravel(a)) + "]"
 
 
 def mat(a: Array) -> str:
-    return "[" + "; ".join(", ".join(num(float(v)) for v in row) for row in np.atleast_2d(a)) + "]"
+    cells = ", " if separator() == ", " else "  "  # "; " parts rows: the comma writes decimals
+    return "[" + "; ".join(cells.join(num(float(v)) for v in row) for row in np.atleast_2d(a)) + "]"
 
 
 @dataclass(frozen=True)

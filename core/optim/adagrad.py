@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from surfaces.i18n import QT_TRANSLATE_NOOP, translate
+from surfaces.i18n import QT_TRANSLATE_NOOP, number, translate
 
 
 class State(NamedTuple):
@@ -39,7 +39,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
     root = "√(G + ε)" if hp.convention == "textbook" else "(√G + ε)"
     div = translate("Explain", "per-coordinate divisor")
     return lines(f"G ← G + g² = {fmt(before.G)} + {fmt(terms['g2'])} = {fmt(terms['G'])}",
-                 f"{div} {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
+                 f"{div} {root} = {fmt(terms['den'])}  (ε = {number(hp.eps)})",
                  f"w ← w − η g / {root},  η g / {root} = {fmt(terms['step'])}")  # fmt: skip
 
 

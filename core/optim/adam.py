@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from surfaces.i18n import QT_TRANSLATE_NOOP, translate
+from surfaces.i18n import QT_TRANSLATE_NOOP, number, translate
 
 
 class State(NamedTuple):
@@ -89,7 +89,7 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
         translate("Explain", "bias correction 1−β₁ᵗ = {c1}, 1−β₂ᵗ = {c2}  (t = {t})").format(
             c1=fmt(terms['c1']), c2=fmt(terms['c2']), t=before.count + 1) if bc else None,
         translate("Explain", "per-coordinate divisor") + f" {'√(' + gv + '̂ + ε)' if tb else '(√' + gv + '̂ + ε)'} = "
-        f"{fmt(terms['den'])}  (ε = {hp.eps:g})",
+        f"{fmt(terms['den'])}  (ε = {number(hp.eps)})",
         f"w ← w − η {hm}̂ / √{gv}̂,  " + translate("Explain", "step = {v}").format(v=fmt(terms['step'])),
     )  # fmt: skip
 

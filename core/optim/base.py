@@ -18,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from surfaces.errors import UserError
+from surfaces.i18n import number, separator
 
 if TYPE_CHECKING:
     from core.optim.hyper import Hyper
@@ -82,8 +83,8 @@ def fmt(a: Value) -> str:
     """A vector (or a number) as the Explain dialog prints it: five significant digits."""
     arr = np.atleast_1d(np.asarray(a, dtype=np.float64)) + 0.0  # + 0.0: no "-0" on screen
     if arr.size == 1:
-        return f"{float(arr[0]):.5g}"
-    return "(" + ", ".join(f"{float(x):.5g}" for x in arr.ravel()) + ")"
+        return number(float(arr[0]), ".5g")
+    return "(" + separator().join(number(float(x), ".5g") for x in arr.ravel()) + ")"
 
 
 def lines(*rows: str | None) -> list[str]:

@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from surfaces.errors import UserError
+from surfaces.i18n import number, translate
 
 Array = NDArray[np.float64]
 EstimateKind = Literal["full", "sample", "minibatch", "noise"]
@@ -57,6 +58,17 @@ class Estimate:
             "minibatch": f"mini-batch {self.batch}",
             "noise": f"noise σ={self.sigma:g}",
         }[self.kind]
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the window's language and numbers (the command line gets ``label``)."""
+        if self.kind == "minibatch":
+            return translate("Estimate", "mini-batch {m}").format(m=self.batch)
+        if self.kind == "noise":
+            return translate("Estimate", "noise σ={s}").format(s=number(self.sigma))
+        if self.kind == "sample":
+            return translate("Estimate", "one sample")
+        return translate("Estimate", "full batch")
 
     def examples_per_step(self, n_samples: int) -> int:
         """Examples one gradient costs on a loss of n examples (0 when it has none): GD n,

@@ -20,7 +20,7 @@ from core.optim.base import (
     fmt,
     lines,
 )
-from surfaces.i18n import QT_TRANSLATE_NOOP, translate
+from surfaces.i18n import QT_TRANSLATE_NOOP, number, separator, translate
 
 
 class State(NamedTuple):
@@ -61,9 +61,10 @@ def update_sfn(w: Array, state: State, grad: GradFn, lr: Value, hp: Hyper,
 def _describer(inv: str) -> Describe:
     def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> list[str]:
         H = np.asarray(terms["H"])
-        return lines(f"H = [[{H[0, 0]:.5g}, {H[0, 1]:.5g}], [{H[1, 0]:.5g}, {H[1, 1]:.5g}]], "
+        s, n = separator(), [number(float(v), ".5g") for v in H.ravel()]
+        return lines(f"H = [[{n[0]}{s}{n[1]}]{s}[{n[2]}{s}{n[3]}]], "
                      + translate("Explain", "eigenvalues {v}").format(v=fmt(terms['eig'])),
-                     translate("Explain", "curvatures used {v}  (ε = {eps:g})").format(v=fmt(terms['used']), eps=hp.eps),
+                     translate("Explain", "curvatures used {v}  (ε = {eps})").format(v=fmt(terms['used']), eps=number(hp.eps)),
                      f"w ← w − η {inv} g,  η {inv} g = {fmt(terms['step'])}")  # fmt: skip
 
     return describe

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.optim.adagrad import denominator
 from core.optim.base import Array, GradFn, RuleInfo, Step, Value, fmt, l2_grad, lines
-from surfaces.i18n import QT_TRANSLATE_NOOP, translate
+from surfaces.i18n import QT_TRANSLATE_NOOP, number, translate
 
 
 class State(NamedTuple):
@@ -53,9 +53,9 @@ def describe(terms: dict[str, Array], before: State, hp: Hyper, lr: Value) -> li
         f"G ← α G + (1−α) g² = {a}·{fmt(before.G)} + (1 − {a})·{fmt(terms['g2'])} = "
         f"{fmt(terms['G'])}",
         f"ḡ ← α ḡ + (1−α) g = {fmt(terms['gbar'])}  ({centered})" if hp.centered else None,
-        f"{div} {root} = {fmt(terms['den'])}  (ε = {hp.eps:g})",
-        (f"h ← μ h + η g / {root} = {fmt(terms['b'])}  (μ = {mu:g})" if tb
-         else f"b ← μ b + g / {root} = {fmt(terms['b'])}  (μ = {mu:g})") if mu else None,
+        f"{div} {root} = {fmt(terms['den'])}  (ε = {number(hp.eps)})",
+        (f"h ← μ h + η g / {root} = {fmt(terms['b'])}  (μ = {number(mu)})" if tb
+         else f"b ← μ b + g / {root} = {fmt(terms['b'])}  (μ = {number(mu)})") if mu else None,
         f"w ← w − {'h' if tb else 'η b'} = w − {fmt(terms['step'])}" if mu
         else f"w ← w − η g / {root},  η g / {root} = {fmt(terms['step'])}",
     )  # fmt: skip

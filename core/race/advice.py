@@ -14,6 +14,7 @@ from core.race.racer import Racer
 from core.runs.run import Run
 from surfaces.base import Surface
 from surfaces.errors import UserError
+from surfaces.i18n import number, translate
 from surfaces.registry import suggested_lr
 
 PROBE_STEPS = 100  # how far ahead a rate is tried on the new surface (a fraction of a second)
@@ -61,13 +62,19 @@ def surface_advice(surface: Surface, racers: list[Racer], starts: np.ndarray,
         lines = []
         if r.key in renamed:
             before, after = renamed[r.key]
-            lines.append(f"{before} is now {after}: {surface.title} has no examples to sample, "
-                         "so its gradient gets Gaussian noise instead")  # fmt: skip
+            lines.append(translate("Advice", "{before} is now {after}: {surface} has no examples "
+                                   "to sample, so its gradient gets Gaussian noise instead").format(
+                before=before, after=after, surface=translate("Surface", surface.title)))  # fmt: skip
         rate = suggested_rate(surface, r.config.rule)
         step = diverges_at(surface, r, starts)
         if step is not None:
-            hint = f"; try η = {rate:g}" if rate is not None and rate < r.lr else ""
-            lines.append(f"{r.name}: η = {r.lr:g} diverges at step {step} here{hint}")
+            text = translate("Advice", "{name}: η = {lr} diverges at step {step} here")
+            if rate is not None and rate < r.lr:
+                text = translate(
+                    "Advice", "{name}: η = {lr} diverges at step {step} here; try η = {rate}"
+                )
+            lines.append(text.format(name=r.name, lr=number(r.lr), step=step,
+                                     rate=number(rate) if rate is not None else ""))  # fmt: skip
         if lines:
             out.append(RacerAdvice(r.key, r.name, tuple(lines), rate))
     return out

@@ -22,6 +22,7 @@ from core.race.racer import Racer, edited_config, racer_config
 from core.runs.config import RunConfig
 from core.runs.run import STATUS_TEXT, Run
 from surfaces.base import CriticalPoint, Surface
+from surfaces.i18n import translate
 
 Array = NDArray[np.float64]
 TRAIL_POINTS = 20_000  # recorded points per start: beyond it every other old point is dropped
@@ -370,7 +371,8 @@ class Race:
             loss, grad, status, lr = run.loss(), run.grad_norm(), run.status(), run.lr_now()
             tr, n = run.trajectory, run.trajectory.count
             for i in range(run.n_points):
-                name = r.name if run.n_points == 1 else f"{r.name} · start {i + 1}"
+                name = r.name if run.n_points == 1 else translate(
+                    "Race", "{name} · start {i}").format(name=r.name, i=i + 1)  # fmt: skip
                 rows.append((r.key, r.colour, name, run.t, float(loss[i]), float(grad[i]), lr,
                              STATUS_TEXT[status[i]]))  # fmt: skip
                 cost = r.config.estimate.examples_per_step(self.surface.n_samples)

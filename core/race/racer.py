@@ -96,7 +96,7 @@ class Racer:
             base = "GD" if c.estimate.kind == "full" else "SGD"
         else:
             base = rule_info(c.rule).title
-        suffix = "" if c.estimate.kind == "full" else f" ({c.estimate.label})"
+        suffix = "" if c.estimate.kind == "full" else f" ({c.estimate.shown_label})"
         conv = " [torch]" if c.hyper.convention == "pytorch" else ""
         return f"{base}{suffix}{conv}"
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from surfaces.base import CriticalPoint, Surface
+from surfaces.i18n import number, separator, translate
 
 AXIS_TOL = 1e-9  # an eigen-direction this close to an axis is that axis's direction exactly
 
@@ -39,7 +40,7 @@ class SnapLine:
 
 
 def _num(v: float) -> str:
-    return f"{v:.4g}".replace("-", "−") if abs(v) > 1e-12 else "0"
+    return number(v, ".4g").replace("-", "−") if abs(v) > 1e-12 else "0"
 
 
 def _line(px: float, py: float, d: np.ndarray, where: str) -> SnapLine:
@@ -49,7 +50,8 @@ def _line(px: float, py: float, d: np.ndarray, where: str) -> SnapLine:
     if abs(dy) < AXIS_TOL:
         return SnapLine(px, py, 1.0, 0.0, f"y = {_num(py)}{where}")
     slope = dy / dx
-    return SnapLine(px, py, dx, dy, f"the line of slope {_num(slope)}{where}")
+    line = translate("Snap", "the line of slope {s}").format(s=_num(slope))
+    return SnapLine(px, py, dx, dy, f"{line}{where}")
 
 
 def snap_lines(surface: Surface, critical: tuple[CriticalPoint, ...]) -> list[SnapLine]:
@@ -57,13 +59,17 @@ def snap_lines(surface: Surface, critical: tuple[CriticalPoint, ...]) -> list[Sn
     x0, x1, y0, y1 = surface.domain
     out: list[SnapLine] = []
     if x0 <= 0.0 <= x1:
-        out.append(SnapLine(0.0, 0.0, 0.0, 1.0, "the axis x = 0"))
+        out.append(SnapLine(0.0, 0.0, 0.0, 1.0, translate("Snap", "the axis x = 0")))
     if y0 <= 0.0 <= y1:
-        out.append(SnapLine(0.0, 0.0, 1.0, 0.0, "the axis y = 0"))
+        out.append(SnapLine(0.0, 0.0, 1.0, 0.0, translate("Snap", "the axis y = 0")))
     for c in critical:
         if c.kind not in ("saddle", "degenerate"):
             continue
-        where = f" through the {c.kind} at ({_num(c.x)}, {_num(c.y)})"
+        where = " " + (
+            translate("Snap", "through the saddle at ({x}, {y})")
+            if c.kind == "saddle"
+            else translate("Snap", "through the degenerate point at ({x}, {y})")
+        ).format(x=_num(c.x), y=_num(c.y)).replace(", ", separator())
         with np.errstate(all="ignore"):
             h = np.asarray(surface.hessian(np.array([c.x, c.y])), dtype=np.float64)
         vecs = np.linalg.eigh(h)[1].T if np.isfinite(h).all() else np.eye(2)

@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from core.optim.base import Step, fmt
 from core.optim.table import rule_info
 from core.runs.run import Run
-from surfaces.i18n import translate
+from surfaces.i18n import number, translate
 
 Array = NDArray[np.float64]
 
@@ -84,7 +84,7 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
         at += " + λ w"
     rows = [
         translate("Explain", "step t = {t},  w = {w}").format(t=t, w=fmt(w)),
-        f"η = lr({t}) = {lr:.5g}",
+        f"η = lr({t}) = {number(lr, '.5g')}",
         f"g = {at} [{_estimate_text(run)}] = {fmt(terms['g'])}",
         *info.describe(terms, before, h, lr),
         translate("Explain", "new w = {w} − {step} = {new}").format(
@@ -95,7 +95,9 @@ def explain_step(run: Run, i: int = 0) -> Explanation:
         rows.append(translate("Explain", "this point diverged: it no longer moves"))
     moved = float(np.hypot(*(w_next - w)))
     rows.append(
-        translate("Explain", "result: w = {w}   (moved {d:.4g})").format(w=fmt(w_next), d=moved)
+        translate("Explain", "result: w = {w}   (moved {d})").format(
+            w=fmt(w_next), d=number(moved, ".4g")
+        )
     )
     formula = info.textbook if h.convention == "textbook" else info.pytorch
     return Explanation(info.title, formula, tuple(rows), w, w_next, w_formula)

@@ -33,7 +33,7 @@ from core.analysis.basins import BasinMap, basin_map
 from core.race.racer import Racer
 from gui.analysis.basins_overlay import BasinOverlay, legend_rows
 from gui.explorer.controller import ExplorerController
-from gui.i18n.numbers import num
+from gui.i18n.numbers import Shown, num
 from gui.i18n.plurals import plurals
 from gui.view_menu import view_menu  # also where swarm and what-if look for it
 from gui.widgets.worker import TaskWorker
@@ -252,7 +252,7 @@ class BasinsPanel(QWidget):
         self.run_label.setText(
             self.tr(
                 "<b style='color:{colour}'>■</b> <b>{name}</b>, lr {lr:.3g} (the selected run) from every start of a grid"
-            ).format(colour=racer.colour, name=racer.name, lr=racer.lr)
+            ).format(colour=racer.colour, name=racer.name, lr=Shown(racer.lr))
         )
         if self._config is not None and self._racer_config(racer) != self._config:
             self.status.setText(

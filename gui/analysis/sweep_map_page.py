@@ -11,7 +11,7 @@ from core.analysis.sweeps import SECOND_PARAM, ParamMap, log_grid, param_map
 from gui.analysis.sweep_common import RunRow, f_star, lr_box, rule_name
 from gui.analysis.sweep_map_plot import PARAM_TEXT, ParamMapPlot
 from gui.explorer.controller import ExplorerController
-from gui.i18n.numbers import num
+from gui.i18n.numbers import Shown, num
 from gui.i18n.plurals import plurals
 from gui.widgets.worker import TaskWorker
 
@@ -171,7 +171,7 @@ class ParamMapPage(QWidget):
             )
             self.status.setText(
                 self.tr("Loaded η = {lr:.3g}, {name} = {value:.3g} into the run.").format(
-                    lr=lr, name=name, value=value
+                    lr=Shown(lr), name=name, value=Shown(value)
                 )
             )
 

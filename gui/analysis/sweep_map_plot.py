@@ -103,7 +103,7 @@ class ParamMapPlot(pg.GraphicsLayoutWidget):
     def _decade_ticks(self, lo: float, hi: float) -> None:
         """Label whole decades of log₁₀ η as η itself (0.001, 0.01, ...), as the lr sweep does."""
         decades = np.arange(np.ceil(lo), np.floor(hi) + 1)
-        self.plot.getAxis("bottom").setTicks([[(d, f"{10.0**d:g}") for d in decades], []])
+        self.plot.getAxis("bottom").setTicks([[(d, num(10.0**d)) for d in decades], []])
 
     def set_current(self, lr: float | None, value: float | None) -> None:
         """Mark the selected run's (lr, value) on the map."""

@@ -22,6 +22,10 @@ SPECS: dict[str, tuple[str, tuple[str, ...], str, bool]] = {
     "fit_view": (QT_TRANSLATE_NOOP("Actions", "Fit view"), ("F",), QT_TRANSLATE_NOOP("Actions", "Show the surface's whole domain again after zooming (F)"),
                  False),
 }  # fmt: skip
+TOOLBAR_SHORT = {  # the toolbar's labels of menu actions (English: the menu's; Russian: shorter)
+    "explain": QT_TRANSLATE_NOOP("Toolbar", "Explain step"),
+    "log_scale": QT_TRANSLATE_NOOP("Toolbar", "Log colour scale"),
+}
 OVERLAY_KEYS = {"gradient": "G", "velocity": "V", "adaptive": "A", "eigen": "H"}
 OVERLAY_SHORT = {  # the toolbar labels
     "gradient": QT_TRANSLATE_NOOP("Overlays", "gradient"),
@@ -44,6 +48,8 @@ def make_actions(parent: QObject) -> dict[str, QAction]:
         a.setToolTip(_tr(tip))
         a.setStatusTip(_tr(tip))
         a.setCheckable(checkable)
+        if name in TOOLBAR_SHORT:
+            a.setIconText(QCoreApplication.translate("Toolbar", TOOLBAR_SHORT[name]))
         out[name] = a
     for kind, text in OVERLAY_KINDS.items():
         a = QAction(QCoreApplication.translate("Overlays", text), parent)

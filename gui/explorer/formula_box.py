@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from gui.i18n.numbers import parse_number
+from gui.i18n.numbers import num, parse_number
 from gui.widgets.number_box import NumberBox
 from surfaces.base import SurfaceError
 from surfaces.formula import EXAMPLE, FormulaError, FormulaSurface
@@ -114,7 +114,7 @@ class FormulaBox(QWidget):
             for box, v in zip(self.domain, domain, strict=True):
                 # Only when different: setText moves the cursor, and this runs as you type.
                 if _float_or_none(box.text()) != v:
-                    box.setText(f"{v:g}")
+                    box.setText(num(v))  # the window's decimal point, as the rate box
                     self._mark(box, False)
         if isinstance(surface, FormulaSurface):
             if self.edit.text().strip() != surface.expr.strip():

@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QSplitter
+
+from surfaces.i18n import QT_TRANSLATE_NOOP
 
 PLOT_MIN = 480  # px of the centre column (plot and legend): the surface about 380 px across
 SPARE = 24  # hysteresis: the side plots return only with this much room to spare
-HIDDEN_NOTE = ("Side plots hidden to leave the surface room; they return when the window is "
-               "wider or the panel beside it closes")  # fmt: skip
+HIDDEN_NOTE = QT_TRANSLATE_NOOP(  # one status-bar line beside the cursor readout at 1280 px
+    "PlotRoom",
+    "Side plots hidden to leave the surface room: widen the window or close a side panel",
+)
 
 
 class PlotRoom(QObject):
@@ -62,7 +66,7 @@ class PlotRoom(QObject):
             side.hide()
             self.stepped_aside = True
             if self.message is not None:
-                self.message(HIDDEN_NOTE)
+                self.message(QCoreApplication.translate("PlotRoom", HIDDEN_NOTE))
         elif self.stepped_aside and side.isHidden():
             if self.splitter.widget(0).isHidden():
                 self.stepped_aside = False  # the user hid the side panels (F9): theirs now

@@ -164,7 +164,7 @@ class SurfacePlot(pg.GraphicsLayoutWidget):
         (x0, x1), (y0, y1) = self.vb.viewRange()
         if line is None or line.distance(x, y) > 0.05 * max(x1 - x0, y1 - y0):
             return ""
-        return f"   · Ctrl+click: start exactly on {line.label}"
+        return "   · " + self.tr("Ctrl+click: start exactly on {label}").format(label=line.label)
 
     def _axes(self) -> list[pg.AxisItem]:
         """The axes with tick labels: the plot's x and y, the colour bar's values."""

@@ -37,6 +37,9 @@ GHOST_ALPHA = 120  # of 255: the ghost is seen, the new path reads first
 TIP = (QT_TRANSLATE_NOOP("WhatIfMode", "What-if (I): change any setting or drag a start point and every run's whole path is "
        "recomputed from its start at once; a faint ghost shows the path before the change. "
        "Press I again to race live from the current settings."))  # fmt: skip
+STATUS_TIP = QT_TRANSLATE_NOOP(  # one status-bar line (TIP is longer than a 1280-px window's bar)
+    "WhatIfMode", "What-if (I): each change recomputes every path from its start; faint: before"
+)
 BANNER = QT_TRANSLATE_NOOP(
     "WhatIfMode", "<b>What-if</b>: whole paths from the start · faint: before the change"
 )
@@ -59,7 +62,7 @@ class WhatIfMode(QObject):
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setToolTip(self.tr(TIP))
-        self.action.setStatusTip(self.tr(TIP))
+        self.action.setStatusTip(self.tr(STATUS_TIP))
         self.horizon = QSpinBox()
         self.horizon.setRange(HORIZON_MIN, HORIZON_MAX)
         self.horizon.setValue(HORIZON_DEFAULT)

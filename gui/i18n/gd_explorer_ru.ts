@@ -81,6 +81,21 @@
     </message>
 </context>
 <context>
+    <name>Advice</name>
+    <message>
+        <source>{before} is now {after}: {surface} has no examples to sample, so its gradient gets Gaussian noise instead</source>
+        <translation>{before} теперь {after}: у поверхности «{surface}» нет наблюдений для выборки, поэтому её градиент вместо этого получает гауссов шум</translation>
+    </message>
+    <message>
+        <source>{name}: η = {lr} diverges at step {step} here</source>
+        <translation>{name}: с η = {lr} здесь расходится на шаге {step}</translation>
+    </message>
+    <message>
+        <source>{name}: η = {lr} diverges at step {step} here; try η = {rate}</source>
+        <translation>{name}: с η = {lr} здесь расходится на шаге {step}; попробуйте η = {rate}</translation>
+    </message>
+</context>
+<context>
     <name>BasinOverlay</name>
     <message>
         <source>stalled at a saddle</source>
@@ -405,6 +420,25 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     </message>
 </context>
 <context>
+    <name>Estimate</name>
+    <message>
+        <source>mini-batch {m}</source>
+        <translation>мини-батч {m}</translation>
+    </message>
+    <message>
+        <source>noise σ={s}</source>
+        <translation>шум σ={s}</translation>
+    </message>
+    <message>
+        <source>one sample</source>
+        <translation>одно наблюдение</translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation>полный батч</translation>
+    </message>
+</context>
+<context>
     <name>Explain</name>
     <message>
         <source>per-coordinate divisor</source>
@@ -435,8 +469,8 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>собственные значения {v}</translation>
     </message>
     <message>
-        <source>curvatures used {v}  (ε = {eps:g})</source>
-        <translation>используемые кривизны {v}  (ε = {eps:g})</translation>
+        <source>curvatures used {v}  (ε = {eps})</source>
+        <translation>используемые кривизны {v}  (ε = {eps})</translation>
     </message>
     <message>
         <source>centered</source>
@@ -467,8 +501,8 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>эта точка разошлась: она больше не движется</translation>
     </message>
     <message>
-        <source>result: w = {w}   (moved {d:.4g})</source>
-        <translation>итог: w = {w}   (сдвиг {d:.4g})</translation>
+        <source>result: w = {w}   (moved {d})</source>
+        <translation>итог: w = {w}   (сдвиг {d})</translation>
     </message>
 </context>
 <context>
@@ -531,6 +565,10 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     <message>
         <source>Play</source>
         <translation>Пуск</translation>
+    </message>
+    <message>
+        <source>{name} · start 1</source>
+        <translation>{name} · начало 1</translation>
     </message>
     <message>
         <source>Save the typed or drawn surface under a name; it is listed under “Your surfaces”.</source>
@@ -743,7 +781,7 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     <name>FirstHint</name>
     <message>
         <source>Click the surface to set a start, Space to play</source>
-        <translation>Щёлкните по поверхности, чтобы задать начало; пробел — пуск</translation>
+        <translation>Щелчок — начальная точка; пробел — пуск</translation>
     </message>
     <message>
         <source>Shift+click adds more starts; F1 lists every key</source>
@@ -872,12 +910,24 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <source>log₁₀ ‖(∂L/∂W, ∂L/∂b)‖</source>
         <translation>log₁₀ ‖(∂L/∂W, ∂L/∂b)‖</translation>
     </message>
+    <message>
+        <source>layer {i}</source>
+        <translation>слой {i}</translation>
+    </message>
 </context>
 <context>
     <name>HelpKeys</name>
     <message>
         <source>Keyboard and mouse</source>
         <translation>Клавиатура и мышь</translation>
+    </message>
+    <message>
+        <source>Mouse</source>
+        <translation>Мышь</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Клавиатура</translation>
     </message>
     <message>
         <source>Click the surface</source>
@@ -892,8 +942,16 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
         <translation>ещё одна начальная точка</translation>
     </message>
     <message>
+        <source>Shift+click</source>
+        <translation>Shift+щелчок</translation>
+    </message>
+    <message>
         <source>the start lands exactly on the nearest axis or saddle line</source>
         <translation>начало ложится точно на ближайшую ось или линию седла</translation>
+    </message>
+    <message>
+        <source>Ctrl+click</source>
+        <translation>Ctrl+щелчок</translation>
     </message>
     <message>
         <source>Drag a start marker</source>
@@ -936,7 +994,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>momentum α (PyTorch μ) in [0, 1): how much of the velocity is kept</source>
-        <translation>инерция α (в PyTorch μ) из [0, 1): какая доля скорости сохраняется</translation>
+        <translation>инерция α (в PyTorch μ) из [0, 1): какая доля инерции h сохраняется</translation>
     </message>
     <message>
         <source>decay α</source>
@@ -1329,7 +1387,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>seed </source>
-        <translation>зерно </translation>
+        <translation>сид </translation>
     </message>
     <message>
         <source>the training examples: two inputs x₁, x₂ and a target y each</source>
@@ -1337,7 +1395,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>random seed that draws the data set (same seed, same points)</source>
-        <translation>зерно генератора данных (то же зерно — те же точки)</translation>
+        <translation>сид генератора данных (тот же сид — те же точки)</translation>
     </message>
     <message>
         <source>number of hidden layers (0–4)</source>
@@ -1377,7 +1435,7 @@ It is checked as you type and shown as soon as it is valid (or press Enter).
     </message>
     <message>
         <source>random seed of the initial weights (same seed, same start)</source>
-        <translation>зерно начальных весов (то же зерно — то же начало)</translation>
+        <translation>сид начальных весов (тот же сид — то же начало)</translation>
     </message>
     <message>
         <source>data</source>
@@ -1590,7 +1648,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>seed </source>
-        <translation>зерно </translation>
+        <translation>сид </translation>
     </message>
     <message>
         <source>the weight along the plane&apos;s horizontal axis</source>
@@ -1602,7 +1660,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>random seed of the two directions</source>
-        <translation>зерно двух направлений</translation>
+        <translation>сид двух направлений</translation>
     </message>
     <message>
         <source>half-width of the plane around the current weights</source>
@@ -1917,7 +1975,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>velocity (momentum)</source>
-        <translation>скорость (импульс)</translation>
+        <translation>инерция h (Momentum)</translation>
     </message>
     <message>
         <source>adaptive step per coordinate</source>
@@ -1940,11 +1998,11 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>velocity</source>
-        <translation>скорость</translation>
+        <translation>инерция</translation>
     </message>
     <message>
         <source>adaptive</source>
-        <translation>адаптивный</translation>
+        <translation>адапт.</translation>
     </message>
     <message>
         <source>eigen</source>
@@ -1956,7 +2014,7 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
     <message>
         <source>Velocity arrow (momentum)</source>
-        <translation>Стрелка скорости (инерция)</translation>
+        <translation>Стрелка инерции h</translation>
     </message>
     <message>
         <source>Adaptive per-coordinate step</source>
@@ -2082,6 +2140,13 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
     </message>
 </context>
 <context>
+    <name>PlotRoom</name>
+    <message>
+        <source>Side plots hidden to leave the surface room: widen the window or close a side panel</source>
+        <translation>Боковые графики скрыты ради места: расширьте окно или закройте панель сбоку</translation>
+    </message>
+</context>
+<context>
     <name>Plurals</name>
     <message numerus="yes">
         <source>%n step(s)</source>
@@ -2122,6 +2187,13 @@ it moves (filter normalisation, Li et al. 2018), through the current weights</so
             <numerusform>%n начальные точки</numerusform>
             <numerusform>%n начальных точек</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Race</name>
+    <message>
+        <source>{name} · start {i}</source>
+        <translation>{name} · начало {i}</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2673,29 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
 </context>
 <context>
+    <name>Snap</name>
+    <message>
+        <source>the line of slope {s}</source>
+        <translation>прямой с наклоном {s}</translation>
+    </message>
+    <message>
+        <source>the axis x = 0</source>
+        <translation>оси x = 0</translation>
+    </message>
+    <message>
+        <source>the axis y = 0</source>
+        <translation>оси y = 0</translation>
+    </message>
+    <message>
+        <source>through the saddle at ({x}, {y})</source>
+        <translation>через седло в ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>through the degenerate point at ({x}, {y})</source>
+        <translation>через вырожденную точку в ({x}, {y})</translation>
+    </message>
+</context>
+<context>
     <name>SpeedBoxes</name>
     <message>
         <source>Updates each run takes per animation tick (speed × n)</source>
@@ -2783,6 +2878,10 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Линейная регрессия (MSE)</translation>
     </message>
     <message>
+        <source>The lecture&apos;s L(w) = 1/n Σ (yᵢ − xᵢᵀw)² for a line w₀ + w₁t through {n} seeded points: a quadratic bowl; SGD and mini-batches see one or a few points at a time.</source>
+        <translation>L(w) = 1/n Σ (yᵢ − xᵢᵀw)² из лекции для прямой w₀ + w₁t по {n} случайным точкам (с фиксированным сидом): квадратичная чаша; SGD и мини-батчи видят за шаг одну или несколько точек.</translation>
+    </message>
+    <message>
         <source>Logistic regression</source>
         <translation>Логистическая регрессия</translation>
     </message>
@@ -2812,7 +2911,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
     <message>
         <source>Flat plateaus and sharp ridges around a minimum 0 at (3, 0.5).</source>
-        <translation>Плоские плато и острые гребни вокруг минимума 0 в (3, 0.5).</translation>
+        <translation>Плоские плато и острые гребни вокруг минимума 0 в (3; 0,5).</translation>
     </message>
     <message>
         <source>Booth</source>
@@ -2848,7 +2947,7 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
     <message>
         <source>Six minima (two global, -1.0316) with saddles and maxima between them.</source>
-        <translation>Шесть минимумов (два глобальных, -1.0316), между ними седловые точки и максимумы.</translation>
+        <translation>Шесть минимумов (два глобальных, −1,0316), между ними седловые точки и максимумы.</translation>
     </message>
     <message>
         <source>Goldstein–Price</source>
@@ -2883,8 +2982,8 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>Локальный и глобальный минимум</translation>
     </message>
     <message>
-        <source>Bob chills in a local minimum: from the start at the lower right, plain GD settles in the shallow well (−0.59); momentum carries over the ridge into the deep one (−1.43).</source>
-        <translation>Боб чилит в локальном минимуме: из начальной точки справа внизу обычный GD оседает в мелкой яме (−0,59); инерция переносит через хребет в глубокую (−1,43).</translation>
+        <source>Two minima: from the start at the lower right, plain GD settles in the shallow local one (−0.59); momentum carries over the ridge into the deep global one (−1.43).</source>
+        <translation>Два минимума: из начальной точки справа внизу обычный GD оседает в мелком локальном (−0,59); инерция переносит Momentum через хребет в глубокий глобальный (−1,43).</translation>
     </message>
     <message>
         <source>Plateau with a well</source>
@@ -2913,6 +3012,34 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>Saddle between two minima</source>
         <translation>Седло между двумя минимумами</translation>
+    </message>
+    <message>
+        <source>Network loss over {a}, {b}</source>
+        <translation>Потери сети по {a}, {b}</translation>
+    </message>
+    <message>
+        <source>The {layers} {activation} network&apos;s {loss} loss on {n} examples as {a} and {b} vary; every other weight is fixed.</source>
+        <translation>Потери {loss} сети {layers} с активацией {activation} на {n} наблюдениях при изменении {a} и {b}; остальные веса зафиксированы.</translation>
+    </message>
+    <message>
+        <source>Network loss, random directions</source>
+        <translation>Потери сети, случайные направления</translation>
+    </message>
+    <message>
+        <source>The {layers} {activation} network&apos;s {loss} loss on {n} examples over two random filter-normalised directions (Li et al. 2018) around the current weights.</source>
+        <translation>Потери {loss} сети {layers} с активацией {activation} на {n} наблюдениях по двум случайным направлениям, нормированным по фильтрам (Li et al. 2018), вокруг текущих весов.</translation>
+    </message>
+    <message>
+        <source>α (direction 1)</source>
+        <translation>α (направление 1)</translation>
+    </message>
+    <message>
+        <source>β (direction 2)</source>
+        <translation>β (направление 2)</translation>
+    </message>
+    <message>
+        <source>Your formula: f(x, y) = {text}</source>
+        <translation>Ваша формула: f(x, y) = {text}</translation>
     </message>
 </context>
 <context>
@@ -2962,6 +3089,10 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     <message>
         <source>at ({x}, {y})</source>
         <translation>в ({x}; {y})</translation>
+    </message>
+    <message>
+        <source>Ctrl+click: start exactly on {label}</source>
+        <translation>Ctrl+щелчок: начало точно на {label}</translation>
     </message>
     <message>
         <source>f (log scale)</source>
@@ -3122,6 +3253,17 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
 </context>
 <context>
+    <name>Toolbar</name>
+    <message>
+        <source>Explain step</source>
+        <translation>Объяснить шаг</translation>
+    </message>
+    <message>
+        <source>Log colour scale</source>
+        <translation>Лог. шкала</translation>
+    </message>
+</context>
+<context>
     <name>UserSurfaces</name>
     <message numerus="yes">
         <source> (and %n more)</source>
@@ -3276,8 +3418,12 @@ per step of the cycle&apos;s amplitude (exp range)</source>
         <translation>«Что если» (I): измените любую настройку или перетащите начальную точку — и вся траектория каждого запуска сразу пересчитывается от начала; бледный след показывает путь до изменения. Нажмите I ещё раз, чтобы вернуться к гонке с текущими настройками.</translation>
     </message>
     <message>
+        <source>What-if (I): each change recomputes every path from its start; faint: before</source>
+        <translation>«Что если» (I): каждая правка пересчитывает пути от начала; бледные — до неё</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What-if&lt;/b&gt;: whole paths from the start · faint: before the change</source>
-        <translation>&lt;b&gt;Что если&lt;/b&gt;: траектории целиком от начала · бледные: до изменения</translation>
+        <translation>&lt;b&gt;Что если&lt;/b&gt;: пути от начала · бледные — до правки</translation>
     </message>
     <message>
         <source>What-if</source>
@@ -3293,11 +3439,11 @@ per step of the cycle&apos;s amplitude (exp range)</source>
     </message>
     <message>
         <source>New seed</source>
-        <translation>Новое зерно</translation>
+        <translation>Новый сид</translation>
     </message>
     <message>
         <source>Draw another noise sample for every run with a random gradient (one sample, mini-batch, noise σ); the same seed keeps the same noise, so a drag shows only its setting&apos;s effect</source>
-        <translation>Взять новую реализацию шума для каждого запуска со случайным градиентом (одно наблюдение, мини-батч, шум σ); то же зерно — тот же шум, поэтому перетаскивание показывает только эффект настройки</translation>
+        <translation>Взять новую реализацию шума для каждого запуска со случайным градиентом (одно наблюдение, мини-батч, шум σ); тот же сид — тот же шум, поэтому перетаскивание показывает только эффект настройки</translation>
     </message>
     <message>
         <source>  horizon</source>

@@ -91,9 +91,10 @@ def start(lang: str) -> None:
         app.removeTranslator(t)
     _translators.clear()
     QLocale.setDefault(QLocale(lang))
-    from gui.i18n.numbers import DecimalPointKeys, use_locale
+    from gui.i18n.numbers import DecimalPointKeys, localize_plot_ticks, num, use_locale
 
     use_locale(QLocale(lang))
+    localize_plot_ticks()
     if not _keys:
         _keys.append(DecimalPointKeys(app))
         app.installEventFilter(_keys[0])
@@ -103,8 +104,9 @@ def start(lang: str) -> None:
         if t.load(name, folder):
             app.installTranslator(t)
             _translators.append(t)
-    from surfaces.i18n import set_translator
+    from surfaces.i18n import set_number_format, set_translator
 
     set_translator(QCoreApplication.translate)  # texts core builds (backprop steps, …)
+    set_number_format(num)  # and their numbers (the decimal comma)
     _installed[0] = lang
     set_language(lang)

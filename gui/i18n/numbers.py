@@ -20,6 +20,15 @@ def num(value: float, spec: str = "g") -> str:
     return text.replace(".", _point[0]) if _point[0] != "." else text
 
 
+class Shown(float):
+    """A number that a translated template formats with the window's decimal point:
+    ``tr("lr {lr:.3g}").format(lr=Shown(x))`` gives "lr 0,05" in Russian (the template's own
+    format spec stays, so its translations need no change)."""
+
+    def __format__(self, spec: str) -> str:
+        return num(float(self), spec or "g")
+
+
 def parse_number(text: str) -> float:
     """A typed number: the dot or the comma as the decimal point, "−" as minus (ValueError)."""
     t = text.strip().replace("−", "-").replace(" ", "").replace("\u00a0", "")
@@ -45,3 +54,19 @@ class DecimalPointKeys(QObject):
                 obj.insert(point)
                 return True
         return False
+
+
+def localize_plot_ticks() -> None:
+    """pyqtgraph's tick labels ("0.5") with the window's decimal point ("0,5" in Russian)."""
+    import pyqtgraph as pg
+
+    plain = pg.AxisItem.tickStrings
+    if getattr(plain, "localized", False):
+        return
+
+    def tick_strings(self, values, scale, spacing):
+        texts = plain(self, values, scale, spacing)
+        return [t.replace(".", _point[0]) for t in texts] if _point[0] != "." else texts
+
+    tick_strings.localized = True  # type: ignore[attr-defined]
+    pg.AxisItem.tickStrings = tick_strings

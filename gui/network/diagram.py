@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.i18n.numbers import num
+
 POS, NEG = QtGui.QColor("#2b6cb0"), QtGui.QColor("#d64545")  # weights: blue +, red −
 GPOS, GNEG = QtGui.QColor("#2f9e44"), QtGui.QColor("#e8590c")  # gradients: green +, orange −
 PENDING = QtGui.QColor("#ced4da")  # a gradient the step-through has not computed yet
@@ -23,7 +25,7 @@ def _short(v: float) -> str:
     """A node's number in at most five characters: 0.42, −0.07, 3e-05; "–" when not computed."""
     if not np.isfinite(v):
         return "–"
-    text = f"{v:.2f}" if v == 0 or 0.01 <= abs(v) < 100 else f"{v:.0e}".replace("e-0", "e-")
+    text = num(v, ".2f") if v == 0 or 0.01 <= abs(v) < 100 else f"{v:.0e}".replace("e-0", "e-")
     return text.replace("-", "−")
 
 
@@ -135,7 +137,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
                         fade = 1.0 if self.highlight <= 0 or l == self.highlight else 0.3
                         c.setAlphaF((0.25 + 0.75 * mag) * fade)
                         pen = QtGui.QPen(c, 0.6 + 7.0 * mag)
-                        tip = f"W{l}[{i + 1},{j + 1}] = {v:.4g}"
+                        tip = f"W{l}[{i + 1},{j + 1}] = {num(v, '.4g')}"
                     pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
                     item = sc.addLine(line, pen)
                     item.setData(0, ("edge", l, i, j))
@@ -180,7 +182,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         node.setZValue(10)
         node.setData(0, ("node", layer, k))
         if layer > 0:
-            node.setToolTip(f"b{layer}[{k + 1}] = {biases[layer - 1][k]:.4g}")
+            node.setToolTip(f"b{layer}[{k + 1}] = {num(biases[layer - 1][k], '.4g')}")
         self.nodes[(layer, k)] = node
         val = acts[layer][k] if layer < len(acts) else np.nan
         t = self._text(_short(float(val)), VALUE_PX)
@@ -188,7 +190,7 @@ class NetworkDiagram(QtWidgets.QGraphicsView):
         t.setPos(p.x() - br.width() / 2, p.y() - br.height() / 2)
         t.setData(0, ("node", layer, k))
         if layer > 0 and self._dy - 2 * self.ry >= BIAS_H:
-            bt = self._text(f"b={biases[layer - 1][k]:+.2f}", LABEL_PX, "#6b7280")
+            bt = self._text(f"b={num(biases[layer - 1][k], '+.2f')}", LABEL_PX, "#6b7280")
             bb = bt.boundingRect()
             bt.setPos(p.x() - bb.width() / 2, p.y() + self.ry + 1)
             if any(_crosses(ln, bt.sceneBoundingRect()) for ln in lines):

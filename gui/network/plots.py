@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from core.network.steps import num
+from gui.i18n.numbers import num
 from gui.widgets.log_axis import LogAxis, padded_decades
 
 LAYER_COLOURS = ("#4263eb", "#7048e8", "#ae3ec9", "#d6336c", "#f76707")
@@ -89,11 +89,13 @@ class GradNormPlot(QtWidgets.QWidget):
         p.addItem(self.bars)
         self.labels = []
         for xi, v, lg in zip(x, n, logs, strict=True):
-            t = pg.TextItem(num(float(v)), color="#1f2937", anchor=(0.5, 1.0))
+            t = pg.TextItem(
+                num(float(v), ".4g").replace("-", "−"), color="#1f2937", anchor=(0.5, 1.0)
+            )
             t.setPos(float(xi), float(lg))
             p.addItem(t)
             self.labels.append(t)
         p.setYRange(base, top + 0.6, padding=0)
         p.setXRange(0.4, len(n) + 0.6, padding=0)
         ax = p.getPlotItem().getAxis("bottom")
-        ax.setTicks([[(float(i), f"layer {i}") for i in x]])
+        ax.setTicks([[(float(i), self.tr("layer {i}").format(i=i)) for i in x]])

@@ -15,6 +15,7 @@ from core.network.model import NetworkError
 from core.optim.base import RuleError
 from core.optim.hyper import HyperError
 from core.optim.schedules import ScheduleError
+from gui.i18n.numbers import Shown
 from gui.network.arch_panel import ArchSpec, NetworkArchPanel
 from gui.network.check_panel import NetworkCheckPanel
 from gui.network.controller import RULES, NetworkController
@@ -357,16 +358,16 @@ class NetworkTab(QtWidgets.QWidget):
         s = self.ctl.sample
         if layer == 0:
             text = self.tr("input x{k} = {a:.4g}  (sample {s})").format(
-                k=k + 1, a=cache.as_[0][s, k], s=s + 1
+                k=k + 1, a=Shown(cache.as_[0][s, k]), s=s + 1
             )
         else:
             f = net.act(layer)
             text = self.tr("layer {layer}, neuron {k} ({f}), sample {s}:   "
                            "z = {z:.4g}   a = {a:.4g}   b = {b:.4g}   δ = ∂L/∂z = {d:.4g}   "
                            "∂L/∂b = {gb:.4g}").format(
-                layer=layer, k=k + 1, f=f, s=s + 1, z=cache.zs[layer - 1][s, k],
-                a=cache.as_[layer][s, k], b=net.biases[layer - 1][k],
-                d=grads.deltas[layer - 1][s, k], gb=grads.grad_b[layer - 1][k])  # fmt: skip
+                layer=layer, k=k + 1, f=f, s=s + 1, z=Shown(cache.zs[layer - 1][s, k]),
+                a=Shown(cache.as_[layer][s, k]), b=Shown(net.biases[layer - 1][k]),
+                d=Shown(grads.deltas[layer - 1][s, k]), gb=Shown(grads.grad_b[layer - 1][k]))  # fmt: skip
         self.inspector.setText(text)
         self._redraw_diagram()
 
@@ -380,8 +381,8 @@ class NetworkTab(QtWidgets.QWidget):
                 l=l,
                 v1=i + 1,
                 v2=j + 1,
-                v3=net.weights[l - 1][i, j],
-                v4=grads.grad_W[l - 1][i, j],
+                v3=Shown(net.weights[l - 1][i, j]),
+                v4=Shown(grads.grad_W[l - 1][i, j]),
                 src=src,
                 v6=j + 1,
             )

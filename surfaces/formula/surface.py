@@ -17,6 +17,7 @@ from surfaces.formula.derive import diff
 from surfaces.formula.graph import OPS, Fn, Graph
 from surfaces.formula.parse import FormulaError, parse
 from surfaces.formula.printer import PLAIN, node_text
+from surfaces.i18n import translate
 
 DERIVATIVE_TEXT_LIMIT = 2000  # characters; a longer derivative is not shown
 
@@ -92,7 +93,7 @@ class FormulaSurface(Surface):
         super().__init__(
             name="formula",
             title=text,
-            description=f"Your formula: f(x, y) = {text}",
+            description=translate("Surface", "Your formula: f(x, y) = {text}").format(text=text),
             group="Your surfaces",
             domain=_check_domain(domain),
         )
