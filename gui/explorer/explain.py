@@ -44,9 +44,14 @@ class ExplainDialog(QDialog):
         lay.addWidget(self.body, 1)
         lay.addWidget(buttons)
 
-    def show_explanation(self, run_name: str, colour: str, ex: Explanation) -> None:
+    def show_explanation(
+        self, run_name: str, colour: str, ex: Explanation, starts: int = 1
+    ) -> None:
+        """The update of a run's first start (named so when it has several)."""
         # A run named after its rule ("Adam") would read "Adam — Adam, ...": say the rule once.
         same = ex.title.strip().lower() == run_name.strip().lower()
+        if starts > 1:
+            run_name = self.tr("{name} · start 1").format(name=run_name)
         head = (self.tr("<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — the next update")
                 if same else
                 self.tr("<span style='color:{colour}; font-size:14pt'>■</span> <b>{run_name}</b> — {rule}, the next update"))  # fmt: skip

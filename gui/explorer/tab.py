@@ -370,8 +370,7 @@ class ExplorerTab(QWidget):
             return
         ex = self.controller.explain(r.key)
         if ex is not None:  # with several starts it explains the first one's update
-            name = r.name if r.run.n_points == 1 else self.tr("{name} · start 1").format(name=r.name)
-            dialog.show_explanation(name, r.colour, ex)
+            dialog.show_explanation(r.name, r.colour, ex, starts=r.run.n_points)
 
     # --- preferences --------------------------------------------------------------------------
     def restore_preferences(self, settings: QSettings) -> None:

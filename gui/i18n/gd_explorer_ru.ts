@@ -520,6 +520,10 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
         <translation>Сделать этот шаг (вся гонка продвинется на одно обновление)</translation>
     </message>
     <message>
+        <source>{name} · start 1</source>
+        <translation>{name} · начало 1</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — the next update</source>
         <translation>&lt;span style=&apos;color:{colour}; font-size:14pt&apos;&gt;■&lt;/span&gt; &lt;b&gt;{run_name}&lt;/b&gt; — следующее обновление</translation>
     </message>
@@ -565,10 +569,6 @@ Del/Backspace удаляет, Esc снимает выбор. В остальны
     <message>
         <source>Play</source>
         <translation>Пуск</translation>
-    </message>
-    <message>
-        <source>{name} · start 1</source>
-        <translation>{name} · начало 1</translation>
     </message>
     <message>
         <source>Save the typed or drawn surface under a name; it is listed under “Your surfaces”.</source>
