@@ -25,7 +25,9 @@ def test_local_vs_global_default_race_ends_as_the_description_says(main_window) 
     race = explorer.controller.race
     assert race.surface.name == "local_vs_global"
     text = explorer.description.text()
-    assert "GD settles in the shallow local one" in text and "momentum carries over the ridge" in text
+    assert (
+        "GD settles in the shallow local one" in text and "momentum carries over the ridge" in text
+    )
     shallow, deep = quoted_losses(text)
     gd, mom, adam = race.racers
     assert (gd.config.rule, mom.config.rule) == ("sgd", "momentum")

@@ -6,8 +6,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
 )
@@ -29,6 +32,11 @@ STATUS_COLOURS = {"diverged": "#c92a2a", "stalled at a saddle": "#b35c00",
                   "converged: global minimum": "#2b8a3e", "converged: local minimum": "#1864ab"}  # fmt: skip
 
 
+TEXT_MARGIN = (
+    3  # px the item view's style keeps either side of a cell's text (QStyle's focus margin)
+)
+
+
 class _Elide(QStyledItemDelegate):
     """Cuts a column's text where it says least: a run name in the middle ("Adam · s…t 2" keeps
     which start), a status at its start ("…global minimum" keeps which minimum)."""
@@ -37,9 +45,20 @@ class _Elide(QStyledItemDelegate):
         super().__init__(parent)
         self.mode = mode
 
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        option.textElideMode = self.mode
+    def shown(self, option: QStyleOptionViewItem, index) -> QStyleOptionViewItem:
+        """The cell as painted: its text cut here, not by the style (given ElideLeft, the style
+        cut both ends: "…verged: global …")."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        room = opt.rect.width() - 2 * (TEXT_MARGIN + 1)
+        opt.text = opt.fontMetrics.elidedText(opt.text, self.mode, room)
+        opt.textElideMode = Qt.TextElideMode.ElideNone
+        return opt
+
+    def paint(self, painter, option, index) -> None:
+        opt = self.shown(option, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
 
 
 class LegendTable(QTableWidget):
