@@ -27,7 +27,7 @@ from gui.scene_replay import Interrupted, prepare
 from surfaces.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_api import WindowApi
 
 EDIT_DELAY_MS = 1000  # an edit is on disk within about a second
 PROGRESS_DELAY_MS = 8000  # a playing race's progress at least every 10 s (a save takes time too)
@@ -318,7 +318,7 @@ class SessionManager(QObject):
         return False
 
 
-def install(window: MainWindow, folder: Path | None = None) -> SessionManager:
+def install(window: WindowApi, folder: Path | None = None) -> SessionManager:
     """Add the scene actions at the top of the window's File menu and start autosaving the
     Explorer's scene (with the Explorer's own preferences)."""
     explorer = window.explorer

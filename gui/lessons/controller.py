@@ -21,7 +21,7 @@ from gui.lessons import workspace
 from gui.widgets.worker import TaskWorker
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_api import WindowApi
 
 STASH_NAME = "lesson_stash.json"
 
@@ -34,7 +34,7 @@ class LessonsController(QObject):
     sigStash = Signal(bool)  # whether the user's own work is put aside
     sigActive = Signal(object)  # the Lesson whose scene is in the window, or None
 
-    def __init__(self, win: MainWindow, settings: QSettings | None, folder: Path | None,
+    def __init__(self, win: WindowApi, settings: QSettings | None, folder: Path | None,
                  lessons: Lessons | None = None) -> None:  # fmt: skip
         super().__init__(win)
         self.win = win

@@ -11,12 +11,12 @@ from gui.lessons.controller import LessonsController
 from gui.lessons.panel import LessonsPanel
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_api import WindowApi
 
 DOCK_WIDTH = 400
 
 
-def lessons_dock(win: MainWindow, persist: bool = True, fit: bool = True) -> QDockWidget:
+def lessons_dock(win: WindowApi, persist: bool = True, fit: bool = True) -> QDockWidget:
     """The window's Lessons dock (created hidden the first time). With ``persist``, progress,
     the language and the put-aside work live in the data folder; without, only in memory.
     With ``fit``, the dock floats where docking it would push the window past the screen
@@ -60,7 +60,7 @@ class _DockFitter:
     than the screen (once the Network tab is built, at 1280 px), the panel floats at the
     screen's right edge instead, and docks again when the tabs fit beside it."""
 
-    def __init__(self, win: MainWindow, dock: QDockWidget) -> None:
+    def __init__(self, win: WindowApi, dock: QDockWidget) -> None:
         self.win, self.dock, self.floated = win, dock, False
 
     def fit(self) -> None:
@@ -86,7 +86,7 @@ class _DockFitter:
             self.win.resize(width, self.win.height())
 
 
-def offer_on_first_start(win: MainWindow) -> bool:
+def offer_on_first_start(win: WindowApi) -> bool:
     """Show the Lessons dock if this data folder has never offered it; True if it did now."""
     dock = lessons_dock(win)
     settings = win.lessons.settings

@@ -18,7 +18,7 @@ from core.race.scene import race_scene
 from gui.session import show_scene
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window_api import WindowApi
 
 OVERLAYS = ("gradient", "velocity", "adaptive", "eigen")
 _LIVE = ("net", "dataset", "rule", "convention", "hyper", "schedule", "batch", "seed", "init",
@@ -26,21 +26,21 @@ _LIVE = ("net", "dataset", "rule", "convention", "hyper", "schedule", "batch", "
          "sample")  # fmt: skip
 
 
-def overlays_shown(win: MainWindow) -> tuple[str, ...]:
+def overlays_shown(win: WindowApi) -> tuple[str, ...]:
     a = win.explorer.actions
     return tuple(o for o in OVERLAYS if a[f"overlay_{o}"].isChecked())
 
 
-def show_overlays(win: MainWindow, overlays: tuple[str, ...]) -> None:
+def show_overlays(win: WindowApi, overlays: tuple[str, ...]) -> None:
     for o in OVERLAYS:
         win.explorer.actions[f"overlay_{o}"].setChecked(o in overlays)
 
 
-def current_tab(win: MainWindow) -> str:
+def current_tab(win: WindowApi) -> str:
     return "network" if win.tabs.currentIndex() == 1 else "explorer"
 
 
-def capture(win: MainWindow) -> tuple[Stash, dict | None]:
+def capture(win: WindowApi) -> tuple[Stash, dict | None]:
     """The user's work: a Stash (what a file keeps) and, if the Network tab exists, a deep copy
     of its live state (what this session can bring back exactly)."""
     network, live = None, None
@@ -57,7 +57,7 @@ def capture(win: MainWindow) -> tuple[Stash, dict | None]:
     return stash, live
 
 
-def restore(win: MainWindow, stash: Stash, live: dict | None = None) -> None:
+def restore(win: WindowApi, stash: Stash, live: dict | None = None) -> None:
     """Bring the user's work back: the Explorer scene (replayed exactly), the arrows, the Network
     tab (exactly from ``live``, else from the stash file's network), and the tab that was open."""
     show_scene(win.explorer.controller, stash.scene)
@@ -93,7 +93,7 @@ def restore(win: MainWindow, stash: Stash, live: dict | None = None) -> None:
     win.show_tab(stash.tab)
 
 
-def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> list[int]:
+def open_lesson_scene(win: WindowApi, scene: ExplorerScene | NetworkScene) -> list[int]:
     """Load a lesson's scene into its tab and show that tab; returns the Explorer racers' keys
     in the scene's order (none for a Network scene)."""
     if isinstance(scene, ExplorerScene):
@@ -123,7 +123,7 @@ def open_lesson_scene(win: MainWindow, scene: ExplorerScene | NetworkScene) -> l
     return []
 
 
-def _prepare_network_race(win: MainWindow, rules: tuple[str, ...]) -> None:
+def _prepare_network_race(win: WindowApi, rules: tuple[str, ...]) -> None:
     """A lesson's network_race: those rules race from copies of the Network tab's network, ready
     on its Optimizer race panel — now if the tab exists, else when it is first shown (a lesson
     on the Explorer does not build a tab it does not show)."""
