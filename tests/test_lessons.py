@@ -149,3 +149,18 @@ def test_shown_numbers() -> None:
     assert show(-0.5877) == "−0.588"
     assert show(0.00145, "ru") == "0,00145"
     assert show(2162) == "2162" and show(None) == "—"
+
+
+def test_russian_lesson_texts_write_numbers_the_russian_way() -> None:
+    """A decimal comma, 10⁻⁶ for 1e-6, and "(0,3; 1,5)" for a point (the window shows numbers so)."""
+    import re
+
+    from core.lessons.loader import load_lessons
+
+    for lesson in load_lessons().lessons:
+        texts = [lesson.title, lesson.text] + [t.text for t in lesson.tasks] + [
+            c.text for c in lesson.claims]  # fmt: skip
+        for t in texts:
+            ru = re.sub(r"\{[^}]*\}", "", t.get("ru", ""))  # placeholders are filled in by the window
+            assert not re.search(r"\d\.\d|\de-\d", ru), (lesson.id, ru)
+            assert not re.search(r"\(−?-?\d+,\d+, ", ru), (lesson.id, ru)  # "(2,3, −1)": a point?
