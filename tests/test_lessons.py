@@ -161,6 +161,8 @@ def test_russian_lesson_texts_write_numbers_the_russian_way() -> None:
         texts = [lesson.title, lesson.text] + [t.text for t in lesson.tasks] + [
             c.text for c in lesson.claims]  # fmt: skip
         for t in texts:
-            ru = re.sub(r"\{[^}]*\}", "", t.get("ru", ""))  # placeholders are filled in by the window
+            ru = re.sub(
+                r"\{[^}]*\}", "", t.get("ru", "")
+            )  # placeholders are filled in by the window
             assert not re.search(r"\d\.\d|\de-\d", ru), (lesson.id, ru)
             assert not re.search(r"\(−?-?\d+,\d+, ", ru), (lesson.id, ru)  # "(2,3, −1)": a point?
