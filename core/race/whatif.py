@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from core.race.model import Race
 from core.race.racer import Racer
-from core.runs.batch import PER_POINT, PerPointRate
+from core.runs.batch import PER_POINT, per_point_settings
 from core.runs.config import RunConfig
 from core.runs.run import Run
 from surfaces.errors import UserError
@@ -164,13 +164,9 @@ class WhatIf:
         picked = [v for v in picked if np.isfinite(v) and v >= 0]
         if not picked:
             return 0
-        each = np.repeat(np.array(picked), n).reshape(-1, 1)
         c = r.config
-        if name == "lr":
-            hyper, schedule = c.hyper, PerPointRate(each)
-        else:
-            hyper, schedule = c.hyper.with_(**{name: each}), c.schedule
         starts = np.tile(self.race.starts, (len(picked), 1))
+        hyper, schedule = per_point_settings(c, {name: np.repeat(picked, n)}, len(starts))
         run = Run(self.race.surface, c.rule, hyper, schedule, starts, c.estimate, seed=c.seed)
         run.step(self._horizon)
         self._batch = _Batch(key, name, {v: i for i, v in enumerate(picked)}, c,

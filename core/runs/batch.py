@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from core.optim.hyper import Hyper
 from core.runs.config import RunConfig
 from core.runs.run import CHUNK, Run, Tolerances
 
@@ -45,6 +46,20 @@ class PerPointRate:
 
     def at(self, t: int) -> Array:
         return self.lrs
+
+
+def per_point_settings(
+    config: RunConfig, per_point: dict[str, object], n: int
+) -> tuple[Hyper, object]:
+    """The hyperparameters and schedule of a Run of ``n`` points whose values of the ``per_point``
+    settings (any of PER_POINT: a scalar or one per point) differ per point; a per-point lr
+    replaces the schedule. ValueError for another setting."""
+    pp = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).reshape(-1, 1)
+          for k, v in per_point.items()}  # fmt: skip
+    if set(pp) - set(PER_POINT):
+        raise ValueError(f"per-point values are allowed for {', '.join(PER_POINT)}, not {set(pp)}")
+    hyper = config.hyper.with_(**{k: v for k, v in pp.items() if k != "lr"})
+    return hyper, PerPointRate(pp["lr"]) if "lr" in pp else config.schedule
 
 
 def _advance(run: Run, steps: int, track: Tolerances | None, conv: NDArray[np.int64] | None,
@@ -83,19 +98,14 @@ def simulate(
 ) -> BatchResult:
     """Run every start for ``steps`` updates with one configuration.
 
-    ``per_point`` maps any of lr, momentum, alpha, beta1, beta2 to an (N,) array overriding the
+    ``per_point`` maps any of PER_POINT to an (N,) array (or one value) overriding the
     configuration per point (a per-point lr replaces the schedule); ``track`` records the first
     step at which each point meets those tolerances. ``progress(fraction)`` and ``cancel()`` are
     called between blocks of steps; a cancelled result holds the start points.
     """
     starts = np.asarray(starts, dtype=np.float64).reshape(-1, 2)
     n = len(starts)
-    pp = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).reshape(-1, 1)
-          for k, v in (per_point or {}).items()}  # fmt: skip
-    if set(pp) - set(PER_POINT):
-        raise ValueError(f"per-point values are allowed for {', '.join(PER_POINT)}, not {set(pp)}")
-    hyper = config.hyper.with_(**{k: v for k, v in pp.items() if k != "lr"})
-    schedule = PerPointRate(pp["lr"]) if "lr" in pp else config.schedule
+    hyper, schedule = per_point_settings(config, per_point or {}, n)
     run = Run(surface, config.rule, hyper, schedule, np.asfortranarray(starts), config.estimate,
               seed=config.seed, record=False, chunk=chunk)  # fmt: skip
     conv = np.full(n, -1, np.int64) if track is not None else None

@@ -213,7 +213,7 @@ class WhatIfMode(QObject):
         """A setting changed: recompute once the event loop is free (latest value wins)."""
         if ghost and not self._ghost and self._shown:
             self._ghost = self._shown  # the paths before this gesture's first change
-        self._dragging = any(s.isSliderDown() for s in self._slider_widgets())
+        self._dragging = any(s.isSliderDown() for s in self._sliders)
         if not self._dragging:
             self._ghost_timer.start()  # not a drag: the ghost stays a moment, then goes
         self._pending.start()
@@ -258,9 +258,6 @@ class WhatIfMode(QObject):
                                      "mini-batch or gradient noise σ to see the noise"))  # fmt: skip
 
     # --- the ghost ----------------------------------------------------------------------------
-    def _slider_widgets(self) -> list[QSlider]:
-        return self._sliders
-
     def _watch_sliders(self) -> None:
         """Hear every slider of the tab let go (the end of a drag ends its ghost)."""
         for s in self.tab.findChildren(QSlider):
@@ -284,7 +281,7 @@ class WhatIfMode(QObject):
             self.core.prepare(racer.key, what[0], what[1], slider.value())
 
     def _on_slider_released(self) -> None:
-        if self._dragging and not any(s.isSliderDown() for s in self._slider_widgets()):
+        if self._dragging and not any(s.isSliderDown() for s in self._sliders):
             self._dragging = False
             self.flush()  # the released value's path, then the ghost goes
             self._clear_ghost()
